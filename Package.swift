@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "GroupLedger",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "LedgerCore", targets: ["LedgerCore"]),
+        .library(name: "LedgerStorage", targets: ["LedgerStorage"]),
+        .executable(name: "groupledger", targets: ["groupledger"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .target(name: "LedgerCore", dependencies: ["COpenSSL"]),
+        .target(
+            name: "LedgerStorage",
+            dependencies: ["LedgerCore", .product(name: "SystemPackage", package: "swift-system")]
+        ),
+        .executableTarget(
+            name: "groupledger",
+            dependencies: [
+                "LedgerCore", "LedgerStorage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
+        .testTarget(
+            name: "LedgerStorageTests",
+            dependencies: ["LedgerStorage", .product(name: "SystemPackage", package: "swift-system")]
+        ),
+        .testTarget(name: "GroupLedgerCLITests", dependencies: ["groupledger", "LedgerCore"]),
+    ]
+)
+
+for target in package.targets where [.regular, .executable, .test].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

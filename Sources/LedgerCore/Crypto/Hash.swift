@@ -1,0 +1,124 @@
+/// A 32-byte SHA-256 digest: a record's leaf hash, a Merkle node, a content commitment.
+///
+/// Stored as four big-endian words so that it is cheap to copy, compare and use as a dictionary key.
+public struct Hash: Hashable, Sendable, Comparable {
+    @usableFromInline var w0: UInt64
+    @usableFromInline var w1: UInt64
+    @usableFromInline var w2: UInt64
+    @usableFromInline var w3: UInt64
+
+    /// The all-zero value, used as the `prev` link of record 0.
+    public static let zero = Hash(w0: 0, w1: 0, w2: 0, w3: 0)
+
+    /// The number of bytes in a hash.
+    public static let byteCount = 32
+
+    @inlinable init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64) {
+        self.w0 = w0
+        self.w1 = w1
+        self.w2 = w2
+        self.w3 = w3
+    }
+
+    /// Reads a hash from exactly 32 bytes; returns `nil` for any other length.
+    public init?(bytes: some Collection<UInt8>) {
+        guard bytes.count == Self.byteCount else { return nil }
+        var words: [UInt64] = [0, 0, 0, 0]
+        for (index, byte) in bytes.enumerated() {
+            words[index / 8] = words[index / 8] << 8 | UInt64(byte)
+        }
+        self.init(w0: words[0], w1: words[1], w2: words[2], w3: words[3])
+    }
+
+    /// Reads a hash from 32 bytes at `offset` in a raw buffer. The caller checks the bounds.
+    @inlinable public init(loadingFrom buffer: UnsafeRawBufferPointer, at offset: Int) {
+        self.init(
+            w0: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+            w1: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)),
+            w2: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)),
+            w3: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+        )
+    }
+
+    /// Parses 64 hexadecimal digits (either case).
+    public init?(hex: some StringProtocol) {
+        guard hex.utf8.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        var high: UInt8?
+        for c in hex.utf8 {
+            guard let nibble = Hash.nibble(c) else { return nil }
+            if let h = high {
+                bytes.append(h << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        self.init(bytes: bytes)
+    }
+
+    /// Parses standard base64 (with padding) of exactly 32 bytes.
+    public init?(base64: some StringProtocol) {
+        guard let bytes = Base64.decode(base64), let hash = Hash(bytes: bytes) else { return nil }
+        self = hash
+    }
+
+    /// The 32 bytes, most significant first.
+    public var bytes: [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(32)
+        append(to: &out)
+        return out
+    }
+
+    /// Appends the 32 bytes to `out`.
+    @inlinable public func append(to out: inout [UInt8]) {
+        for word in [w0, w1, w2, w3] {
+            Swift.withUnsafeBytes(of: word.bigEndian) { out.append(contentsOf: $0) }
+        }
+    }
+
+    /// Calls `body` with the 32 bytes, without allocating.
+    @inlinable public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var big = (w0.bigEndian, w1.bigEndian, w2.bigEndian, w3.bigEndian)
+        return try Swift.withUnsafeBytes(of: &big) { try body($0) }
+    }
+
+    /// Lowercase hexadecimal, 64 digits.
+    public var hex: String { Hash.hex(bytes) }
+
+    /// The first `digits` hexadecimal digits, for messages ("expected 3f9a0c21d4e7…").
+    public func hexPrefix(_ digits: Int = 16) -> String { String(hex.prefix(digits)) }
+
+    /// Standard base64 with padding, as used in checkpoints and proofs.
+    public var base64: String { Base64.encode(bytes) }
+
+    public static func < (lhs: Hash, rhs: Hash) -> Bool {
+        (lhs.w0, lhs.w1, lhs.w2, lhs.w3) < (rhs.w0, rhs.w1, rhs.w2, rhs.w3)
+    }
+
+    static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// Lowercase hexadecimal of any bytes.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Hash: CustomStringConvertible {
+    public var description: String { hex }
+}
