@@ -64,6 +64,9 @@ public struct Hash: Hashable, Sendable, Comparable {
         self = hash
     }
 
+    /// The hash as four big-endian 64-bit words, for compact digests such as the id index.
+    public var words: (UInt64, UInt64, UInt64, UInt64) { (w0, w1, w2, w3) }
+
     /// The 32 bytes, most significant first.
     public var bytes: [UInt8] {
         var out = [UInt8]()

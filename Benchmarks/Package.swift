@@ -1,0 +1,18 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so that `swift build` and `swift test` of GroupLedger never build them.
+// Run: swift run -c release --package-path Benchmarks ledger-bench [events]
+let package = Package(
+    name: "GroupLedgerBenchmarks",
+    dependencies: [.package(name: "GroupLedger", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "ledger-bench",
+            dependencies: [
+                .product(name: "LedgerCore", package: "GroupLedger"),
+                .product(name: "LedgerStorage", package: "GroupLedger"),
+            ]
+        )
+    ]
+)

@@ -1,0 +1,165 @@
+/// Turns JSON Lines input into validated ``EventEnvelope`` values, with errors that name the line and field.
+public struct EnvelopeDecoder: Sendable {
+    private let parser = JSONParser(limits: JSONLimits(maxDepth: EnvelopeRules.maxDepth))
+
+    public init() {}
+
+    /// Decodes one input line (without its newline).
+    ///
+    /// - Parameters:
+    ///   - line: the bytes of the line.
+    ///   - location: where the line came from, for messages, e.g. `events.jsonl line 12`.
+    /// - Throws: ``LedgerError`` with code `.badInput` naming `location`, the field, and what is wrong.
+    public func decode(_ line: UnsafeRawBufferPointer, at location: String) throws(LedgerError) -> EventEnvelope {
+        guard line.count <= EnvelopeRules.maxLineBytes else {
+            throw bad(location, "line of \(line.count) bytes exceeds the \(EnvelopeRules.maxLineBytes)-byte limit")
+        }
+        let value: JSONValue
+        do {
+            value = try parser.parse(line)
+        } catch {
+            throw bad(location, error.message)
+        }
+        return try decode(value, at: location)
+    }
+
+    /// Decodes one input line (without its newline). See ``decode(_:at:)-(UnsafeRawBufferPointer,_)``.
+    public func decode(_ line: [UInt8], at location: String) throws(LedgerError) -> EventEnvelope {
+        let result: Result<EventEnvelope, LedgerError> = line.withUnsafeBytes { buffer in
+            do throws(LedgerError) { return .success(try decode(buffer, at: location)) } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Validates an already parsed JSON value as an envelope.
+    public func decode(
+        _ value: JSONValue,
+        at location: String,
+        allowReserved: Bool = false
+    ) throws(LedgerError) -> EventEnvelope {
+        guard case .object(let object) = value else {
+            throw bad(location, "an event must be a JSON object")
+        }
+        let allowed: Set<String> = ["id", "type", "time", "actor", "group", "data", "content"]
+        for member in object.members where !allowed.contains(member.key) {
+            throw bad(
+                location,
+                "field \"\(member.key)\" is not part of the envelope (allowed: id, type, time, actor, "
+                    + "group, data, content); put source-specific fields in \"data\" or \"content\""
+            )
+        }
+        let id = try identifier("id", in: object, at: location)
+        let type = try string("type", in: object, at: location)
+        guard EnvelopeRules.isValidType(type) else {
+            throw bad(location, "field \"type\": \"\(type)\" is not dotted lowercase words like \"member.joined\"")
+        }
+        guard allowReserved || EnvelopeRules.namespace(of: type) != EnvelopeRules.reservedNamespace else {
+            throw bad(location, "field \"type\": \"\(type)\" is reserved for events the ledger writes itself")
+        }
+        let timeText = try string("time", in: object, at: location)
+        guard let time = Timestamp(timeText) else {
+            throw bad(
+                location,
+                "field \"time\": \"\(timeText)\" is not RFC 3339 with an offset, "
+                    + "e.g. 2026-11-29T08:30:00+07:00"
+            )
+        }
+        let actor = try identifier("actor", in: object, at: location)
+        var group: String?
+        if object["group"] != nil {
+            group = try identifier("group", in: object, at: location)
+        } else if EnvelopeRules.requiresGroup(type) {
+            throw bad(location, "field \"group\" is required for \(type) events")
+        }
+        var data: JSONValue?
+        if let value = object["data"] {
+            guard case .object = value else { throw bad(location, "field \"data\" must be a JSON object") }
+            data = value
+        }
+        let envelope = EventEnvelope(
+            id: id,
+            type: type,
+            time: time,
+            actor: actor,
+            group: group,
+            data: data,
+            content: object["content"]
+        )
+        let chainBytes = envelope.canonicalChainBytes().count
+        guard chainBytes <= Record.maxEnvelopeSize else {
+            throw bad(
+                location,
+                "the event without content is \(chainBytes) bytes; a record holds at most "
+                    + "\(Record.maxEnvelopeSize): move long text into \"content\""
+            )
+        }
+        if let contentBytes = envelope.canonicalContentBytes()?.count, contentBytes > EnvelopeRules.maxContentBytes {
+            throw bad(
+                location,
+                "field \"content\" is \(contentBytes) bytes; the limit is \(EnvelopeRules.maxContentBytes)"
+            )
+        }
+        return envelope
+    }
+
+    /// Reads an envelope back from a stored record (canonical JSON without `content`); `ledger.*` types allowed.
+    public func decodeStored(_ bytes: [UInt8], seq: UInt64) throws(LedgerError) -> EventEnvelope {
+        let location = "record \(seq)"
+        let value: JSONValue
+        do { value = try parser.parse(bytes) } catch { throw LedgerError(.corrupt, "\(location): \(error.message)") }
+        do {
+            return try decode(value, at: location, allowReserved: true)
+        } catch {
+            throw LedgerError(.corrupt, error.message)
+        }
+    }
+
+    private func string(_ field: String, in object: JSONObject, at location: String) throws(LedgerError) -> String {
+        guard let value = object[field] else { throw bad(location, "field \"\(field)\" is required") }
+        guard case .string(let text) = value else {
+            throw bad(location, "field \"\(field)\" must be a string, found \(value.kindName)")
+        }
+        return text
+    }
+
+    private func identifier(
+        _ field: String,
+        in object: JSONObject,
+        at location: String
+    ) throws(LedgerError)
+        -> String
+    {
+        if case .number(let number) = object[field] {
+            throw bad(
+                location,
+                "field \"\(field)\" must be a string; write the number \(number.text) in quotes "
+                    + "so that no digit is lost"
+            )
+        }
+        let text = try string(field, in: object, at: location)
+        if let problem = EnvelopeRules.identifierProblem(text) {
+            throw bad(location, "field \"\(field)\" \(problem)")
+        }
+        return text
+    }
+
+    private func bad(_ location: String, _ message: String) -> LedgerError {
+        LedgerError(.badInput, "\(location): \(message)")
+    }
+}
+
+extension JSONValue {
+    /// "string", "number", "object"… for messages.
+    public var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// The checks every envelope passes before it is appended, shared by `append` and the importers.
+public enum EnvelopeRules {
+    /// The longest input line `append` reads: longer lines are refused before they are parsed.
+    public static let maxLineBytes = 1 << 20
+    /// The longest `id`, `actor` or `group`, in UTF-8 bytes.
+    public static let maxIdentifierBytes = 256
+    /// The largest canonical `content`, in bytes (content lives outside the record, so it may exceed a record).
+    public static let maxContentBytes = 512 << 10
+    /// The deepest nesting accepted in an input line.
+    public static let maxDepth = 32
+
+    /// Namespaces (the part of `type` before the first dot) whose events happen in a group and must name it.
+    public static let groupNamespaces: Set<String> = [
+        "group", "member", "admin", "head", "deputy", "post", "reaction", "message", "directive", "rules",
+    ]
+
+    /// Types in this namespace are written only by the ledger itself.
+    public static let reservedNamespace = "ledger"
+
+    /// Whether events of `type` must carry a `group`.
+    public static func requiresGroup(_ type: String) -> Bool {
+        groupNamespaces.contains(namespace(of: type))
+    }
+
+    /// The part of a type before its first dot.
+    public static func namespace(of type: String) -> String {
+        String(type.utf8.prefix { $0 != UInt8(ascii: ".") }.map { Character(Unicode.Scalar($0)) })
+    }
+
+    /// A type is two or more dot-separated words of `a-z`, `0-9` and `_`, each starting with a letter.
+    public static func isValidType(_ type: String) -> Bool {
+        let parts = type.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count >= 2, type.utf8.count <= 64 else { return false }
+        for part in parts {
+            guard let first = part.first, (97...122).contains(first) else { return false }
+            for c in part where !((97...122).contains(c) || (48...57).contains(c) || c == 95) { return false }
+        }
+        return true
+    }
+
+    /// Why an identifier (`id`, `actor`, `group`) is unacceptable, or `nil` when it is fine: it must be non-empty,
+    /// at most ``maxIdentifierBytes``, and free of control characters, bidirectional controls and line separators,
+    /// which would let a hostile source hide or reorder what a report shows.
+    public static func identifierProblem(_ value: String) -> String? {
+        if value.isEmpty { return "is empty" }
+        if value.utf8.count > maxIdentifierBytes { return "is longer than \(maxIdentifierBytes) bytes" }
+        for scalar in value.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || (0x7f...0x9f).contains(v) {
+                return "contains control character U+\(hex4(v))"
+            }
+            if (0x202a...0x202e).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200e || v == 0x200f
+                || v == 0x061c || v == 0x2028 || v == 0x2029 || v == 0xfeff
+            {
+                return "contains invisible or bidirectional control U+\(hex4(v))"
+            }
+        }
+        return nil
+    }
+
+    static func hex4(_ v: UInt32) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+}

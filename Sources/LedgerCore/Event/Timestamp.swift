@@ -1,0 +1,105 @@
+/// An RFC 3339 timestamp with a mandatory offset (`2026-11-29T10:26:21+07:00`, `…Z`), kept as written.
+///
+/// The text is what the ledger stores; `unixMillis` is derived for ordering and time queries. Fractions beyond
+/// milliseconds are accepted and truncated for `unixMillis`. Leap second `:60` is refused.
+public struct Timestamp: Sendable, Hashable, Comparable {
+    /// The text exactly as given.
+    public let text: String
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    public let unixMillis: Int64
+
+    /// Parses RFC 3339 `date-time` (§5.6): `YYYY-MM-DD`, `T` (or `t`), `hh:mm:ss`, optional fraction, then `Z` or
+    /// `±hh:mm`. Returns `nil` for anything else, including impossible dates such as 2026-02-30.
+    public init?(_ text: String) {
+        let b = Array(text.utf8)
+        func digits(_ start: Int, _ count: Int) -> Int? {
+            guard start + count <= b.count else { return nil }
+            var value = 0
+            for i in start..<start + count {
+                guard b[i] >= 48, b[i] <= 57 else { return nil }
+                value = value * 10 + Int(b[i] - 48)
+            }
+            return value
+        }
+        guard b.count >= 20, let year = digits(0, 4), b[4] == 45, let month = digits(5, 2), b[7] == 45,
+            let day = digits(8, 2), b[10] == 84 || b[10] == 116, let hour = digits(11, 2), b[13] == 58,
+            let minute = digits(14, 2), b[16] == 58, let second = digits(17, 2)
+        else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= Timestamp.daysIn(month: month, year: year), hour < 24,
+            minute < 60, second < 60
+        else { return nil }
+        var i = 19
+        var millis = 0
+        if i < b.count, b[i] == 46 {
+            i += 1
+            let start = i
+            while i < b.count, b[i] >= 48, b[i] <= 57 {
+                if i - start < 3 { millis = millis * 10 + Int(b[i] - 48) }
+                i += 1
+            }
+            guard i > start else { return nil }
+            for _ in 0..<max(0, 3 - (i - start)) { millis *= 10 }
+        }
+        guard i < b.count else { return nil }
+        var offsetMinutes = 0
+        if b[i] == 90 || b[i] == 122 {
+            i += 1
+        } else if b[i] == 43 || b[i] == 45 {
+            guard let oh = digits(i + 1, 2), i + 3 < b.count, b[i + 3] == 58, let om = digits(i + 4, 2), oh < 24,
+                om < 60
+            else { return nil }
+            offsetMinutes = (oh * 60 + om) * (b[i] == 45 ? -1 : 1)
+            i += 6
+        } else {
+            return nil
+        }
+        guard i == b.count else { return nil }
+        let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
+        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes * 60)
+        self.text = text
+        self.unixMillis = seconds * 1000 + Int64(millis)
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.unixMillis < rhs.unixMillis }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil` algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Formats Unix milliseconds as RFC 3339 UTC with milliseconds, e.g. `2026-11-29T10:26:21.042Z`.
+    public static func format(unixMillis: Int64) -> String {
+        let seconds = unixMillis >= 0 ? unixMillis / 1000 : (unixMillis - 999) / 1000
+        let millis = Int(unixMillis - seconds * 1000)
+        var days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let secondOfDay = Int(seconds - Int64(days) * 86_400)
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ v: Int, _ width: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
+            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(millis, 3))Z"
+    }
+}

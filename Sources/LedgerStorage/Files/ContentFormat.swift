@@ -1,0 +1,57 @@
+public import LedgerCore
+import SystemPackage
+
+/// The byte layout of content files: entries of `body length u32 ‖ seq u64 ‖ salt (32) ‖ content`, where the
+/// content is the RFC 8785 canonical JSON of the event's `content`. Withholding overwrites salt and content with
+/// zeros in place; the record's commitment then can no longer be opened, which is the point.
+public enum ContentFormat {
+    public static let saltSize = 32
+    /// Bytes before the content: length, seq, salt.
+    public static let prefixSize = 4 + 8 + saltSize
+
+    /// One entry.
+    public static func entry(seq: UInt64, salt: [UInt8], content: [UInt8]) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(prefixSize + content.count)
+        SegmentFormat.appendUInt32(UInt32(8 + saltSize + content.count), to: &out)
+        SegmentFormat.appendUInt64(seq, to: &out)
+        out.append(contentsOf: salt)
+        out.append(contentsOf: content)
+        return out
+    }
+
+    /// The commitment a record stores: `SHA-256(salt ‖ content)`.
+    public static func commitment(salt: [UInt8], content: [UInt8], sha: SHA256) -> Hash {
+        salt.withUnsafeBytes { s in content.withUnsafeBytes { c in sha.hash(s, c) } }
+    }
+
+    /// A content entry found in a file.
+    public struct Entry {
+        public let offset: Int
+        public let seq: UInt64
+        /// Range of the salt and content in the file.
+        public let saltOffset: Int
+        public let end: Int
+        /// Whether salt and content are all zero: withheld.
+        public let isErased: Bool
+    }
+
+    /// Walks well-formed entries from the start; stops at the end or at the first entry that does not fit, and
+    /// returns the offset where well-formed entries end.
+    public static func scan(_ bytes: [UInt8], _ visit: (Entry) -> Void) -> Int {
+        var offset = 0
+        while bytes.count - offset >= 4 {
+            let length = Int(bytes[offset..<offset + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+            guard length >= 8 + saltSize, length <= EnvelopeRules.maxContentBytes + 8 + saltSize,
+                bytes.count - offset - 4 >= length
+            else { break }
+            let seq = SegmentFormat.readUInt64(bytes, at: offset + 4)
+            let saltOffset = offset + 12
+            let end = offset + 4 + length
+            let erased = !bytes[saltOffset..<end].contains { $0 != 0 }
+            visit(Entry(offset: offset, seq: seq, saltOffset: saltOffset, end: end, isErased: erased))
+            offset = end
+        }
+        return offset
+    }
+}

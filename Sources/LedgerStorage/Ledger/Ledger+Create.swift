@@ -1,0 +1,84 @@
+public import LedgerCore
+import SystemPackage
+
+extension Ledger {
+    /// Creates a new ledger in `root` (which must not exist, or be an empty directory) and writes its first record,
+    /// `ledger.initialized`, naming the origin.
+    ///
+    /// Every file and directory is synced before this returns.
+    ///
+    /// - Throws: `.cannotCreate` if `root` already holds files, `.badInput` for an unusable origin, `.io`.
+    public static func create(
+        at root: String,
+        origin: String,
+        options: LedgerOptions = LedgerOptions()
+    ) throws(LedgerError) -> Ledger {
+        let layout = LedgerLayout(root: root)
+        if let problem = LedgerMetadata.originProblem(origin) {
+            throw LedgerError(.badInput, "\(problem): \"\(origin)\"")
+        }
+        if Directory.exists(layout.root) {
+            guard Directory.isDirectory(layout.root) else {
+                throw LedgerError(.cannotCreate, "\(layout.root) exists and is not a directory")
+            }
+            guard try Directory.list(layout.root, name: layout.root).isEmpty else {
+                throw LedgerError(.cannotCreate, "\(layout.root) is not empty; choose a new directory for the ledger")
+            }
+        } else {
+            try Directory.create(layout.root, name: layout.root)
+            try Directory.sync(parentDirectory(of: layout.root), name: "the parent of \(layout.root)")
+        }
+        for directory in [
+            layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory, layout.quarantineDirectory,
+        ] {
+            try Directory.create(directory, name: layout.relative(directory))
+        }
+        let metadata = LedgerMetadata(origin: origin)
+        try Directory.writeAtomically(metadata.encoded, to: layout.metadataPath, directory: layout.root, name: "LEDGER")
+
+        let sha = SHA256()
+        let lock = try WriterLock.acquire(layout)
+        let files = try createSegmentFiles(layout, firstSeq: 0, origin: origin, sha: sha)
+        let head = try HeadFile.open(layout, create: true)
+        try Directory.sync(layout.root, name: layout.root)
+        let empty = HeadState(
+            generation: 0,
+            size: 0,
+            lastLeaf: .zero,
+            activeSegment: 0,
+            segmentLength: UInt64(SegmentFormat.headerSize),
+            contentLength: 0,
+            frontier: MerkleFrontier()
+        )
+        try head.write(empty, sha: sha, durably: true)
+        let ledger = Ledger(
+            layout: layout,
+            metadata: metadata,
+            options: options,
+            recovery: RecoveryReport(),
+            state: empty,
+            active: files,
+            ids: [:],
+            head: head,
+            lock: lock
+        )
+        let genesis = EventEnvelope(
+            id: "ledger:initialized",
+            type: "ledger.initialized",
+            time: Timestamp(Timestamp.format(unixMillis: options.clock()))!,
+            actor: "groupledger",
+            data: .object(
+                JSONObject(members: [
+                    ("format", .number(JSONNumber(UInt64(LedgerMetadata.format)))), ("origin", .string(origin)),
+                ])
+            )
+        )
+        _ = try ledger.append([genesis])
+        return ledger
+    }
+
+    static func parentDirectory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}

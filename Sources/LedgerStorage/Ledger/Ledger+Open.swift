@@ -1,0 +1,457 @@
+public import LedgerCore
+import SystemPackage
+
+extension Ledger {
+    /// Opens an existing ledger for writing, recovering from a crash if there was one.
+    ///
+    /// Recovery keeps every acknowledged record. Past the head (the last state the writer recorded), it accepts
+    /// whole append batches whose frames hash correctly and continue the chain; a torn tail after the last whole
+    /// batch of the *last* segment is copied to `quarantine/`, cut off and synced (see ``RecoveryReport``).
+    /// Anything else that is wrong — damage before the head, a bad or missing sealed segment, a segment past a
+    /// torn tail — is never repaired: `open` throws `.corrupt` and `groupledger verify` explains.
+    ///
+    /// - Throws: `.locked` when another process writes, `.corrupt`, `.notALedger`, `.missingInput`, `.io`.
+    public static func open(at root: String, options: LedgerOptions = LedgerOptions()) throws(LedgerError) -> Ledger {
+        let layout = LedgerLayout(root: root)
+        let metadata = try LedgerMetadata.read(layout)
+        let lock = try WriterLock.acquire(layout)
+        do {
+            return try recover(layout: layout, metadata: metadata, options: options, lock: lock)
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    private static func recover(
+        layout: LedgerLayout,
+        metadata: LedgerMetadata,
+        options: LedgerOptions,
+        lock: WriterLock
+    ) throws(LedgerError) -> Ledger {
+        let sha = SHA256()
+        let head = try HeadFile.open(layout)
+        guard let saved = try head.read(sha: sha) else {
+            head.close()
+            throw LedgerError(
+                .corrupt,
+                "head: neither slot holds a valid head; the ledger cannot be opened for "
+                    + "writing (run `groupledger verify` to check the records)"
+            )
+        }
+        var segments = try SegmentList.read(layout)
+        guard let startIndex = segments.firstIndex(of: saved.activeSegment) else {
+            head.close()
+            throw LedgerError(
+                .corrupt,
+                "head names segment \(layout.segmentName(saved.activeSegment)), which is missing"
+            )
+        }
+        var report = RecoveryReport()
+        var state = saved
+        var index = [UInt64: [RecordIndex.Entry]]()
+        do {
+            try checkSealed(
+                layout,
+                segments: Array(segments[..<startIndex]),
+                next: saved.activeSegment,
+                origin: metadata.origin,
+                sha: sha
+            )
+            var position = startIndex
+            while position < segments.count {
+                let first = segments[position]
+                let isLast = position == segments.count - 1
+                let scan = try scanTail(
+                    layout,
+                    first: first,
+                    isLast: isLast,
+                    committed: first == saved.activeSegment ? saved : nil,
+                    state: &state,
+                    origin: metadata.origin,
+                    sha: sha,
+                    report: &report
+                )
+                if scan.removedSegment {
+                    segments.removeLast()
+                    break
+                }
+                index[first] = scan.index
+                position += 1
+            }
+            state.activeSegment = segments.last!
+            report.lastGoodSeq = state.size == 0 ? 0 : state.size - 1
+            report.recoveredRecords = state.size - saved.size
+            try truncateOrphanContent(layout, state: &state, report: &report)
+            for (first, entries) in index {
+                try writeIndex(layout, first: first, entries: entries)
+            }
+            let ids = try loadIds(layout, segments: segments, sha: sha)
+            state.generation += 1
+            try head.write(state, sha: sha, durably: true)
+            let first = state.activeSegment
+            let active = ActiveFiles(
+                firstSeq: first,
+                segment: try LedgerFile.open(
+                    layout.segmentPath(first),
+                    name: layout.relative(layout.segmentPath(first)),
+                    .readWrite
+                ),
+                content: try LedgerFile.open(
+                    layout.contentPath(first),
+                    name: layout.relative(layout.contentPath(first)),
+                    .readWrite
+                ),
+                index: try LedgerFile.open(
+                    layout.indexPath(first),
+                    name: layout.relative(layout.indexPath(first)),
+                    .readWrite
+                ),
+                indexLength: UInt64((index[first]?.count ?? 0) * RecordIndex.entrySize)
+            )
+            return Ledger(
+                layout: layout,
+                metadata: metadata,
+                options: options,
+                recovery: report,
+                state: state,
+                active: active,
+                ids: ids,
+                head: head,
+                lock: lock
+            )
+        } catch {
+            head.close()
+            throw error
+        }
+    }
+
+    /// Checks the sealed segments before the head's cheaply: headers, record counts from the index, and that each
+    /// ends where its index says. Full re-hashing is `verify`'s job.
+    private static func checkSealed(
+        _ layout: LedgerLayout,
+        segments: [UInt64],
+        next: UInt64,
+        origin: String,
+        sha: SHA256
+    ) throws(LedgerError) {
+        for (position, first) in segments.enumerated() {
+            let following = position + 1 < segments.count ? segments[position + 1] : next
+            let name = layout.relative(layout.segmentPath(first))
+            let file = try LedgerFile.open(layout.segmentPath(first), name: name, .readOnly)
+            defer { file.close() }
+            let header = try file.read(at: 0, count: min(SegmentFormat.headerSize, Int(try file.size())))
+            if let problem = SegmentFormat.headerProblem(header, expectedFirstSeq: first, origin: origin, sha: sha) {
+                throw LedgerError(.corrupt, "\(name): \(problem)")
+            }
+            var entries = try readIndex(layout, first: first)
+            if entries.count != Int(following - first) {
+                entries = try rebuildIndex(layout, first: first, sha: sha)
+                try writeIndex(layout, first: first, entries: entries)
+            }
+            guard entries.count == Int(following - first) else {
+                throw LedgerError(
+                    .corrupt,
+                    "\(name) holds \(entries.count) records but the next segment starts at "
+                        + "seq \(following): records \(first + UInt64(entries.count))..<\(following) are missing"
+                )
+            }
+            let lastOffset = UInt64(entries.last!.frameOffset)
+            let length = try file.read(at: lastOffset, count: 4).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let expectedSize = lastOffset + 4 + length + UInt64(Hash.byteCount)
+            guard try file.size() == expectedSize else {
+                throw LedgerError(
+                    .corrupt,
+                    "\(name) is \(try file.size()) bytes but its last record ends at byte "
+                        + "\(expectedSize): a sealed segment was truncated or extended"
+                )
+            }
+        }
+    }
+
+    private struct TailScan {
+        var index: [RecordIndex.Entry] = []
+        var removedSegment = false
+    }
+
+    /// Scans one segment from its start, checks the committed part against the head, accepts whole batches past
+    /// it, and quarantines a torn tail if this is the last segment.
+    private static func scanTail(
+        _ layout: LedgerLayout,
+        first: UInt64,
+        isLast: Bool,
+        committed: HeadState?,
+        state: inout HeadState,
+        origin: String,
+        sha: SHA256,
+        report: inout RecoveryReport
+    ) throws(LedgerError) -> TailScan {
+        let path = layout.segmentPath(first)
+        let name = layout.relative(path)
+        let file = try LedgerFile.open(path, name: name, .readWrite)
+        defer { file.close() }
+        let bytes = try file.readAll()
+        if let problem = SegmentFormat.headerProblem(bytes, expectedFirstSeq: first, origin: origin, sha: sha) {
+            // A segment created just before a crash may have a torn header; it cannot hold acknowledged records.
+            guard isLast, committed == nil, first == state.size else {
+                throw LedgerError(.corrupt, "\(name): \(problem)")
+            }
+            try quarantine(layout, bytes: bytes[...], from: name, offset: 0, report: &report)
+            for companion in [path, layout.contentPath(first), layout.indexPath(first)] {
+                Directory.removeFile(companion)
+            }
+            for directory in [layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory] {
+                try Directory.sync(directory, name: layout.relative(directory))
+            }
+            return TailScan(removedSegment: true)
+        }
+        if committed == nil, first != state.size {
+            throw LedgerError(
+                .corrupt,
+                "\(name) starts at seq \(first) but the records before it end at seq "
+                    + "\(state.size)"
+            )
+        }
+        let existingIndex = (try? readIndex(layout, first: first)) ?? []
+        let committedEnd = committed.map { Int($0.segmentLength) } ?? SegmentFormat.headerSize
+        var scan = TailScan()
+        var tentative: [Hash] = []
+        var batchEnd = SegmentFormat.headerSize
+        var expectedSeq = first
+        var previousLeaf: Hash? = committed == nil ? state.lastLeaf : nil
+        var lastCommittedLeaf: Hash?
+        let decoder = EnvelopeDecoder()
+        let stop: FrameScanner.Stop? = try withRawBytes(bytes) { buffer throws(LedgerError) in
+            try FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) {
+                frame,
+                record throws(LedgerError) in
+                let (seq, prev) = Record.peekSeqAndPrev(record)
+                guard seq == expectedSeq else {
+                    throw LedgerError(
+                        .corrupt,
+                        "\(name): the record at byte \(frame.offset) has seq \(seq) where "
+                            + "\(expectedSeq) was expected"
+                    )
+                }
+                if let previousLeaf, prev != previousLeaf {
+                    throw LedgerError(
+                        .corrupt,
+                        "\(name): record \(seq) at byte \(frame.offset) links to "
+                            + "\(prev.hexPrefix()) but record \(seq - 1) hashes to \(previousLeaf.hexPrefix())"
+                    )
+                }
+                expectedSeq += 1
+                previousLeaf = frame.leafHash
+                let position = Int(seq - first)
+                var entry: RecordIndex.Entry
+                if position < existingIndex.count, existingIndex[position].frameOffset == UInt32(frame.offset) {
+                    entry = existingIndex[position]
+                } else {
+                    let envelope = try decoder.decodeStored(Array(record[Record.headerSize...]), seq: seq)
+                    entry = RecordIndex.Entry(
+                        id: IdDigest(id: envelope.id, sha: sha),
+                        frameOffset: UInt32(frame.offset),
+                        contentOffset: RecordIndex.noContent
+                    )
+                }
+                scan.index.append(entry)
+                if frame.end <= committedEnd {
+                    lastCommittedLeaf = frame.leafHash
+                    return
+                }
+                // Past the head: keep whole batches only.
+                tentative.append(frame.leafHash)
+                if record[1] & Record.Flags.endsBatch.rawValue != 0 {
+                    for leaf in tentative { _ = state.frontier.append(leaf, using: sha) }
+                    state.size = seq + 1
+                    state.lastLeaf = frame.leafHash
+                    batchEnd = frame.end
+                    tentative.removeAll()
+                }
+            }
+        }
+        if let committed, committed.size > first {
+            guard committedEnd <= bytes.count, lastCommittedLeaf == committed.lastLeaf else {
+                throw LedgerError(
+                    .corrupt,
+                    "\(name): the head records \(committed.size) records ending at byte "
+                        + "\(committedEnd) with leaf \(committed.lastLeaf.hexPrefix()), but the segment "
+                        + (committedEnd > bytes.count ? "is only \(bytes.count) bytes long" : "disagrees")
+                        + "; acknowledged records were altered or removed"
+                )
+            }
+        }
+        if let stop, stop.offset < committedEnd {
+            throw LedgerError(
+                .corrupt,
+                "\(name): damaged frame at byte \(stop.offset) inside acknowledged records "
+                    + "(\(describe(stop)))"
+            )
+        }
+        batchEnd = max(batchEnd, committedEnd)
+        scan.index.removeLast(tentative.count)
+        if batchEnd < bytes.count {
+            guard isLast else {
+                throw LedgerError(
+                    .corrupt,
+                    "\(name): \(bytes.count - batchEnd) bytes at byte \(batchEnd) are not "
+                        + "whole records, and later segments exist"
+                )
+            }
+            try quarantine(layout, bytes: bytes[batchEnd...], from: name, offset: batchEnd, report: &report)
+            try file.truncate(to: UInt64(batchEnd))
+            try file.syncData()
+        }
+        state.segmentLength = UInt64(batchEnd)
+        if !isLast { state.contentLength = 0 }
+        return scan
+    }
+
+    static func describe(_ stop: FrameScanner.Stop) -> String {
+        switch stop {
+        case .truncated(_, let needed, let available): "frame needs \(needed) bytes, \(available) remain"
+        case .badLength(_, let length): "impossible record length \(length)"
+        case .hashMismatch(_, let stored, let computed):
+            "stored leaf hash \(stored.hexPrefix()) but the record hashes to \(computed.hexPrefix())"
+        }
+    }
+
+    private static func quarantine(
+        _ layout: LedgerLayout,
+        bytes: ArraySlice<UInt8>,
+        from name: String,
+        offset: Int,
+        report: inout RecoveryReport
+    ) throws(LedgerError) {
+        let stem = name.split(separator: "/").last.map(String.init) ?? name
+        let fileName = "\(stem).\(offset).\(SystemClock.unixMillis()).torn"
+        let path = layout.quarantineDirectory + "/" + fileName
+        let file = try LedgerFile.open(
+            path,
+            name: "quarantine/" + fileName,
+            .writeOnly,
+            options: [.create, .exclusiveCreate],
+            permissions: FilePermissions(rawValue: 0o600)
+        )
+        defer { file.close() }
+        try file.write(Array(bytes), at: 0)
+        try file.syncData()
+        try Directory.sync(layout.quarantineDirectory, name: "quarantine")
+        report.quarantinedBytes += bytes.count
+        report.quarantineFile = "quarantine/" + fileName
+    }
+
+    /// Cuts content entries of the active segment that belong to records that were never acknowledged.
+    private static func truncateOrphanContent(
+        _ layout: LedgerLayout,
+        state: inout HeadState,
+        report: inout RecoveryReport
+    ) throws(LedgerError) {
+        let path = layout.contentPath(state.activeSegment)
+        let file = try LedgerFile.open(path, name: layout.relative(path), .readWrite)
+        defer { file.close() }
+        let bytes = try file.readAll()
+        var keep = 0
+        _ = ContentFormat.scan(bytes) { entry in
+            if entry.seq < state.size && entry.offset == keep { keep = entry.end }
+        }
+        if keep < bytes.count {
+            try file.truncate(to: UInt64(keep))
+            try file.syncData()
+            report.truncatedContentBytes = bytes.count - keep
+        }
+        state.contentLength = UInt64(keep)
+    }
+
+    static func readIndex(_ layout: LedgerLayout, first: UInt64) throws(LedgerError) -> [RecordIndex.Entry] {
+        let path = layout.indexPath(first)
+        guard Directory.exists(path) else { return [] }
+        let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+        defer { file.close() }
+        return RecordIndex.entries(try file.readAll())
+    }
+
+    /// Writes a segment's index file in full (it is derived data, so no sync).
+    static func writeIndex(_ layout: LedgerLayout, first: UInt64, entries: [RecordIndex.Entry]) throws(LedgerError) {
+        let contentOffsets = try contentOffsets(layout, first: first)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(entries.count * RecordIndex.entrySize)
+        for (position, var entry) in entries.enumerated() {
+            entry.contentOffset = contentOffsets[first + UInt64(position)] ?? RecordIndex.noContent
+            RecordIndex.append(entry, to: &bytes)
+        }
+        let path = layout.indexPath(first)
+        let file = try LedgerFile.open(
+            path,
+            name: layout.relative(path),
+            .writeOnly,
+            options: [.create],
+            permissions: FilePermissions(rawValue: 0o644)
+        )
+        defer { file.close() }
+        try file.write(bytes, at: 0)
+        try file.truncate(to: UInt64(bytes.count))
+    }
+
+    static func contentOffsets(_ layout: LedgerLayout, first: UInt64) throws(LedgerError) -> [UInt64: UInt32] {
+        let path = layout.contentPath(first)
+        guard Directory.exists(path) else { return [:] }
+        let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+        defer { file.close() }
+        var offsets: [UInt64: UInt32] = [:]
+        _ = ContentFormat.scan(try file.readAll()) { offsets[$0.seq] = UInt32($0.offset) }
+        return offsets
+    }
+
+    /// Rebuilds a sealed segment's index from its records.
+    static func rebuildIndex(
+        _ layout: LedgerLayout,
+        first: UInt64,
+        sha: SHA256
+    ) throws(LedgerError)
+        -> [RecordIndex.Entry]
+    {
+        let path = layout.segmentPath(first)
+        let name = layout.relative(path)
+        let file = try LedgerFile.open(path, name: name, .readOnly)
+        defer { file.close() }
+        let bytes = try file.readAll()
+        let decoder = EnvelopeDecoder()
+        var entries: [RecordIndex.Entry] = []
+        let stop = try withRawBytes(bytes) { buffer throws(LedgerError) in
+            try FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) {
+                frame,
+                record throws(LedgerError) in
+                let (seq, _) = Record.peekSeqAndPrev(record)
+                let envelope = try decoder.decodeStored(Array(record[Record.headerSize...]), seq: seq)
+                entries.append(
+                    RecordIndex.Entry(
+                        id: IdDigest(id: envelope.id, sha: sha),
+                        frameOffset: UInt32(frame.offset),
+                        contentOffset: RecordIndex.noContent
+                    )
+                )
+            }
+        }
+        if let stop {
+            throw LedgerError(.corrupt, "\(name): damaged frame at byte \(stop.offset) (\(describe(stop)))")
+        }
+        return entries
+    }
+
+    private static func loadIds(
+        _ layout: LedgerLayout,
+        segments: [UInt64],
+        sha: SHA256
+    ) throws(LedgerError)
+        -> [IdDigest: UInt64]
+    {
+        var ids: [IdDigest: UInt64] = [:]
+        for first in segments {
+            for (position, entry) in try readIndex(layout, first: first).enumerated() {
+                ids[entry.id] = first + UInt64(position)
+            }
+        }
+        return ids
+    }
+}

@@ -1,0 +1,380 @@
+import Foundation
+public import LedgerCore
+import SystemPackage
+
+/// The writer of a ledger directory: durable, all-or-nothing appends with group commit, crash recovery on open,
+/// and withholding of content.
+///
+/// One process at a time holds a ledger for writing (``WriterLock``). Within the process, `append` may be called
+/// from many threads: calls that arrive while a sync is in flight are committed together with one `fdatasync`.
+///
+/// An append is acknowledged when `append` returns: its records and content were written and flushed with
+/// `fdatasync`, and any file created for them was made durable with an `fsync` of its directory. A failed sync
+/// stops the writer for good (``LedgerError/Code/syncFailed``); reopen the ledger to recover.
+public final class Ledger: @unchecked Sendable {
+    public let layout: LedgerLayout
+    public let metadata: LedgerMetadata
+    public let options: LedgerOptions
+    /// What `open` repaired.
+    public let recovery: RecoveryReport
+
+    // Everything below is touched only by the thread that holds `writing` (see `exclusively`).
+    private var state: HeadState
+    private var active: ActiveFiles
+    private var ids: [IdDigest: UInt64]
+    private var stopped: LedgerError?
+    private var closed = false
+    private let head: HeadFile
+    private let lock: WriterLock
+    private let sha = SHA256()
+
+    private let condition = NSCondition()
+    private var writing = false
+    private var queue: [Ticket] = []
+
+    private final class Ticket {
+        let events: [EventEnvelope]
+        var result: Result<AppendResult, LedgerError>?
+        init(_ events: [EventEnvelope]) { self.events = events }
+    }
+
+    struct ActiveFiles {
+        var firstSeq: UInt64
+        var segment: LedgerFile
+        var content: LedgerFile
+        var index: LedgerFile
+        var indexLength: UInt64
+
+        func close() {
+            segment.close()
+            content.close()
+            index.close()
+        }
+    }
+
+    init(
+        layout: LedgerLayout,
+        metadata: LedgerMetadata,
+        options: LedgerOptions,
+        recovery: RecoveryReport,
+        state: HeadState,
+        active: ActiveFiles,
+        ids: [IdDigest: UInt64],
+        head: HeadFile,
+        lock: WriterLock
+    ) {
+        self.layout = layout
+        self.metadata = metadata
+        self.options = options
+        self.recovery = recovery
+        self.state = state
+        self.active = active
+        self.ids = ids
+        self.head = head
+        self.lock = lock
+    }
+
+    deinit { close() }
+
+    /// The number of records.
+    public var size: UInt64 { whileIdle { state.size } }
+
+    /// The RFC 6962 root of the whole ledger.
+    public var rootHash: Hash { whileIdle { state.frontier.root(using: sha) } }
+
+    /// Releases the files and the lock. Appending afterwards fails.
+    public func close() {
+        whileIdle {
+            guard !closed else { return }
+            closed = true
+            active.close()
+            head.close()
+            lock.release()
+            if stopped == nil { stopped = LedgerError(.writerStopped, "this writer was closed") }
+        }
+    }
+
+    // MARK: Appending
+
+    /// Appends `events` as one all-or-nothing batch. Events whose `id` is already in the ledger, or repeated within
+    /// the batch, are skipped and counted.
+    ///
+    /// - Returns: what was appended, once it is durable.
+    /// - Throws: ``LedgerError`` `.io` if a write failed (nothing of the batch is kept; the writer stays usable),
+    ///   `.syncFailed` if a flush failed (the writer stops), `.writerStopped` after an earlier failure.
+    public func append(_ events: [EventEnvelope]) throws(LedgerError) -> AppendResult {
+        let ticket = Ticket(events)
+        condition.lock()
+        queue.append(ticket)
+        while ticket.result == nil {
+            if writing {
+                condition.wait()
+                continue
+            }
+            writing = true
+            let group = queue
+            queue.removeAll()
+            condition.unlock()
+            let results = commit(group.map(\.events))
+            condition.lock()
+            for (waiting, result) in zip(group, results) { waiting.result = result }
+            writing = false
+            condition.broadcast()
+        }
+        condition.unlock()
+        return try ticket.result!.get()
+    }
+
+    /// Runs `body` while no append is in flight.
+    private func exclusively<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        condition.lock()
+        while writing { condition.wait() }
+        writing = true
+        condition.unlock()
+        defer {
+            condition.lock()
+            writing = false
+            condition.broadcast()
+            condition.unlock()
+        }
+        return try body()
+    }
+
+    /// Runs `body`, which cannot fail, while no append is in flight and none can start.
+    private func whileIdle<T>(_ body: () -> T) -> T {
+        condition.lock()
+        while writing { condition.wait() }
+        defer { condition.unlock() }
+        return body()
+    }
+
+    /// Writes the batches of one group commit and syncs once.
+    private func commit(_ batches: [[EventEnvelope]]) -> [Result<AppendResult, LedgerError>] {
+        if let stopped { return batches.map { _ in .failure(stopped) } }
+        do {
+            return try writeGroup(batches).map { .success($0) }
+        } catch {
+            if error.code == .syncFailed { stopped = error }
+            return batches.map { _ in .failure(error) }
+        }
+    }
+
+    private struct Pending {
+        var segment: [UInt8] = []
+        var content: [UInt8] = []
+        var index: [UInt8] = []
+        var newIds: [IdDigest: UInt64] = [:]
+        var frontier: MerkleFrontier
+        var seq: UInt64
+        var prev: Hash
+    }
+
+    private func writeGroup(_ batches: [[EventEnvelope]]) throws(LedgerError) -> [AppendResult] {
+        if state.segmentLength >= options.segmentRollBytes, batches.contains(where: { !$0.isEmpty }) {
+            try rollSegment()
+        }
+        var pending = Pending(frontier: state.frontier, seq: state.size, prev: state.lastLeaf)
+        let now = options.clock()
+        var results: [AppendResult] = []
+        for batch in batches {
+            var fresh: [(EventEnvelope, IdDigest)] = []
+            for event in batch {
+                let digest = IdDigest(id: event.id, sha: sha)
+                if ids[digest] != nil || pending.newIds[digest] != nil { continue }
+                pending.newIds[digest] = pending.seq + UInt64(fresh.count)
+                fresh.append((event, digest))
+            }
+            let first = fresh.isEmpty ? nil : pending.seq
+            for (position, (event, digest)) in fresh.enumerated() {
+                var flags: Record.Flags = position == fresh.count - 1 ? [.endsBatch] : []
+                if EnvelopeRules.namespace(of: event.type) == EnvelopeRules.reservedNamespace {
+                    flags.insert(.ledgerEvent)
+                }
+                stage(event, digest: digest, flags: flags, now: now, into: &pending)
+            }
+            results.append(
+                AppendResult(
+                    appended: fresh.count,
+                    duplicates: batch.count - fresh.count,
+                    firstSeq: first,
+                    size: pending.seq
+                )
+            )
+        }
+        guard pending.seq > state.size else { return results }
+        try persist(pending)
+        return results
+    }
+
+    private func stage(
+        _ event: EventEnvelope,
+        digest: IdDigest,
+        flags: Record.Flags,
+        now: Int64,
+        into pending: inout Pending
+    ) {
+        var flags = flags
+        var commitment = Hash.zero
+        var contentOffset = RecordIndex.noContent
+        if let content = event.canonicalContentBytes() {
+            let salt = SecureRandom.bytes(ContentFormat.saltSize)
+            commitment = ContentFormat.commitment(salt: salt, content: content, sha: sha)
+            flags.insert(.hasContent)
+            contentOffset = UInt32(state.contentLength + UInt64(pending.content.count))
+            pending.content.append(contentsOf: ContentFormat.entry(seq: pending.seq, salt: salt, content: content))
+        }
+        let record = Record(
+            seq: pending.seq,
+            flags: flags,
+            appendedAtMillis: now,
+            prev: pending.prev,
+            contentCommitment: commitment,
+            envelope: event.canonicalChainBytes()
+        ).encoded()
+        let leaf = sha.leafHash(record)
+        let frameOffset = UInt32(state.segmentLength + UInt64(pending.segment.count))
+        SegmentFormat.appendFrame(record: record, leafHash: leaf, to: &pending.segment)
+        RecordIndex.append(
+            RecordIndex.Entry(id: digest, frameOffset: frameOffset, contentOffset: contentOffset),
+            to: &pending.index
+        )
+        _ = pending.frontier.append(leaf, using: sha)
+        pending.prev = leaf
+        pending.seq += 1
+    }
+
+    /// Writes content, then records, syncs both, then updates the index and the head.
+    private func persist(_ pending: Pending) throws(LedgerError) {
+        do {
+            if !pending.content.isEmpty { try active.content.write(pending.content, at: state.contentLength) }
+            try active.segment.write(pending.segment, at: state.segmentLength)
+        } catch {
+            try undoPartialWrite()
+            throw error
+        }
+        if !pending.content.isEmpty { try active.content.syncData() }
+        try active.segment.syncData()
+        // Acknowledged from here on: the rest is derived data and may lag after a crash.
+        state.generation += 1
+        state.size = pending.seq
+        state.lastLeaf = pending.prev
+        state.frontier = pending.frontier
+        state.segmentLength += UInt64(pending.segment.count)
+        state.contentLength += UInt64(pending.content.count)
+        ids.merge(pending.newIds) { old, _ in old }
+        try active.index.write(pending.index, at: active.indexLength)
+        active.indexLength += UInt64(pending.index.count)
+        try head.write(state, sha: sha)
+    }
+
+    /// After a failed write (disk full, file too large), cuts both files back so no torn bytes stay behind.
+    private func undoPartialWrite() throws(LedgerError) {
+        do {
+            try active.segment.truncate(to: state.segmentLength)
+            try active.content.truncate(to: state.contentLength)
+        } catch {
+            let stop = LedgerError(
+                .writerStopped,
+                "a write failed and the partial bytes could not be removed; "
+                    + "reopen the ledger to recover",
+                cause: error.description
+            )
+            stopped = stop
+            throw stop
+        }
+    }
+
+    /// Seals the active segment and starts a new one whose first record is the next sequence number.
+    private func rollSegment() throws(LedgerError) {
+        let files = try Ledger.createSegmentFiles(layout, firstSeq: state.size, origin: metadata.origin, sha: sha)
+        active.close()
+        active = files
+        state.activeSegment = state.size
+        state.segmentLength = UInt64(SegmentFormat.headerSize)
+        state.contentLength = 0
+    }
+
+    /// Creates a segment (with its header, synced), its content and index files, and syncs their directories.
+    static func createSegmentFiles(
+        _ layout: LedgerLayout,
+        firstSeq: UInt64,
+        origin: String,
+        sha: SHA256
+    ) throws(LedgerError) -> ActiveFiles {
+        let create: FileDescriptorOptions = [.create, .exclusiveCreate]
+        let mode = FilePermissionsValue.regular
+        let segment = try LedgerFile.open(
+            layout.segmentPath(firstSeq),
+            name: layout.relative(layout.segmentPath(firstSeq)),
+            .readWrite,
+            options: create,
+            permissions: mode
+        )
+        let content = try LedgerFile.open(
+            layout.contentPath(firstSeq),
+            name: layout.relative(layout.contentPath(firstSeq)),
+            .readWrite,
+            options: create,
+            permissions: mode
+        )
+        let index = try LedgerFile.open(
+            layout.indexPath(firstSeq),
+            name: layout.relative(layout.indexPath(firstSeq)),
+            .readWrite,
+            options: create,
+            permissions: mode
+        )
+        try segment.write(SegmentFormat.header(firstSeq: firstSeq, origin: origin, sha: sha), at: 0)
+        try segment.syncData()
+        try content.syncData()
+        for directory in [layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory] {
+            try Directory.sync(directory, name: layout.relative(directory))
+        }
+        return ActiveFiles(firstSeq: firstSeq, segment: segment, content: content, index: index, indexLength: 0)
+    }
+
+    // MARK: Withholding
+
+    /// The event id of the withholding of record `seq`: fixed, so that withholding twice appends one event.
+    public static func withholdingId(of seq: UInt64) -> String { "ledger:content_withheld:\(seq)" }
+
+    /// Destroys the salt and content of record `seq` and appends a `ledger.content_withheld` event citing it.
+    ///
+    /// The event is appended (and synced) first, then the content is overwritten with zeros and synced, so that a
+    /// crash in between leaves a recorded intent that running `withhold` again completes. The record, its hash and
+    /// every proof stay valid; only the content can no longer be read.
+    ///
+    /// - Returns: the sequence number of the withholding event.
+    public func withhold(seq: UInt64, reason: String, actor: String) throws(LedgerError) -> UInt64 {
+        let reader = LedgerReader(layout: layout, metadata: metadata)
+        let entry = try reader.contentEntry(seq: seq, headSize: size)
+        guard let entry else {
+            throw LedgerError(.refused, "record \(seq) has no content to withhold")
+        }
+        let event = EventEnvelope(
+            id: Ledger.withholdingId(of: seq),
+            type: "ledger.content_withheld",
+            time: Timestamp(Timestamp.format(unixMillis: options.clock()))!,
+            actor: actor,
+            data: .object(JSONObject(members: [("reason", .string(reason)), ("seq", .number(JSONNumber(seq)))]))
+        )
+        let result = try append([event])
+        var eventSeq = result.firstSeq ?? 0
+        if result.firstSeq == nil, let earlier = try reader.seq(ofId: event.id) { eventSeq = earlier }
+        try exclusively { () throws(LedgerError) in
+            if let stopped { throw stopped }
+            if !entry.isErased {
+                let file = try LedgerFile.open(entry.path, name: layout.relative(entry.path), .readWrite)
+                defer { file.close() }
+                try file.write([UInt8](repeating: 0, count: entry.end - entry.saltOffset), at: UInt64(entry.saltOffset))
+                try file.syncData()
+            }
+        }
+        return eventSeq
+    }
+}
+
+typealias FileDescriptorOptions = FileDescriptor.OpenOptions
+enum FilePermissionsValue {
+    static let regular = FilePermissions(rawValue: 0o644)
+}

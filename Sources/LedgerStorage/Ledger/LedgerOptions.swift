@@ -1,0 +1,22 @@
+/// Settings of a writer.
+public struct LedgerOptions: Sendable {
+    /// A segment is sealed and a new one started once it reaches this size (checked between append batches).
+    public var segmentRollBytes: UInt64 = 16 << 20
+    /// The clock that stamps records, in Unix milliseconds. Order comes from sequence numbers, never from it.
+    public var clock: @Sendable () -> Int64 = { SystemClock.unixMillis() }
+
+    public init() {}
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The wall clock, in milliseconds.
+public enum SystemClock {
+    public static func unixMillis() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000
+    }
+}

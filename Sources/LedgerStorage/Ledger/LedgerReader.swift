@@ -1,0 +1,229 @@
+public import LedgerCore
+import SystemPackage
+
+/// Reads records and content without taking the writer lock; safe while a writer appends.
+///
+/// It reads up to the head the writer last recorded, so it never sees half of an append.
+public struct LedgerReader {
+    public let layout: LedgerLayout
+    public let metadata: LedgerMetadata
+    private let sha = SHA256()
+
+    public init(layout: LedgerLayout, metadata: LedgerMetadata) {
+        self.layout = layout
+        self.metadata = metadata
+    }
+
+    /// Opens `root` for reading.
+    public init(root: String) throws(LedgerError) {
+        let layout = LedgerLayout(root: root)
+        self.init(layout: layout, metadata: try LedgerMetadata.read(layout))
+    }
+
+    /// The head the writer last recorded.
+    public func head() throws(LedgerError) -> HeadState {
+        guard let head = try HeadFile.read(layout, sha: sha) else {
+            throw LedgerError(.corrupt, "head: neither slot holds a valid head")
+        }
+        return head
+    }
+
+    /// One stored record with its leaf hash and, if kept, its content.
+    public struct Entry: Sendable {
+        public let record: Record
+        public let leafHash: Hash
+        public let envelope: EventEnvelope
+        public let content: Content
+        /// The segment file, relative to the ledger root.
+        public let file: String
+        /// The byte offset of the record's frame in `file`.
+        public let frameOffset: Int
+        /// The segment file and byte offset of the frame, for messages.
+        public var location: String { "\(file) byte \(frameOffset)" }
+    }
+
+    /// The state of a record's content.
+    public enum Content: Sendable, Equatable {
+        case none
+        case present(salt: [UInt8], bytes: [UInt8])
+        case withheld
+    }
+
+    /// Reads record `seq`, using the segment's index and checking that it leads to the right record.
+    public func entry(_ seq: UInt64) throws(LedgerError) -> Entry {
+        let size = try head().size
+        guard seq < size else {
+            throw LedgerError(.notFound, "record \(seq) does not exist; the ledger holds records 0..<\(size)")
+        }
+        let segments = try SegmentList.read(layout)
+        let first = segments[SegmentList.position(of: seq, in: segments)]
+        let index = try Ledger.readIndex(layout, first: first)
+        let position = Int(seq - first)
+        let path = layout.segmentPath(first)
+        let name = layout.relative(path)
+        let file = try LedgerFile.open(path, name: name, .readOnly)
+        defer { file.close() }
+        let frameOffset: UInt64
+        if position < index.count {
+            frameOffset = UInt64(index[position].frameOffset)
+        } else {
+            frameOffset = try scanForFrame(file, seq: seq, name: name)
+        }
+        let lengthBytes = try file.read(at: frameOffset, count: 4)
+        let length = Int(lengthBytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        guard length > Record.headerSize, length <= Record.maxSize else {
+            throw LedgerError(.corrupt, "\(name): impossible record length \(length) at byte \(frameOffset)")
+        }
+        let frame = try file.read(at: frameOffset + 4, count: length + Hash.byteCount)
+        let recordBytes = Array(frame[..<length])
+        let leaf = sha.leafHash(recordBytes)
+        guard leaf == Hash(bytes: frame[length...]) else {
+            throw LedgerError(
+                .corrupt,
+                "\(name): the record at byte \(frameOffset) does not match its stored hash; "
+                    + "run `groupledger verify`"
+            )
+        }
+        let record: Record
+        do { record = try Record(decoding: recordBytes) } catch {
+            throw LedgerError(.corrupt, "\(name) byte \(frameOffset): \(error)")
+        }
+        guard record.seq == seq else {
+            throw LedgerError(.corrupt, "\(name): the index points at seq \(record.seq) for seq \(seq)")
+        }
+        let envelope = try EnvelopeDecoder().decodeStored(record.envelope, seq: seq)
+        var content = Content.none
+        if record.flags.contains(.hasContent) {
+            if let found = try contentEntry(seq: seq, headSize: size) {
+                content = found.isErased ? .withheld : .present(salt: found.salt, bytes: found.content)
+            } else {
+                throw LedgerError(
+                    .corrupt,
+                    "the content of record \(seq) is missing from "
+                        + layout.relative(layout.contentPath(first))
+                )
+            }
+        }
+        return Entry(
+            record: record,
+            leafHash: leaf,
+            envelope: envelope,
+            content: content,
+            file: name,
+            frameOffset: Int(frameOffset)
+        )
+    }
+
+    private func scanForFrame(_ file: LedgerFile, seq: UInt64, name: String) throws(LedgerError) -> UInt64 {
+        let bytes = try file.readAll()
+        var found: Int?
+        _ = try withRawBytes(bytes) { buffer throws(LedgerError) in
+            FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) { frame, record in
+                if Record.peekSeqAndPrev(record).seq == seq { found = frame.offset }
+            }
+        }
+        guard let found else { throw LedgerError(.corrupt, "\(name): record \(seq) not found") }
+        return UInt64(found)
+    }
+
+    /// A content entry located in its file.
+    public struct ContentEntry {
+        public let path: String
+        public let saltOffset: Int
+        public let end: Int
+        public let isErased: Bool
+        public let salt: [UInt8]
+        public let content: [UInt8]
+    }
+
+    /// Finds the content entry of record `seq`, or `nil` if it has none.
+    public func contentEntry(seq: UInt64, headSize: UInt64) throws(LedgerError) -> ContentEntry? {
+        guard seq < headSize else {
+            throw LedgerError(.notFound, "record \(seq) does not exist; the ledger holds records 0..<\(headSize)")
+        }
+        let segments = try SegmentList.read(layout)
+        let first = segments[SegmentList.position(of: seq, in: segments)]
+        let path = layout.contentPath(first)
+        let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+        defer { file.close() }
+        let bytes = try file.readAll()
+        var found: ContentEntry?
+        _ = ContentFormat.scan(bytes) { entry in
+            guard entry.seq == seq else { return }
+            found = ContentEntry(
+                path: path,
+                saltOffset: entry.saltOffset,
+                end: entry.end,
+                isErased: entry.isErased,
+                salt: Array(bytes[entry.saltOffset..<entry.saltOffset + ContentFormat.saltSize]),
+                content: Array(bytes[(entry.saltOffset + ContentFormat.saltSize)..<entry.end])
+            )
+        }
+        return found
+    }
+
+    /// The sequence number of the record with event `id`, looked up through the index files.
+    public func seq(ofId id: String) throws(LedgerError) -> UInt64? {
+        let digest = IdDigest(id: id, sha: sha)
+        let size = try head().size
+        for first in try SegmentList.read(layout).reversed() {
+            if let position = try Ledger.readIndex(layout, first: first).firstIndex(where: { $0.id == digest }) {
+                let seq = first + UInt64(position)
+                return seq < size ? seq : nil
+            }
+        }
+        return nil
+    }
+
+    /// The `ledger.content_withheld` event for record `seq`, if there is one: its own seq and the reason given.
+    public func withholding(of seq: UInt64) throws(LedgerError) -> (seq: UInt64, reason: String)? {
+        guard let eventSeq = try self.seq(ofId: Ledger.withholdingId(of: seq)) else { return nil }
+        let event = try entry(eventSeq).envelope
+        let reason = event.data?["reason"]?.stringValue ?? "(no reason recorded)"
+        return (eventSeq, reason)
+    }
+
+    /// Calls `body` for records `from...last` in order, reading each segment once. Content is not loaded.
+    public func forEach(
+        from: UInt64,
+        through last: UInt64,
+        _ body: (Entry) throws(LedgerError) -> Void
+    ) throws(LedgerError) {
+        let segments = try SegmentList.read(layout)
+        let decoder = EnvelopeDecoder()
+        for position in SegmentList.position(of: from, in: segments)..<segments.count {
+            let first = segments[position]
+            guard first <= last else { return }
+            let path = layout.segmentPath(first)
+            let name = layout.relative(path)
+            let file = try LedgerFile.open(path, name: name, .readOnly)
+            let bytes = try file.readAll()
+            file.close()
+            let stop = try withRawBytes(bytes) { buffer throws(LedgerError) in
+                try FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) {
+                    (frame, recordBytes) throws(LedgerError) in
+                    let seq = Record.peekSeqAndPrev(recordBytes).seq
+                    guard seq >= from, seq <= last else { return }
+                    let record: Record
+                    do { record = try Record(decoding: recordBytes) } catch {
+                        throw LedgerError(.corrupt, "\(name) byte \(frame.offset): \(error)")
+                    }
+                    try body(
+                        Entry(
+                            record: record,
+                            leafHash: frame.leafHash,
+                            envelope: try decoder.decodeStored(record.envelope, seq: seq),
+                            content: .none,
+                            file: name,
+                            frameOffset: frame.offset
+                        )
+                    )
+                }
+            }
+            let committedLength = try head().segmentLength
+            if let stop, position < segments.count - 1 || stop.offset < Int(committedLength) {
+                throw LedgerError(.corrupt, "\(name): damaged frame at byte \(stop.offset); run `groupledger verify`")
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+public import LedgerCore
+import SystemPackage
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Directory operations the ledger needs and swift-system does not offer: create, list, rename, remove, and the
+/// `fsync` of a directory that makes a newly created or renamed entry durable.
+public enum Directory {
+    /// Creates `path` with `mkdir(2)`, mode 0755. Succeeds quietly if it already exists and `existingOK`.
+    public static func create(_ path: String, name: String, existingOK: Bool = false) throws(LedgerError) {
+        if mkdir(path, 0o755) == 0 { return }
+        if errno == EEXIST && existingOK { return }
+        let code: LedgerError.Code = errno == EEXIST ? .cannotCreate : .io
+        throw LedgerError(code, "cannot create directory \(name)", cause: String(cString: strerror(errno)))
+    }
+
+    /// Whether `path` exists (any kind of file).
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// Whether `path` is a directory.
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The names in a directory, without `.` and `..`, sorted bytewise.
+    public static func list(_ path: String, name: String) throws(LedgerError) -> [String] {
+        guard let dir = opendir(path) else {
+            let code: LedgerError.Code = errno == ENOENT ? .missingInput : .io
+            throw LedgerError(code, "cannot list \(name)", cause: String(cString: strerror(errno)))
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let entryName = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if entryName != "." && entryName != ".." { names.append(entryName) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Flushes the directory entry table with `fsync(2)`, after a file in it was created or renamed.
+    public static func sync(_ path: String, name: String) throws(LedgerError) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw LedgerError(.io, "cannot open directory \(name)", cause: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else {
+            throw LedgerError(
+                .syncFailed,
+                "fsync of directory \(name) failed; the writer has stopped",
+                cause: String(cString: strerror(errno))
+            )
+        }
+    }
+
+    /// Renames with `rename(2)`; atomic within one file system.
+    public static func rename(_ from: String, _ to: String, name: String) throws(LedgerError) {
+        guard Glibc.rename(from, to) == 0 else {
+            throw LedgerError(.io, "cannot rename to \(name)", cause: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Removes a file with `unlink(2)`; a missing file is not an error.
+    public static func removeFile(_ path: String) {
+        _ = unlink(path)
+    }
+
+    /// Writes `bytes` to `path` durably and atomically: a temporary file, `fsync`, `rename`, `fsync` of the
+    /// directory. A reader sees the old file or the new one, never a mix.
+    public static func writeAtomically(
+        _ bytes: [UInt8],
+        to path: String,
+        directory: String,
+        name: String,
+        permissions: UInt16 = 0o644
+    ) throws(LedgerError) {
+        let temporary = path + ".tmp"
+        removeFile(temporary)
+        let file = try LedgerFile.open(
+            temporary,
+            name: name + ".tmp",
+            .writeOnly,
+            options: [.create, .exclusiveCreate],
+            permissions: FilePermissions(rawValue: CModeT(permissions))
+        )
+        defer { file.close() }
+        try file.write(bytes, at: 0)
+        try file.sync()
+        try rename(temporary, path, name: name)
+        try sync(directory, name: directory)
+    }
+}

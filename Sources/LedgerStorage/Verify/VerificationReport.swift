@@ -1,0 +1,42 @@
+public import LedgerCore
+import SystemPackage
+
+/// The verdict of ``Verifier``: whether the ledger is intact and, if not, the first problem, located.
+public struct VerificationReport: Sendable {
+    /// The first problem found, located as precisely as the damage allows.
+    public struct Problem: Sendable, Equatable {
+        /// A stable name of the kind of damage, e.g. `record-hash-mismatch`.
+        public let kind: String
+        /// The file, relative to the ledger root.
+        public let file: String?
+        /// The byte offset in `file`.
+        public let byteOffset: Int?
+        /// The sequence number of the damaged record, if one is concerned.
+        public let seq: UInt64?
+        public let expected: String?
+        public let found: String?
+        /// One sentence for people.
+        public let message: String
+    }
+
+    /// `nil` when the ledger is intact.
+    public var problem: Problem?
+    /// Records checked.
+    public var records: UInt64 = 0
+    /// Segments checked.
+    public var segments = 0
+    /// The size the head recorded.
+    public var headSize: UInt64 = 0
+    /// The RFC 6962 root over the head's records.
+    public var root: Hash?
+    /// Records with content whose commitment was opened and checked.
+    public var contentChecked = 0
+    /// Records whose content was withheld, each with its `ledger.content_withheld` event.
+    public var withheld = 0
+    /// Things worth knowing that are not damage (a torn tail not yet recovered, records past the head).
+    public var notes: [String] = []
+
+    public var isIntact: Bool { problem == nil }
+
+    public init() {}
+}

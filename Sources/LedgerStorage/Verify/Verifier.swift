@@ -1,0 +1,356 @@
+public import LedgerCore
+import SystemPackage
+
+/// Re-checks a whole ledger from its files, trusting nothing but the bytes: every record is re-hashed and its
+/// stored hash, sequence number and `prev` link checked; segments must follow each other without gap, overlap
+/// or foreign header; every content commitment that can be opened is opened; every destroyed content has its
+/// `ledger.content_withheld` event; the records must reproduce the size, last hash and Merkle root in the head.
+///
+/// It stops at the first problem and locates it (file, byte offset, sequence number, expected and found hash
+/// prefixes). It takes no lock, and reads one segment at a time, so memory stays flat as the ledger grows.
+public struct Verifier {
+    public let layout: LedgerLayout
+
+    public init(root: String) { layout = LedgerLayout(root: root) }
+
+    private struct Failure: Error { let problem: VerificationReport.Problem }
+
+    /// Runs the verification. `progress` is called with the number of records checked so far, after each segment.
+    ///
+    /// - Throws: ``LedgerError`` only when the ledger cannot be read at all (not a ledger, I/O error); damage is
+    ///   reported in the returned report, not thrown.
+    public func run(progress: ((UInt64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
+        let metadata = try LedgerMetadata.read(layout)
+        var report = VerificationReport()
+        do {
+            try check(metadata: metadata, report: &report, progress: progress)
+        } catch let failure as Failure {
+            report.problem = failure.problem
+        } catch let error as LedgerError {
+            if error.code == .corrupt {
+                report.problem = .init(
+                    kind: "unreadable",
+                    file: nil,
+                    byteOffset: nil,
+                    seq: nil,
+                    expected: nil,
+                    found: nil,
+                    message: error.message
+                )
+            } else {
+                throw error
+            }
+        } catch {
+            throw LedgerError(.io, "\(error)")
+        }
+        return report
+    }
+
+    private func fail(
+        _ kind: String,
+        _ message: String,
+        file: String? = nil,
+        offset: Int? = nil,
+        seq: UInt64? = nil,
+        expected: String? = nil,
+        found: String? = nil
+    ) -> Failure {
+        Failure(
+            problem: .init(
+                kind: kind,
+                file: file,
+                byteOffset: offset,
+                seq: seq,
+                expected: expected,
+                found: found,
+                message: message
+            )
+        )
+    }
+
+    private func check(
+        metadata: LedgerMetadata,
+        report: inout VerificationReport,
+        progress: ((UInt64) -> Void)?
+    ) throws {
+        let sha = SHA256()
+        let headFile = try LedgerFile.open(layout.headPath, name: "head", .readOnly)
+        let headBytes = try headFile.readAll()
+        headFile.close()
+        var head: HeadState?
+        for slot in 0..<2 {
+            let start = slot * HeadFile.slotSize
+            guard start < headBytes.count else { continue }
+            let bytes = Array(headBytes[start..<min(headBytes.count, start + HeadFile.slotSize)])
+            guard bytes.contains(where: { $0 != 0 }) else { continue }
+            guard let state = HeadState.decode(bytes, sha: sha) else {
+                throw fail(
+                    "head-damaged",
+                    "head slot \(slot) is damaged (its check line does not match)",
+                    file: "head",
+                    offset: start
+                )
+            }
+            if head == nil || state.generation > head!.generation { head = state }
+        }
+        guard let head else { throw fail("head-missing", "the head file holds no valid slot", file: "head") }
+        report.headSize = head.size
+
+        let segmentNames = try Directory.list(layout.segmentsDirectory, name: "segments")
+        var firsts: [UInt64] = []
+        for name in segmentNames {
+            guard let first = LedgerLayout.firstSeq(ofSegmentNamed: name) else {
+                throw fail("foreign-file", "segments/\(name) is not a segment name", file: "segments/\(name)")
+            }
+            firsts.append(first)
+        }
+        firsts.sort()
+
+        let tree = TreeBuilder(rootSize: head.size)
+        var expectedSeq: UInt64 = 0
+        var prev = Hash.zero
+        var leafAtHead: Hash?
+        var erased: [UInt64: String] = [:]
+        var withheldEvents: [UInt64: UInt64] = [:]
+        let decoder = EnvelopeDecoder()
+
+        for (position, first) in firsts.enumerated() {
+            let isLast = position == firsts.count - 1
+            let path = layout.segmentPath(first)
+            let name = layout.relative(path)
+            guard first == expectedSeq else {
+                let what =
+                    first > expectedSeq
+                    ? "records \(expectedSeq)..<\(first) are missing (a segment was deleted)"
+                    : "it overlaps records before it (a segment was duplicated or reordered)"
+                throw fail(
+                    "segment-sequence",
+                    "\(name) starts at seq \(first) but seq \(expectedSeq) is next: \(what)",
+                    file: name,
+                    offset: 0,
+                    seq: expectedSeq,
+                    expected: "first seq \(expectedSeq)",
+                    found: "\(first)"
+                )
+            }
+            let file = try LedgerFile.open(path, name: name, .readOnly)
+            let bytes = try file.readAll()
+            file.close()
+            if let problem = SegmentFormat.headerProblem(
+                bytes,
+                expectedFirstSeq: first,
+                origin: metadata.origin,
+                sha: sha
+            ) {
+                throw fail("segment-header", "\(name): \(problem)", file: name, offset: 0, seq: first)
+            }
+            let contentName = layout.relative(layout.contentPath(first))
+            var leaves: [Hash] = []
+            defer { tree.append(leaves) }
+            var contents = ContentCursor(bytes: try readIfPresent(layout.contentPath(first), name: contentName))
+            let stop = try bytes.withUnsafeBytes { buffer throws in
+                try FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) {
+                    (frame, recordBytes) throws(any Error) in
+                    let seq = expectedSeq
+                    let record: Record.Header
+                    do { record = try Record.header(of: recordBytes) } catch {
+                        throw fail(
+                            "record-format",
+                            "\(name) byte \(frame.offset): record \(seq): \(error)",
+                            file: name,
+                            offset: frame.offset,
+                            seq: seq
+                        )
+                    }
+                    guard record.seq == seq else {
+                        throw fail(
+                            "sequence",
+                            "\(name) byte \(frame.offset): the record says seq \(record.seq) where \(seq) was expected",
+                            file: name,
+                            offset: frame.offset,
+                            seq: seq,
+                            expected: "\(seq)",
+                            found: "\(record.seq)"
+                        )
+                    }
+                    guard record.prev == prev else {
+                        throw fail(
+                            "chain-link",
+                            "\(name) byte \(frame.offset): record \(seq) links to \(record.prev.hexPrefix()) but the "
+                                + "record before it hashes to \(prev.hexPrefix())",
+                            file: name,
+                            offset: frame.offset,
+                            seq: seq,
+                            expected: prev.hexPrefix(),
+                            found: record.prev.hexPrefix()
+                        )
+                    }
+                    if record.flags.contains(.hasContent) {
+                        try checkContent(of: record, in: &contents, file: contentName, sha: sha, erased: &erased)
+                        if erased[seq] == nil { report.contentChecked += 1 }
+                    }
+                    if record.flags.contains(.ledgerEvent) {
+                        let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
+                        if envelope.type == "ledger.content_withheld", let target = envelope.data?["seq"]?.numberValue,
+                            let targetSeq = UInt64(target.text)
+                        {
+                            withheldEvents[targetSeq] = seq
+                        }
+                    }
+                    leaves.append(frame.leafHash)
+                    prev = frame.leafHash
+                    expectedSeq += 1
+                    if expectedSeq == head.size { leafAtHead = frame.leafHash }
+                }
+            }
+            if let stop {
+                let seq = expectedSeq
+                guard isLast && seq >= head.size else {
+                    let (expected, found) = hashes(of: stop)
+                    throw fail(
+                        "record-damaged",
+                        "\(name) byte \(stop.offset): record \(seq) is damaged: " + Ledger.describe(stop),
+                        file: name,
+                        offset: stop.offset,
+                        seq: seq,
+                        expected: expected,
+                        found: found
+                    )
+                }
+                report.notes.append(
+                    "\(name): \(bytes.count - stop.offset) bytes after record \(seq == 0 ? 0 : seq - 1) are a torn, "
+                        + "unacknowledged write; the writer quarantines them when it next opens"
+                )
+            }
+            if !contents.atEnd {
+                let orphanSeq = contents.peek()?.seq
+                guard isLast, let orphanSeq, orphanSeq >= expectedSeq else {
+                    throw fail(
+                        "content-orphan",
+                        "\(contentName) byte \(contents.offset): an entry "
+                            + (orphanSeq.map { "for record \($0), which commits to no content," } ?? "that is cut short")
+                            + " follows the last content of the segment",
+                        file: contentName,
+                        offset: contents.offset,
+                        seq: orphanSeq
+                    )
+                }
+                report.notes.append(
+                    "\(contentName): content written for records that were never acknowledged; the writer removes it "
+                        + "when it next opens"
+                )
+            }
+            report.segments += 1
+            progress?(expectedSeq)
+        }
+        report.records = expectedSeq
+        guard expectedSeq >= head.size, let rootAtHead = tree.rootAtRequestedSize() else {
+            throw fail(
+                "truncated",
+                "the head records \(head.size) records but the segments hold only \(expectedSeq): "
+                    + "records were removed",
+                seq: expectedSeq,
+                expected: "\(head.size) records",
+                found: "\(expectedSeq)"
+            )
+        }
+        if head.size > 0, leafAtHead != head.lastLeaf {
+            throw fail(
+                "head-mismatch",
+                "record \(head.size - 1) hashes to \(leafAtHead?.hexPrefix() ?? "-") but the "
+                    + "head recorded \(head.lastLeaf.hexPrefix())",
+                seq: head.size - 1,
+                expected: head.lastLeaf.hexPrefix(),
+                found: leafAtHead?.hexPrefix()
+            )
+        }
+        let headRoot = head.frontier.root(using: sha)
+        guard rootAtHead == headRoot else {
+            throw fail(
+                "root-mismatch",
+                "the records produce root \(rootAtHead.hexPrefix()) for size \(head.size) but "
+                    + "the head recorded \(headRoot.hexPrefix())",
+                expected: headRoot.hexPrefix(),
+                found: rootAtHead.hexPrefix()
+            )
+        }
+        report.root = rootAtHead
+        if expectedSeq > head.size {
+            report.notes.append(
+                "\(expectedSeq - head.size) records past the head (an append in progress, or a head "
+                    + "write lost in a crash; the writer adopts them when it next opens)"
+            )
+        }
+        for (seq, file) in erased.sorted(by: { $0.key < $1.key }) {
+            guard withheldEvents[seq] != nil else {
+                throw fail(
+                    "content-destroyed",
+                    "the content of record \(seq) was destroyed without a "
+                        + "ledger.content_withheld event",
+                    file: file,
+                    seq: seq
+                )
+            }
+        }
+        report.withheld = erased.count
+        for (target, eventSeq) in withheldEvents.sorted(by: { $0.key < $1.key }) where erased[target] == nil {
+            report.notes.append(
+                "record \(eventSeq) withholds the content of record \(target), but that content is "
+                    + "still stored: run `groupledger withhold --seq \(target)` again to finish"
+            )
+        }
+    }
+
+    private func hashes(of stop: FrameScanner.Stop) -> (String?, String?) {
+        if case .hashMismatch(_, let stored, let computed) = stop { return (stored.hexPrefix(), computed.hexPrefix()) }
+        return (nil, nil)
+    }
+
+    private func readIfPresent(_ path: String, name: String) throws(LedgerError) -> [UInt8] {
+        guard Directory.exists(path) else { return [] }
+        let file = try LedgerFile.open(path, name: name, .readOnly)
+        defer { file.close() }
+        return try file.readAll()
+    }
+
+    /// Opens the commitment of `record` with the next content entry, or notes it as withheld.
+    private func checkContent(
+        of record: Record.Header,
+        in contents: inout ContentCursor,
+        file: String,
+        sha: SHA256,
+        erased: inout [UInt64: String]
+    ) throws(Failure) {
+        switch contents.next(for: record.seq) {
+        case .mismatch(let offset, let seq):
+            throw fail(
+                "content-missing",
+                "\(file) byte \(offset): record \(record.seq) commits to content but the next entry is "
+                    + (seq.map { "for record \($0)" } ?? "missing or cut short"),
+                file: file,
+                offset: offset,
+                seq: record.seq
+            )
+        case .entry(let offset, let saltOffset, let end):
+            if contents.isErased(saltOffset: saltOffset, end: end) {
+                erased[record.seq] = file
+                return
+            }
+            let commitment = contents.bytes.withUnsafeBytes {
+                sha.hash(UnsafeRawBufferPointer(rebasing: $0[saltOffset..<end]))
+            }
+            guard commitment == record.contentCommitment else {
+                throw fail(
+                    "content-commitment",
+                    "\(file) byte \(offset): the content of record \(record.seq) hashes to \(commitment.hexPrefix()) "
+                        + "but the record commits to \(record.contentCommitment.hexPrefix())",
+                    file: file,
+                    offset: offset,
+                    seq: record.seq,
+                    expected: record.contentCommitment.hexPrefix(),
+                    found: commitment.hexPrefix()
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct GroupLedger: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "groupledger",
+        abstract: "A tamper-evident audit ledger of government work groups on Zalo.",
+        discussion: """
+            Exit codes: 0 ok, 1 verification failed or ledger damaged, 64 usage, 65 bad input data, \
+            66 input missing, 73 cannot create, 74 I/O error, 75 ledger locked by another writer.
+            """,
+        subcommands: [
+            InitCommand.self, AppendCommand.self, VerifyCommand.self, ShowCommand.self, LogCommand.self,
+            WithholdCommand.self, DemoCommand.self,
+        ]
+    )
+}

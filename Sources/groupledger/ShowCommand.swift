@@ -1,0 +1,95 @@
+import ArgumentParser
+import LedgerCore
+import LedgerStorage
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print one record: its event, hashes, and content (or why it was withheld)."
+    )
+
+    @OptionGroup var ledger: LedgerLocation
+
+    @Argument(help: "The record's sequence number.")
+    var seq: UInt64
+
+    @Flag(help: "Print the record as one JSON object.")
+    var json = false
+
+    func run() throws {
+        try Failure.reporting {
+            let reader = try LedgerReader(root: ledger.path)
+            let entry = try reader.entry(seq)
+            let content = try RecordPresentation.content(entry, reader: reader)
+            if json {
+                Console.printJSON(RecordPresentation.json(entry, content: content))
+            } else {
+                print(RecordPresentation.text(entry, content: content))
+            }
+        }
+    }
+}
+
+/// How `show` and `log` present records.
+enum RecordPresentation {
+    enum ContentView {
+        case none
+        case text(JSONValue)
+        case withheld(reason: String, bySeq: UInt64?)
+    }
+
+    static func content(_ entry: LedgerReader.Entry, reader: LedgerReader) throws(LedgerError) -> ContentView {
+        switch entry.content {
+        case .none: return .none
+        case .present(_, let bytes):
+            let value = try? JSONParser().parse(bytes)
+            return .text(value ?? .string(String(decoding: bytes, as: UTF8.self)))
+        case .withheld:
+            let withholding = try reader.withholding(of: entry.record.seq)
+            return .withheld(reason: withholding?.reason ?? "(no withholding event found)", bySeq: withholding?.seq)
+        }
+    }
+
+    static func text(_ entry: LedgerReader.Entry, content: ContentView) -> String {
+        let e = entry.envelope
+        var lines = [
+            "record \(entry.record.seq)  (\(entry.location))",
+            "  type      \(e.type)",
+            "  id        \(e.id)",
+            "  time      \(e.time.text)",
+            "  actor     \(e.actor)",
+        ]
+        if let group = e.group { lines.append("  group     \(group)") }
+        if let data = e.data { lines.append("  data      \(data)") }
+        switch content {
+        case .none: break
+        case .text(let value): lines.append("  content   \(value)")
+        case .withheld(let reason, let bySeq):
+            lines.append("  content   withheld" + (bySeq.map { " by record \($0)" } ?? "") + ": \(reason)")
+        }
+        lines.append("  appended  \(Timestamp.format(unixMillis: entry.record.appendedAtMillis))")
+        lines.append("  leaf hash \(entry.leafHash.hex)")
+        lines.append("  prev      \(entry.record.prev.hex)")
+        if entry.record.flags.contains(.hasContent) {
+            lines.append("  commits   \(entry.record.contentCommitment.hex)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ entry: LedgerReader.Entry, content: ContentView) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("seq", .number(JSONNumber(entry.record.seq))), ("event", entry.envelope.chainObject),
+            ("appended_at", .string(Timestamp.format(unixMillis: entry.record.appendedAtMillis))),
+            ("leaf_hash", .string(entry.leafHash.hex)), ("prev", .string(entry.record.prev.hex)),
+        ]
+        switch content {
+        case .none: break
+        case .text(let value): members.append(("content", value))
+        case .withheld(let reason, let bySeq):
+            var fields: [(key: String, value: JSONValue)] = [("reason", .string(reason))]
+            if let bySeq { fields.append(("by_seq", .number(JSONNumber(bySeq)))) }
+            members.append(("withheld", .object(JSONObject(members: fields))))
+        }
+        return .object(JSONObject(members: members))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@Suite struct CrashCLITests {
+    /// A writer killed with SIGKILL at random moments never loses an acknowledged event nor stores one twice.
+    @Test func killedWritersLoseNoAcknowledgedEvent() throws {
+        let scratch = Scratch("kill")
+        defer { scratch.remove() }
+        let ledger = scratch.path + "/ledger"
+        try CLI.run(["init", "--ledger", ledger, "--origin", "example.org/test"])
+        var generator = SystemRandomNumberGenerator()
+        var acknowledged: [String] = []
+        var attempted: Set<String> = []
+        var kills = 0
+        var round = 0
+        while kills < 50 && round < 400 {
+            round += 1
+            // Each round resends the previous round's events too, as a source does after a crash.
+            let ids =
+                (0..<20).map { "kill:\(round):\($0)" } + (round > 1 ? (0..<20).map { "kill:\(round - 1):\($0)" } : [])
+            attempted.formUnion(ids)
+            let file = scratch.write("round.jsonl", Array(ids.map { Line.post($0) + "\n" }.joined().utf8))
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["append", "--ledger", ledger, "--batch", "7", file]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0..<40_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if process.terminationReason == .exit && process.terminationStatus == 0 {
+                acknowledged.append(contentsOf: ids)
+            } else {
+                #expect(process.terminationReason == .uncaughtSignal, "append failed: \(process.terminationStatus)")
+                kills += 1
+            }
+        }
+        #expect(kills >= 50)
+        #expect(
+            !acknowledged.isEmpty,
+            "no append finished before its kill: the delays are too short to test acknowledgement"
+        )
+        let verify = try CLI.run(["verify", "--ledger", ledger])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        let log = try CLI.run(["log", "--ledger", ledger])
+        #expect(log.status == 0)
+        var counts: [String: Int] = [:]
+        for line in log.stdout.split(separator: "\n").dropFirst() {
+            counts[String(line.split(separator: "\t").last!), default: 0] += 1
+        }
+        for id in Set(acknowledged) {
+            #expect(counts[id] == 1, "acknowledged \(id) is stored \(counts[id] ?? 0) times")
+        }
+        #expect(counts.values.allSatisfy { $0 == 1 })
+        #expect(Set(counts.keys).isSubset(of: attempted))
+    }
+}
