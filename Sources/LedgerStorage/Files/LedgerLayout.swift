@@ -7,6 +7,8 @@
 /// segments/<20-digit first seq>.seg   records, append-only; every segment but the last is sealed
 /// content/<first seq>.content        salt and content per record; withheld entries are zeroed
 /// index/<first seq>.idx              per record: id digest, frame offset, content offset (rebuildable)
+/// tree/level-NN                      every complete Merkle node of level NN (rebuildable)
+/// keys/                              the log's signing keys (mode 0600) and their history
 /// quarantine/                        torn tails cut off during recovery
 /// ```
 public struct LedgerLayout: Sendable {
@@ -24,6 +26,8 @@ public struct LedgerLayout: Sendable {
     public var contentDirectory: String { root + "/content" }
     public var indexDirectory: String { root + "/index" }
     public var quarantineDirectory: String { root + "/quarantine" }
+    public var treeDirectory: String { root + "/tree" }
+    public var keysDirectory: String { root + "/keys" }
 
     /// `00000000000000001234`: the zero-padded first sequence number that names a segment and its companions.
     public static func stem(_ firstSeq: UInt64) -> String {

@@ -29,6 +29,8 @@ public struct RecoveryReport: Sendable, Equatable {
     public var recoveredRecords: UInt64 = 0
     /// Orphan content bytes (for records that were never acknowledged) truncated.
     public var truncatedContentBytes: Int = 0
+    /// The tree files disagreed with the head (they are not synced) and were rebuilt from the segments.
+    public var rebuiltTree = false
 
     public init() {}
 

@@ -60,6 +60,7 @@ extension Ledger {
             active: files,
             ids: [:],
             head: head,
+            tree: try TreeStore(layout, writable: true),
             lock: lock
         )
         let genesis = EventEnvelope(

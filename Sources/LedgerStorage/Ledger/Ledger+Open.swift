@@ -87,6 +87,11 @@ extension Ledger {
                 try writeIndex(layout, first: first, entries: entries)
             }
             let ids = try loadIds(layout, segments: segments, sha: sha)
+            let tree = try TreeStore(layout, writable: true)
+            if try !tree.matches(state.frontier) {
+                try rebuildTree(tree, layout: layout, segments: segments, size: state.size, sha: sha)
+                report.rebuiltTree = true
+            }
             state.generation += 1
             try head.write(state, sha: sha, durably: true)
             let first = state.activeSegment
@@ -118,11 +123,41 @@ extension Ledger {
                 active: active,
                 ids: ids,
                 head: head,
+                tree: tree,
                 lock: lock
             )
         } catch {
             head.close()
             throw error
+        }
+    }
+
+    /// Rewrites the tree files from the leaf hashes stored in the segments' frames (checked while reading).
+    private static func rebuildTree(
+        _ tree: TreeStore,
+        layout: LedgerLayout,
+        segments: [UInt64],
+        size: UInt64,
+        sha: SHA256
+    ) throws(LedgerError) {
+        try tree.truncate(toTreeSize: 0)
+        var frontier = MerkleFrontier()
+        for first in segments {
+            let path = layout.segmentPath(first)
+            let name = layout.relative(path)
+            let file = try LedgerFile.open(path, name: name, .readOnly)
+            let bytes = try file.readAll()
+            file.close()
+            var nodes: [(node: TreeNode, hash: Hash)] = []
+            let stop = try withRawBytes(bytes) { buffer throws(LedgerError) in
+                FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) { frame, _ in
+                    if frontier.size < size { nodes.append(contentsOf: frontier.append(frame.leafHash, using: sha)) }
+                }
+            }
+            if let stop, frontier.size < size {
+                throw LedgerError(.corrupt, "\(name): damaged frame at byte \(stop.offset) (\(describe(stop)))")
+            }
+            try tree.write(nodes)
         }
     }
 

@@ -25,6 +25,7 @@ public final class Ledger: @unchecked Sendable {
     private var stopped: LedgerError?
     private var closed = false
     private let head: HeadFile
+    private let tree: TreeStore
     private let lock: WriterLock
     private let sha = SHA256()
 
@@ -61,6 +62,7 @@ public final class Ledger: @unchecked Sendable {
         active: ActiveFiles,
         ids: [IdDigest: UInt64],
         head: HeadFile,
+        tree: TreeStore,
         lock: WriterLock
     ) {
         self.layout = layout
@@ -71,6 +73,7 @@ public final class Ledger: @unchecked Sendable {
         self.active = active
         self.ids = ids
         self.head = head
+        self.tree = tree
         self.lock = lock
     }
 
@@ -89,6 +92,7 @@ public final class Ledger: @unchecked Sendable {
             closed = true
             active.close()
             head.close()
+            tree.close()
             lock.release()
             if stopped == nil { stopped = LedgerError(.writerStopped, "this writer was closed") }
         }
@@ -165,6 +169,7 @@ public final class Ledger: @unchecked Sendable {
         var index: [UInt8] = []
         var newIds: [IdDigest: UInt64] = [:]
         var frontier: MerkleFrontier
+        var treeNodes: [(node: TreeNode, hash: Hash)] = []
         var seq: UInt64
         var prev: Hash
     }
@@ -238,7 +243,7 @@ public final class Ledger: @unchecked Sendable {
             RecordIndex.Entry(id: digest, frameOffset: frameOffset, contentOffset: contentOffset),
             to: &pending.index
         )
-        _ = pending.frontier.append(leaf, using: sha)
+        pending.treeNodes.append(contentsOf: pending.frontier.append(leaf, using: sha))
         pending.prev = leaf
         pending.seq += 1
     }
@@ -264,6 +269,7 @@ public final class Ledger: @unchecked Sendable {
         ids.merge(pending.newIds) { old, _ in old }
         try active.index.write(pending.index, at: active.indexLength)
         active.indexLength += UInt64(pending.index.count)
+        try tree.write(pending.treeNodes)
         try head.write(state, sha: sha)
     }
 
