@@ -11,7 +11,8 @@ struct GroupLedger: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, AppendCommand.self, VerifyCommand.self, ShowCommand.self, LogCommand.self,
-            WithholdCommand.self, DemoCommand.self,
+            WithholdCommand.self, CheckpointCommand.self, VKeyCommand.self, KeyCommand.self, ProveCommand.self,
+            ProofCommand.self, DemoCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LedgerCore
 import LedgerStorage
 
@@ -16,10 +17,21 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Print the record as one JSON object.")
     var json = false
 
+    @Flag(help: "Write the exact stored record bytes (the Merkle leaf) to standard output, for `proof verify`.")
+    var raw = false
+
+    func validate() throws {
+        if json && raw { throw ValidationError("--json and --raw do not go together") }
+    }
+
     func run() throws {
         try Failure.reporting {
             let reader = try LedgerReader(root: ledger.path)
             let entry = try reader.entry(seq)
+            if raw {
+                FileHandle.standardOutput.write(Data(entry.record.encoded()))
+                return
+            }
             let content = try RecordPresentation.content(entry, reader: reader)
             if json {
                 Console.printJSON(RecordPresentation.json(entry, content: content))

@@ -7,24 +7,45 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check every record, link, segment and content commitment; exit 1 naming the first problem.",
         discussion: """
-            Without an outside checkpoint the verdict is only as good as the files: whoever holds them could \
-            rewrite the whole ledger consistently. The report says so.
+            Without an outside anchor the verdict is only as good as the files: whoever holds them and the signing \
+            key could rewrite the whole ledger consistently. Give checkpoints saved earlier (--checkpoint) or \
+            witnesses (--witness, --quorum) to anchor it; the report says which records are anchored.
             """
     )
 
     @OptionGroup var ledger: LedgerLocation
 
+    @Option(help: "A signed checkpoint saved earlier; the ledger must extend it (repeatable).")
+    var checkpoint: [String] = []
+
+    @Option(help: "The log's verifier key, as published (repeatable; default: the keys recorded in the ledger).")
+    var vkey: [String] = []
+
+    @Option(help: "A witness verifier key (repeatable); a checkpoint must carry --quorum of their cosignatures.")
+    var witness: [String] = []
+
+    @Option(help: "How many of the --witness keys must have cosigned one checkpoint (default: all of them).")
+    var quorum: Int?
+
     @Flag(help: "Print the verdict as one JSON object.")
     var json = false
 
+    func validate() throws {
+        if let quorum, quorum < 1 || quorum > witness.count {
+            throw ValidationError("--quorum must be between 1 and the number of --witness keys")
+        }
+    }
+
     func run() throws {
         let report = try Failure.reporting {
-            try Verifier(root: ledger.path).run(
-                progress: Console.stderrIsTerminal
-                    ? { checked in
-                        Console.error("verified \(checked) records…")
-                    } : nil
-            )
+            var anchors = VerificationAnchors()
+            for path in checkpoint { anchors.checkpoints.append((path, try Directory.readFile(path))) }
+            anchors.logKeys = vkey
+            anchors.witnessKeys = witness
+            anchors.quorum = quorum ?? max(1, witness.count)
+            let progress: ((UInt64) -> Void)? =
+                Console.stderrIsTerminal ? { Console.error("verified \($0) records…") } : nil
+            return try Verifier(root: ledger.path).run(anchors: anchors, progress: progress)
         }
         if json {
             Console.printJSON(VerdictJSON.encode(report))
@@ -54,10 +75,21 @@ struct VerifyCommand: ParsableCommand {
                     + "root \(report.root?.hex ?? "-") at size \(report.headSize)"
             )
             print("  \(report.contentChecked) content commitments opened and checked; \(report.withheld) withheld")
-            print(
-                "  UNANCHORED: no outside checkpoint or witness was checked, so whoever holds these files could "
-                    + "have rewritten them consistently"
-            )
+            print("  checkpoint signatures checked with \(report.logKeySource)")
+            if let anchored = report.anchoredSize {
+                print("  ANCHORED up to size \(anchored) by " + report.anchors.joined(separator: "; "))
+                if report.records > anchored {
+                    print(
+                        "  records \(anchored)..<\(report.records) come after the last anchor: whoever holds the "
+                            + "signing key could still rewrite them undetected"
+                    )
+                }
+            } else {
+                print(
+                    "  UNANCHORED: no outside checkpoint or witness was checked, so whoever holds these files and "
+                        + "the signing key could have rewritten them consistently"
+                )
+            }
         }
         for note in report.notes { print("  note: \(note)") }
     }
@@ -69,10 +101,12 @@ enum VerdictJSON {
             ("intact", .bool(report.isIntact)), ("records", .number(JSONNumber(report.records))),
             ("segments", .number(JSONNumber(report.segments))), ("head_size", .number(JSONNumber(report.headSize))),
             ("content_checked", .number(JSONNumber(report.contentChecked))),
-            ("withheld", .number(JSONNumber(report.withheld))), ("anchored", .bool(false)),
+            ("withheld", .number(JSONNumber(report.withheld))), ("anchored", .bool(report.anchoredSize != nil)),
+            ("anchors", .array(report.anchors.map { .string($0) })),
             ("notes", .array(report.notes.map { .string($0) })),
         ]
         if let root = report.root { members.append(("root", .string(root.hex))) }
+        if let size = report.anchoredSize { members.append(("anchored_size", .number(JSONNumber(size)))) }
         if let problem = report.problem {
             var fields: [(key: String, value: JSONValue)] = [
                 ("kind", .string(problem.kind)), ("message", .string(problem.message)),

@@ -7,7 +7,8 @@ enum CLI {
 
     struct Result {
         let status: Int32
-        let stdout: String
+        let stdoutData: Data
+        var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
         let stderr: String
     }
 
@@ -33,7 +34,7 @@ enum CLI {
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
+            stdoutData: outData,
             stderr: String(decoding: errData, as: UTF8.self)
         )
     }

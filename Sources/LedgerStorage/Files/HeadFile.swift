@@ -1,7 +1,7 @@
 public import LedgerCore
 import SystemPackage
 
-/// The `head` file: two fixed 4 KiB slots written in turn, each self-checked, so that a torn write of one slot
+/// The `head` file: two fixed 8 KiB slots written in turn, each self-checked, so that a torn write of one slot
 /// leaves the other intact (the meta-page scheme of LMDB).
 ///
 /// The head is written after every acknowledged append *without* its own sync: the records themselves were
@@ -9,7 +9,7 @@ import SystemPackage
 /// from it. What the head does give is the boundary between records that were acknowledged (where any damage
 /// is corruption) and bytes that may be a torn, unacknowledged write.
 public struct HeadFile {
-    public static let slotSize = 4096
+    public static let slotSize = 8192
     private let file: LedgerFile
 
     /// Opens the head for writing; `create` makes a new, empty one.

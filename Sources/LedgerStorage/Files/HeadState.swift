@@ -19,6 +19,8 @@ public struct HeadState: Sendable, Equatable {
     public var contentLength: UInt64
     /// The perfect-subtree roots of the tree, largest first.
     public var frontier: MerkleFrontier
+    /// The signed checkpoint (C2SP signed note) of this size and root; empty before the first append.
+    public var checkpoint: [UInt8]
 
     public init(
         generation: UInt64,
@@ -27,7 +29,8 @@ public struct HeadState: Sendable, Equatable {
         activeSegment: UInt64,
         segmentLength: UInt64,
         contentLength: UInt64,
-        frontier: MerkleFrontier
+        frontier: MerkleFrontier,
+        checkpoint: [UInt8] = []
     ) {
         self.generation = generation
         self.size = size
@@ -36,6 +39,7 @@ public struct HeadState: Sendable, Equatable {
         self.segmentLength = segmentLength
         self.contentLength = contentLength
         self.frontier = frontier
+        self.checkpoint = checkpoint
     }
 
     /// The text of one head slot, ending with a `check` line over everything before it.
@@ -48,6 +52,7 @@ public struct HeadState: Sendable, Equatable {
         text += "segment \(LedgerLayout.stem(activeSegment)) \(segmentLength)\n"
         text += "content \(contentLength)\n"
         text += "frontier" + frontier.hashes.map { " " + $0.base64 }.joined() + "\n"
+        text += "checkpoint \(Base64.encode(checkpoint))\n"
         var bytes = Array(text.utf8)
         bytes.append(contentsOf: Array("check \(sha.hash(bytes).hex)\n".utf8))
         return bytes
@@ -76,6 +81,9 @@ public struct HeadState: Sendable, Equatable {
             let contentLength = fields["content"]?.first.flatMap({ UInt64($0) }),
             let frontierWords = fields["frontier"]
         else { return nil }
+        guard let checkpointWord = fields["checkpoint"]?.first, let checkpoint = Base64.decode(checkpointWord) else {
+            return nil
+        }
         let hashes = frontierWords.compactMap { Hash(base64: $0) }
         guard hashes.count == frontierWords.count, let frontier = try? MerkleFrontier(size: size, hashes: hashes),
             frontier.root(using: sha) == root
@@ -87,7 +95,8 @@ public struct HeadState: Sendable, Equatable {
             activeSegment: activeSegment,
             segmentLength: segmentLength,
             contentLength: contentLength,
-            frontier: frontier
+            frontier: frontier,
+            checkpoint: checkpoint
         )
     }
 

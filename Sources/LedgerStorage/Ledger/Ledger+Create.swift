@@ -26,7 +26,7 @@ extension Ledger {
             }
         } else {
             try Directory.create(layout.root, name: layout.root)
-            try Directory.sync(parentDirectory(of: layout.root), name: "the parent of \(layout.root)")
+            try Directory.sync(Directory.parent(of: layout.root), name: "the parent of \(layout.root)")
         }
         for directory in [
             layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory, layout.quarantineDirectory,
@@ -38,6 +38,7 @@ extension Ledger {
 
         let sha = SHA256()
         let lock = try WriterLock.acquire(layout)
+        let signer = try LogKeys.generate(layout, origin: origin)
         let files = try createSegmentFiles(layout, firstSeq: 0, origin: origin, sha: sha)
         let head = try HeadFile.open(layout, create: true)
         try Directory.sync(layout.root, name: layout.root)
@@ -61,6 +62,7 @@ extension Ledger {
             ids: [:],
             head: head,
             tree: try TreeStore(layout, writable: true),
+            signers: [signer],
             lock: lock
         )
         let genesis = EventEnvelope(
@@ -71,15 +73,11 @@ extension Ledger {
             data: .object(
                 JSONObject(members: [
                     ("format", .number(JSONNumber(UInt64(LedgerMetadata.format)))), ("origin", .string(origin)),
+                    ("vkey", .string(signer.vkey)),
                 ])
             )
         )
         _ = try ledger.append([genesis])
         return ledger
-    }
-
-    static func parentDirectory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

@@ -47,6 +47,14 @@ extension Ledger {
                 "head names segment \(layout.segmentName(saved.activeSegment)), which is missing"
             )
         }
+        let signers: [Ed25519NoteSigner]
+        do {
+            signers = try LogKeys.load(layout)
+            try checkCheckpoint(saved, origin: metadata.origin, signers: signers, sha: sha)
+        } catch {
+            head.close()
+            throw error
+        }
         var report = RecoveryReport()
         var state = saved
         var index = [UInt64: [RecordIndex.Entry]]()
@@ -93,6 +101,14 @@ extension Ledger {
                 report.rebuiltTree = true
             }
             state.generation += 1
+            if state.size != saved.size {
+                state.checkpoint = try signCheckpoint(
+                    origin: metadata.origin,
+                    size: state.size,
+                    root: state.frontier.root(using: sha),
+                    signers: signers
+                )
+            }
             try head.write(state, sha: sha, durably: true)
             let first = state.activeSegment
             let active = ActiveFiles(
@@ -124,11 +140,44 @@ extension Ledger {
                 ids: ids,
                 head: head,
                 tree: tree,
+                signers: signers,
                 lock: lock
             )
         } catch {
             head.close()
             throw error
+        }
+    }
+
+    /// The ledger never signs a checkpoint inconsistent with one it signed before: the head's checkpoint must
+    /// carry a valid signature of one of the keys and describe exactly the head's size and root, or the writer
+    /// refuses to open.
+    private static func checkCheckpoint(
+        _ head: HeadState,
+        origin: String,
+        signers: [Ed25519NoteSigner],
+        sha: SHA256
+    ) throws(LedgerError) {
+        if head.checkpoint.isEmpty && head.size == 0 { return }
+        let checkpoint: Checkpoint
+        do {
+            let note = try Note.open(head.checkpoint, using: signers.map(\.verifier))
+            checkpoint = try Checkpoint(note: note.note)
+        } catch {
+            throw LedgerError(
+                .corrupt,
+                "head: the last signed checkpoint does not verify with keys/ (\(error)); "
+                    + "the keys or the head were replaced"
+            )
+        }
+        let root = head.frontier.root(using: sha)
+        guard checkpoint.origin == origin, checkpoint.size == head.size, checkpoint.rootHash == root else {
+            throw LedgerError(
+                .corrupt,
+                "head: the last signed checkpoint (size \(checkpoint.size), root "
+                    + "\(checkpoint.rootHash.hexPrefix())) disagrees with the head (size \(head.size), root "
+                    + "\(root.hexPrefix())); the ledger will not sign anything inconsistent with it"
+            )
         }
     }
 

@@ -26,6 +26,7 @@ public final class Ledger: @unchecked Sendable {
     private var closed = false
     private let head: HeadFile
     private let tree: TreeStore
+    private var signers: [Ed25519NoteSigner]
     private let lock: WriterLock
     private let sha = SHA256()
 
@@ -63,6 +64,7 @@ public final class Ledger: @unchecked Sendable {
         ids: [IdDigest: UInt64],
         head: HeadFile,
         tree: TreeStore,
+        signers: [Ed25519NoteSigner],
         lock: WriterLock
     ) {
         self.layout = layout
@@ -74,6 +76,7 @@ public final class Ledger: @unchecked Sendable {
         self.ids = ids
         self.head = head
         self.tree = tree
+        self.signers = signers
         self.lock = lock
     }
 
@@ -270,6 +273,12 @@ public final class Ledger: @unchecked Sendable {
         try active.index.write(pending.index, at: active.indexLength)
         active.indexLength += UInt64(pending.index.count)
         try tree.write(pending.treeNodes)
+        state.checkpoint = try Ledger.signCheckpoint(
+            origin: metadata.origin,
+            size: state.size,
+            root: state.frontier.root(using: sha),
+            signers: signers
+        )
         try head.write(state, sha: sha)
     }
 
@@ -337,6 +346,107 @@ public final class Ledger: @unchecked Sendable {
             try Directory.sync(directory, name: layout.relative(directory))
         }
         return ActiveFiles(firstSeq: firstSeq, segment: segment, content: content, index: index, indexLength: 0)
+    }
+
+    // MARK: Checkpoints
+
+    /// The latest signed checkpoint (C2SP tlog-checkpoint in a signed note), covering every acknowledged record.
+    public var checkpoint: [UInt8] { whileIdle { state.checkpoint } }
+
+    /// The verifier keys of the keys that sign new checkpoints.
+    public var verifierKeys: [String] { whileIdle { signers.map(\.vkey) } }
+
+    /// Signs the checkpoint of a tree of `size` leaves with root `root`, with every key.
+    static func signCheckpoint(
+        origin: String,
+        size: UInt64,
+        root: Hash,
+        signers: [Ed25519NoteSigner]
+    ) throws(LedgerError) -> [UInt8] {
+        do {
+            let checkpoint = try Checkpoint(origin: origin, size: size, rootHash: root)
+            return try Note.sign(text: checkpoint.text, signers: signers).format()
+        } catch {
+            throw LedgerError(.corrupt, "cannot sign the checkpoint of size \(size): \(error)")
+        }
+    }
+
+    /// A signed checkpoint of the ledger at an earlier `size`. Its root comes from the tree files and is accepted
+    /// only if a consistency proof from it to the latest signed root verifies, so the ledger never signs anything
+    /// inconsistent with what it signed before.
+    public func signedCheckpoint(size: UInt64) throws(LedgerError) -> [UInt8] {
+        try exclusively { () throws(LedgerError) in
+            guard size <= state.size else {
+                throw LedgerError(.notFound, "size \(size) is past the end; the ledger holds \(state.size) records")
+            }
+            if size == state.size { return state.checkpoint }
+            let latest = state.frontier.root(using: sha)
+            let root: Hash
+            do {
+                root = size == 0 ? SHA256.emptyTreeRoot : try Merkle.rootHash(size: size, reader: tree, sha: sha)
+                let proof = try Merkle.consistencyProof(from: size, to: state.size, reader: tree, sha: sha)
+                try Merkle.verifyConsistency(
+                    oldSize: size,
+                    newSize: state.size,
+                    oldRoot: root,
+                    newRoot: latest,
+                    proof: proof,
+                    sha: sha
+                )
+            } catch {
+                throw LedgerError(
+                    .corrupt,
+                    "the tree files disagree with the signed root (\(error)); reopen the "
+                        + "ledger to rebuild them and run `groupledger verify`"
+                )
+            }
+            return try Ledger.signCheckpoint(origin: metadata.origin, size: size, root: root, signers: signers)
+        }
+    }
+
+    /// Adds a new signing key: records a `ledger.key_rotated` event (signed, like every checkpoint from now on,
+    /// by the old and the new key) so that verifiers learn the new key from the ledger itself.
+    ///
+    /// - Returns: the new verifier key.
+    public func rotateKey(actor: String) throws(LedgerError) -> String {
+        let signer = try LogKeys.generate(layout, origin: metadata.origin)
+        let previous = whileIdle { signers.map(\.vkey) }
+        whileIdle { signers.append(signer) }
+        let event = EventEnvelope(
+            id: "ledger:key_rotated:\(NoteKeyID.hex(signer.keyID))",
+            type: "ledger.key_rotated",
+            time: Timestamp(Timestamp.format(unixMillis: options.clock()))!,
+            actor: actor,
+            data: .object(
+                JSONObject(members: [
+                    ("previous", .array(previous.map { .string($0) })), ("vkey", .string(signer.vkey)),
+                ])
+            )
+        )
+        _ = try append([event])
+        return signer.vkey
+    }
+
+    /// Stops signing with the key of `vkey`: records a `ledger.key_retired` event, then deletes the key file.
+    /// The last key cannot be retired.
+    public func retireKey(vkey: String, actor: String) throws(LedgerError) {
+        let (retired, remaining) = whileIdle { (signers.first { $0.vkey == vkey }, signers.filter { $0.vkey != vkey }) }
+        guard let retired else {
+            throw LedgerError(.notFound, "no signing key has the verifier key \(vkey); see `groupledger vkey`")
+        }
+        guard !remaining.isEmpty else {
+            throw LedgerError(.refused, "\(vkey) is the only signing key; rotate to a new key before retiring it")
+        }
+        let event = EventEnvelope(
+            id: "ledger:key_retired:\(NoteKeyID.hex(retired.keyID))",
+            type: "ledger.key_retired",
+            time: Timestamp(Timestamp.format(unixMillis: options.clock()))!,
+            actor: actor,
+            data: .object(JSONObject(members: [("vkey", .string(vkey))]))
+        )
+        _ = try append([event])
+        whileIdle { signers = remaining }
+        try LogKeys.remove(layout, retired)
     }
 
     // MARK: Withholding

@@ -28,6 +28,16 @@ public struct LedgerReader {
         return head
     }
 
+    /// The tree files, for proofs.
+    public func tree() throws(LedgerError) -> TreeStore { try TreeStore(layout, writable: false) }
+
+    /// The latest signed checkpoint: a C2SP signed note covering every acknowledged record.
+    public func checkpoint() throws(LedgerError) -> [UInt8] {
+        let note = try head().checkpoint
+        guard !note.isEmpty else { throw LedgerError(.notFound, "the ledger has not signed a checkpoint yet") }
+        return note
+    }
+
     /// One stored record with its leaf hash and, if kept, its content.
     public struct Entry: Sendable {
         public let record: Record

@@ -18,6 +18,22 @@ public enum Directory {
         throw LedgerError(code, "cannot create directory \(name)", cause: String(cString: strerror(errno)))
     }
 
+    /// The directory that holds `path`: `.` for a bare name.
+    public static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Reads a whole input file of at most `limit` bytes.
+    public static func readFile(_ path: String, limit: Int = 64 << 20) throws(LedgerError) -> [UInt8] {
+        let file = try LedgerFile.open(path, name: path, .readOnly)
+        defer { file.close() }
+        guard try file.size() <= UInt64(limit) else {
+            throw LedgerError(.badInput, "\(path) is larger than \(limit) bytes")
+        }
+        return try file.readAll()
+    }
+
     /// Whether `path` exists (any kind of file).
     public static func exists(_ path: String) -> Bool {
         var st = stat()

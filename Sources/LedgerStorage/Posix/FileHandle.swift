@@ -55,6 +55,13 @@ public struct LedgerFile: Sendable {
         return UInt64(st.st_size)
     }
 
+    /// The permission bits from `fstat(2)`.
+    public func mode() throws(LedgerError) -> UInt32 {
+        var st = stat()
+        guard fstat(descriptor.rawValue, &st) == 0 else { throw Self.error("fstat", name) }
+        return UInt32(st.st_mode) & 0o7777
+    }
+
     /// Reads exactly `count` bytes at `offset` with `pread(2)`, looping over short reads.
     public func read(at offset: UInt64, count: Int) throws(LedgerError) -> [UInt8] {
         let out = try read(upTo: count, at: offset)

@@ -101,8 +101,11 @@ public final class TreeStore: TreeHashReader, @unchecked Sendable {
         for node in nodes {
             let bytes = try file(level: node.level).read(upTo: 32, at: node.index * 32)
             guard let hash = Hash(bytes: bytes) else {
-                throw LedgerError(.corrupt, "tree/\(TreeStore.fileName(level: node.level)) has no hash for node "
-                    + "\(node.index); reopen the ledger for writing to rebuild the tree files")
+                throw LedgerError(
+                    .corrupt,
+                    "tree/\(TreeStore.fileName(level: node.level)) has no hash for node "
+                        + "\(node.index); reopen the ledger for writing to rebuild the tree files"
+                )
             }
             out.append(hash)
         }

@@ -6,15 +6,15 @@ import LedgerCore
 final class TreeBuilder: @unchecked Sendable {
     private let queue = DispatchQueue(label: "groupledger.verify.tree")
     private let sha = SHA256()
-    private let rootSize: UInt64
+    private let sizes: Set<UInt64>
     // Touched only on `queue`.
     private var frontier = MerkleFrontier()
-    private var rootAtSize: Hash?
+    private var roots: [UInt64: Hash] = [:]
 
-    /// - Parameter rootSize: the size whose root the caller wants besides the final one (the head's size).
-    init(rootSize: UInt64) {
-        self.rootSize = rootSize
-        if rootSize == 0 { rootAtSize = SHA256.emptyTreeRoot }
+    /// - Parameter sizes: the sizes whose roots the caller wants (the head's, those of checkpoints to check).
+    init(sizes: Set<UInt64>) {
+        self.sizes = sizes
+        if sizes.contains(0) { roots[0] = SHA256.emptyTreeRoot }
     }
 
     /// Appends `leaves` in order, asynchronously.
@@ -22,13 +22,13 @@ final class TreeBuilder: @unchecked Sendable {
         queue.async { [self] in
             for leaf in leaves {
                 _ = frontier.append(leaf, using: sha)
-                if frontier.size == rootSize { rootAtSize = frontier.root(using: sha) }
+                if sizes.contains(frontier.size) { roots[frontier.size] = frontier.root(using: sha) }
             }
         }
     }
 
-    /// Waits for every appended leaf and returns the root at `rootSize`, if the tree reached it.
-    func rootAtRequestedSize() -> Hash? {
-        queue.sync { rootAtSize }
+    /// Waits for every appended leaf and returns the roots at the requested sizes the tree reached.
+    func finish() -> [UInt64: Hash] {
+        queue.sync { roots }
     }
 }

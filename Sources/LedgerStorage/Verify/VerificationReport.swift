@@ -33,6 +33,12 @@ public struct VerificationReport: Sendable {
     public var contentChecked = 0
     /// Records whose content was withheld, each with its `ledger.content_withheld` event.
     public var withheld = 0
+    /// The largest size that an outside checkpoint or a witness quorum vouches for, if any.
+    public var anchoredSize: UInt64?
+    /// How the anchor was established, one line each ("checkpoint saved.cp (size 1200)").
+    public var anchors: [String] = []
+    /// Where the log's verifier keys came from.
+    public var logKeySource = ""
     /// Things worth knowing that are not damage (a torn tail not yet recovered, records past the head).
     public var notes: [String] = []
 

@@ -13,17 +13,27 @@ public struct Verifier {
 
     public init(root: String) { layout = LedgerLayout(root: root) }
 
-    private struct Failure: Error { let problem: VerificationReport.Problem }
+    struct Failure: Error { let problem: VerificationReport.Problem }
 
     /// Runs the verification. `progress` is called with the number of records checked so far, after each segment.
     ///
     /// - Throws: ``LedgerError`` only when the ledger cannot be read at all (not a ledger, I/O error); damage is
     ///   reported in the returned report, not thrown.
-    public func run(progress: ((UInt64) -> Void)? = nil) throws(LedgerError) -> VerificationReport {
+    public func run(
+        anchors: VerificationAnchors = VerificationAnchors(),
+        progress: ((UInt64) -> Void)? = nil
+    ) throws(LedgerError) -> VerificationReport {
         let metadata = try LedgerMetadata.read(layout)
         var report = VerificationReport()
         do {
-            try check(metadata: metadata, report: &report, progress: progress)
+            let anchorCheckpoints = try parseAnchors(anchors, metadata: metadata)
+            try check(
+                metadata: metadata,
+                anchors: anchors,
+                anchorCheckpoints: anchorCheckpoints,
+                report: &report,
+                progress: progress
+            )
         } catch let failure as Failure {
             report.problem = failure.problem
         } catch let error as LedgerError {
@@ -46,7 +56,7 @@ public struct Verifier {
         return report
     }
 
-    private func fail(
+    func fail(
         _ kind: String,
         _ message: String,
         file: String? = nil,
@@ -70,6 +80,8 @@ public struct Verifier {
 
     private func check(
         metadata: LedgerMetadata,
+        anchors: VerificationAnchors,
+        anchorCheckpoints: [AnchorCheckpoint],
         report: inout VerificationReport,
         progress: ((UInt64) -> Void)?
     ) throws {
@@ -106,7 +118,8 @@ public struct Verifier {
         }
         firsts.sort()
 
-        let tree = TreeBuilder(rootSize: head.size)
+        let tree = TreeBuilder(sizes: Set([head.size] + anchorCheckpoints.map(\.checkpoint.size)))
+        var logKeyHistory: [String] = []
         var expectedSeq: UInt64 = 0
         var prev = Hash.zero
         var leafAtHead: Hash?
@@ -191,6 +204,11 @@ public struct Verifier {
                     }
                     if record.flags.contains(.ledgerEvent) {
                         let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
+                        if envelope.type == "ledger.initialized" || envelope.type == "ledger.key_rotated",
+                            let vkey = envelope.data?["vkey"]?.stringValue
+                        {
+                            logKeyHistory.append(vkey)
+                        }
                         if envelope.type == "ledger.content_withheld", let target = envelope.data?["seq"]?.numberValue,
                             let targetSeq = UInt64(target.text)
                         {
@@ -244,7 +262,8 @@ public struct Verifier {
             progress?(expectedSeq)
         }
         report.records = expectedSeq
-        guard expectedSeq >= head.size, let rootAtHead = tree.rootAtRequestedSize() else {
+        let roots = tree.finish()
+        guard expectedSeq >= head.size, let rootAtHead = roots[head.size] else {
             throw fail(
                 "truncated",
                 "the head records \(head.size) records but the segments hold only \(expectedSeq): "
@@ -275,6 +294,16 @@ public struct Verifier {
             )
         }
         report.root = rootAtHead
+        try checkAnchors(
+            anchorCheckpoints,
+            anchors: anchors,
+            head: head,
+            origin: metadata.origin,
+            history: logKeyHistory,
+            roots: roots,
+            records: expectedSeq,
+            report: &report
+        )
         if expectedSeq > head.size {
             report.notes.append(
                 "\(expectedSeq - head.size) records past the head (an append in progress, or a head "

@@ -1,0 +1,92 @@
+public import LedgerCore
+import SystemPackage
+
+/// Checkpoints that witnesses cosigned, kept beside the ledger in `checkpoints/<20-digit size>.note`: the log's
+/// signed note with every cosignature line collected for it.
+public struct CheckpointStore {
+    public let layout: LedgerLayout
+
+    public init(layout: LedgerLayout) { self.layout = layout }
+
+    var directory: String { layout.root + "/checkpoints" }
+
+    /// Stores a cosigned checkpoint after checking that it is this ledger's: signed by one of `logVerifiers` and
+    /// describing the ledger's own tree at its size. Signatures already stored for that size are kept.
+    ///
+    /// - Returns: the size of the checkpoint.
+    public func add(
+        _ noteBytes: [UInt8],
+        logVerifiers: [any NoteVerifier],
+        reader: LedgerReader
+    ) throws(LedgerError)
+        -> UInt64
+    {
+        let note: Note
+        let checkpoint: Checkpoint
+        do {
+            note = try Note.open(noteBytes, using: logVerifiers).note
+            checkpoint = try Checkpoint(note: note)
+        } catch {
+            throw LedgerError(.badInput, "the checkpoint is not signed by this ledger's key: \(error)")
+        }
+        guard checkpoint.origin == reader.metadata.origin else {
+            throw LedgerError(.badInput, "the checkpoint is for \(checkpoint.origin), not \(reader.metadata.origin)")
+        }
+        let size = try reader.head().size
+        guard checkpoint.size <= size else {
+            throw LedgerError(.badInput, "the checkpoint has size \(checkpoint.size) but the ledger holds \(size)")
+        }
+        let tree = try reader.tree()
+        defer { tree.close() }
+        let root: Hash
+        do { root = try Merkle.rootHash(size: checkpoint.size, reader: tree, sha: SHA256()) } catch {
+            throw LedgerError(.corrupt, "cannot compute the root at size \(checkpoint.size): \(error)")
+        }
+        guard root == checkpoint.rootHash else {
+            throw LedgerError(
+                .badInput,
+                "the checkpoint's root at size \(checkpoint.size) is "
+                    + "\(checkpoint.rootHash.hexPrefix()) but the ledger's is \(root.hexPrefix())"
+            )
+        }
+        var merged = note
+        if let stored = try stored(size: checkpoint.size) {
+            do {
+                for signature in try Note.parse(stored).signatures where !merged.signatures.contains(signature) {
+                    merged = try merged.adding(signature)
+                }
+            } catch {
+                throw LedgerError(.corrupt, "checkpoints/\(LedgerLayout.stem(checkpoint.size)).note: \(error)")
+            }
+        }
+        try Directory.create(directory, name: "checkpoints", existingOK: true)
+        let name = LedgerLayout.stem(checkpoint.size) + ".note"
+        try Directory.writeAtomically(
+            merged.format(),
+            to: directory + "/" + name,
+            directory: directory,
+            name: "checkpoints/" + name
+        )
+        return checkpoint.size
+    }
+
+    /// The stored note for `size`, if any.
+    public func stored(size: UInt64) throws(LedgerError) -> [UInt8]? {
+        let path = directory + "/" + LedgerLayout.stem(size) + ".note"
+        guard Directory.exists(path) else { return nil }
+        let file = try LedgerFile.open(path, name: "checkpoints/" + LedgerLayout.stem(size) + ".note", .readOnly)
+        defer { file.close() }
+        return try file.readAll()
+    }
+
+    /// Every stored checkpoint note, by size.
+    public func all() throws(LedgerError) -> [(size: UInt64, note: [UInt8])] {
+        guard Directory.isDirectory(directory) else { return [] }
+        var out: [(UInt64, [UInt8])] = []
+        for name in try Directory.list(directory, name: "checkpoints") where name.hasSuffix(".note") {
+            guard let size = UInt64(name.dropLast(5)), let note = try stored(size: size) else { continue }
+            out.append((size, note))
+        }
+        return out
+    }
+}

@@ -1,0 +1,128 @@
+import LedgerCore
+
+/// A checkpoint an auditor brought, parsed but not yet trusted.
+struct AnchorCheckpoint {
+    let name: String
+    let note: Note
+    let checkpoint: Checkpoint
+}
+
+extension Verifier {
+    /// Parses the checkpoints the auditor brought and those cosigned checkpoints stored beside the ledger that
+    /// witnesses are asked about. A file that is not a checkpoint note is bad input, not damage.
+    func parseAnchors(
+        _ anchors: VerificationAnchors,
+        metadata: LedgerMetadata
+    ) throws(LedgerError) -> [AnchorCheckpoint] {
+        var sources = anchors.checkpoints
+        if !anchors.witnessKeys.isEmpty {
+            for (size, note) in try CheckpointStore(layout: layout).all() {
+                sources.append(("checkpoints/\(LedgerLayout.stem(size)).note", note))
+            }
+        }
+        var parsed: [AnchorCheckpoint] = []
+        for (name, bytes) in sources {
+            do {
+                let note = try Note.parse(bytes)
+                parsed.append(AnchorCheckpoint(name: name, note: note, checkpoint: try Checkpoint(note: note)))
+            } catch {
+                throw LedgerError(.badInput, "\(name) is not a signed checkpoint: \(error)")
+            }
+        }
+        return parsed
+    }
+
+    /// Checks the head's own checkpoint and every outside anchor against the roots the records produce.
+    func checkAnchors(
+        _ checkpoints: [AnchorCheckpoint],
+        anchors: VerificationAnchors,
+        head: HeadState,
+        origin: String,
+        history: [String],
+        roots: [UInt64: Hash],
+        records: UInt64,
+        report: inout VerificationReport
+    ) throws {
+        let pinned = !anchors.logKeys.isEmpty
+        let logKeys = pinned ? anchors.logKeys : history
+        report.logKeySource = pinned ? "the verifier keys given" : "the ledger's own key events"
+        var logVerifiers: [any NoteVerifier] = []
+        for vkey in logKeys {
+            do { logVerifiers.append(try NoteVerifierKey.parse(vkey)) } catch {
+                throw LedgerError(.badInput, "\(vkey) is not a verifier key: \(error)")
+            }
+        }
+        if !head.checkpoint.isEmpty {
+            do { _ = try Note.open(head.checkpoint, using: logVerifiers) } catch {
+                throw fail(
+                    "head-checkpoint",
+                    "the head's signed checkpoint does not verify with "
+                        + "\(report.logKeySource): \(error)",
+                    file: "head"
+                )
+            }
+        }
+        var witnessVerifiers: [any NoteVerifier] = []
+        for vkey in anchors.witnessKeys {
+            do { witnessVerifiers.append(try NoteVerifierKey.parse(vkey)) } catch {
+                throw LedgerError(.badInput, "\(vkey) is not a witness verifier key: \(error)")
+            }
+        }
+        for anchor in checkpoints {
+            let size = anchor.checkpoint.size
+            do { _ = try anchor.note.verify(using: logVerifiers) } catch {
+                throw fail(
+                    "checkpoint-signature",
+                    "\(anchor.name) is not signed by the log's key "
+                        + "(\(report.logKeySource)): \(error)",
+                    file: anchor.name
+                )
+            }
+            guard anchor.checkpoint.origin == origin else {
+                throw fail(
+                    "checkpoint-origin",
+                    "\(anchor.name) is a checkpoint of \(anchor.checkpoint.origin), not of "
+                        + "\(origin)",
+                    file: anchor.name
+                )
+            }
+            guard size <= records, let root = roots[size] else {
+                throw fail(
+                    "rolled-back",
+                    "\(anchor.name) was signed at size \(size) but the ledger holds only "
+                        + "\(records) records: records were removed or an older copy was put back",
+                    file: anchor.name,
+                    seq: records,
+                    expected: "at least \(size) records",
+                    found: "\(records)"
+                )
+            }
+            guard root == anchor.checkpoint.rootHash else {
+                throw fail(
+                    "rewritten",
+                    "\(anchor.name) was signed at size \(size) with root "
+                        + "\(anchor.checkpoint.rootHash.hexPrefix()), but the records now give \(root.hexPrefix()): "
+                        + "history before size \(size) was rewritten",
+                    file: anchor.name,
+                    expected: anchor.checkpoint.rootHash.hexPrefix(),
+                    found: root.hexPrefix()
+                )
+            }
+            var how = "\(anchor.name) (size \(size))"
+            if !witnessVerifiers.isEmpty {
+                guard let witnessed = try? anchor.note.verify(using: witnessVerifiers, minimumVerified: anchors.quorum)
+                else { continue }
+                how += " cosigned by " + witnessed.verifiedSignatures.map(\.name).joined(separator: ", ")
+            }
+            report.anchors.append(how)
+            report.anchoredSize = max(report.anchoredSize ?? 0, size)
+        }
+        if !witnessVerifiers.isEmpty && report.anchoredSize == nil {
+            throw fail(
+                "witness-quorum",
+                "no checkpoint consistent with the ledger carries \(anchors.quorum) "
+                    + "cosignature(s) from the witnesses given"
+            )
+        }
+    }
+}
