@@ -72,7 +72,7 @@ import Testing
         ledger.close()
 
         let reader = try LedgerReader(root: fixture.root)
-        let builder = ProofBuilder(reader: reader)
+        let builder = try ProofBuilder(reader: reader)
         let work = fixture.dir.path
         var checkpointItems: [[String: Any]] = []
         for (size, note) in checkpoints {

@@ -30,17 +30,33 @@ func event(_ n: Int) -> EventEnvelope {
     let time = Timestamp(Timestamp.format(unixMillis: 1_762_045_800_000 + Int64(n) * 1000))!
     if n % 3 == 0 {
         return EventEnvelope(
-            id: "zca-ge:\(group):join:\(n)", type: "member.joined", time: time, actor: account, group: group,
-            data: .object(JSONObject(members: [("accounts", .array([.string(account)])), ("added_by", .string(account))]))
+            id: "zca-ge:\(group):join:\(n)",
+            type: "member.joined",
+            time: time,
+            actor: account,
+            group: group,
+            data: .object(
+                JSONObject(members: [("accounts", .array([.string(account)])), ("added_by", .string(account))])
+            )
         )
     }
     return EventEnvelope(
-        id: "zca:\(group):\(6_001_000_000_000_000_000 + n)", type: "post.created", time: time, actor: account,
+        id: "zca:\(group):\(6_001_000_000_000_000_000 + n)",
+        type: "post.created",
+        time: time,
+        actor: account,
         group: group,
-        data: .object(JSONObject(members: [("kind", .string("text")), ("message", .string("\(6_001_000_000_000_000_000 + n)"))])),
-        content: .object(JSONObject(members: [
-            ("text", .string("Đề nghị các đơn vị báo cáo tình hình thực hiện nhiệm vụ số \(n) trước 16h00 ngày mai.")),
-        ]))
+        data: .object(
+            JSONObject(members: [("kind", .string("text")), ("message", .string("\(6_001_000_000_000_000_000 + n)"))])
+        ),
+        content: .object(
+            JSONObject(members: [
+                (
+                    "text",
+                    .string("Đề nghị các đơn vị báo cáo tình hình thực hiện nhiệm vụ số \(n) trước 16h00 ngày mai.")
+                )
+            ])
+        )
     )
 }
 
@@ -84,5 +100,37 @@ let dgstSeconds = now() - dgstStart
 print("segment_bytes=\(bytes)")
 print("openssl_dgst_seconds=\(String(format: "%.3f", dgstSeconds))")
 print("verify_to_openssl_ratio=\(String(format: "%.2f", verifySeconds / dgstSeconds))")
+// Opening the full ledger and appending one batch of 1,000 new events.
+let moreEvents = (count..<(count + batchSize)).map(event)
+let openStart = now()
+let reopened = try Ledger.open(at: root)
+let openSeconds = now() - openStart
+_ = try reopened.append(moreEvents)
+let openAppendSeconds = now() - openStart
+reopened.close()
+print("open_ms=\(String(format: "%.1f", openSeconds * 1000))")
+print("open_and_append_batch_ms=\(String(format: "%.1f", openAppendSeconds * 1000))")
+
+// Proofs from disk: medians over 1,000 random indices / sizes.
+let reader = try LedgerReader(root: root)
+let builder = try ProofBuilder(reader: reader)
+let note = try reader.checkpoint()
+let size = try reader.head().size
+var generator = SystemRandomNumberGenerator()
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+var inclusionTimes: [Double] = []
+var consistencyTimes: [Double] = []
+for _ in 0..<1000 {
+    let index = UInt64.random(in: 0..<size, using: &generator)
+    let t0 = now()
+    _ = try builder.inclusionProof(index: index, checkpointNote: note)
+    inclusionTimes.append(now() - t0)
+    let old = UInt64.random(in: 1..<size, using: &generator)
+    let t1 = now()
+    _ = try builder.consistencyProof(from: old, checkpointNote: note)
+    consistencyTimes.append(now() - t1)
+}
+print("inclusion_proof_median_ms=\(String(format: "%.3f", median(inclusionTimes) * 1000))")
+print("consistency_proof_median_ms=\(String(format: "%.3f", median(consistencyTimes) * 1000))")
 print("rss_peak_at_100k_mib=\(String(format: "%.0f", rssAt100k))")
 print("rss_peak_mib=\(String(format: "%.0f", peakRSSMiB()))")

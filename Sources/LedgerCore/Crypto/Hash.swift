@@ -23,11 +23,20 @@ public struct Hash: Hashable, Sendable, Comparable {
     /// Reads a hash from exactly 32 bytes; returns `nil` for any other length.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == Self.byteCount else { return nil }
-        var words: [UInt64] = [0, 0, 0, 0]
-        for (index, byte) in bytes.enumerated() {
-            words[index / 8] = words[index / 8] << 8 | UInt64(byte)
+        if let hash = bytes.withContiguousStorageIfAvailable({ Hash(loadingFrom: UnsafeRawBufferPointer($0), at: 0) }) {
+            self = hash
+            return
         }
-        self.init(w0: words[0], w1: words[1], w2: words[2], w3: words[3])
+        var words = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        for (index, byte) in bytes.enumerated() {
+            switch index / 8 {
+            case 0: words.0 = words.0 << 8 | UInt64(byte)
+            case 1: words.1 = words.1 << 8 | UInt64(byte)
+            case 2: words.2 = words.2 << 8 | UInt64(byte)
+            default: words.3 = words.3 << 8 | UInt64(byte)
+            }
+        }
+        self.init(w0: words.0, w1: words.1, w2: words.2, w3: words.3)
     }
 
     /// Reads a hash from 32 bytes at `offset` in a raw buffer. The caller checks the bounds.

@@ -8,8 +8,13 @@ public import LedgerCore
 public struct ProofBuilder {
     public let reader: LedgerReader
     private let sha = SHA256()
+    private let tree: TreeStore
 
-    public init(reader: LedgerReader) { self.reader = reader }
+    /// Opens the ledger's tree files for reading; they stay open for every proof this builder makes.
+    public init(reader: LedgerReader) throws(LedgerError) {
+        self.reader = reader
+        tree = try reader.tree()
+    }
 
     /// The inclusion proof of record `index` in the tree of `checkpointNote` (a signed checkpoint of this ledger).
     public func inclusionProof(index: UInt64, checkpointNote: [UInt8]) throws(LedgerError) -> TlogProof {
@@ -17,8 +22,6 @@ public struct ProofBuilder {
         guard index < checkpoint.size else {
             throw LedgerError(.notFound, "record \(index) is not in the checkpoint of size \(checkpoint.size)")
         }
-        let tree = try reader.tree()
-        defer { tree.close() }
         let path: [Hash]
         let leaf: Hash
         do {
@@ -52,8 +55,6 @@ public struct ProofBuilder {
         guard old <= checkpoint.size else {
             throw LedgerError(.notFound, "size \(old) is larger than the checkpoint's size \(checkpoint.size)")
         }
-        let tree = try reader.tree()
-        defer { tree.close() }
         do {
             let proof = try Merkle.consistencyProof(from: old, to: checkpoint.size, reader: tree, sha: sha)
             let oldRoot = old == 0 ? SHA256.emptyTreeRoot : try Merkle.rootHash(size: old, reader: tree, sha: sha)
