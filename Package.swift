@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "LedgerCore", targets: ["LedgerCore"]),
         .library(name: "LedgerStorage", targets: ["LedgerStorage"]),
+        .library(name: "GroupDomain", targets: ["GroupDomain"]),
+        .library(name: "LedgerImport", targets: ["LedgerImport"]),
         .executable(name: "groupledger", targets: ["groupledger"]),
     ],
     dependencies: [
@@ -20,10 +22,12 @@ let package = Package(
             name: "LedgerStorage",
             dependencies: ["LedgerCore", .product(name: "SystemPackage", package: "swift-system")]
         ),
+        .target(name: "GroupDomain", dependencies: ["LedgerCore"]),
+        .target(name: "LedgerImport", dependencies: ["LedgerCore", "GroupDomain"]),
         .executableTarget(
             name: "groupledger",
             dependencies: [
-                "LedgerCore", "LedgerStorage",
+                "LedgerCore", "LedgerStorage", "GroupDomain", "LedgerImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +36,7 @@ let package = Package(
             name: "LedgerStorageTests",
             dependencies: ["LedgerStorage", .product(name: "SystemPackage", package: "swift-system")]
         ),
+        .testTarget(name: "GroupDomainTests", dependencies: ["GroupDomain"]),
         .testTarget(name: "GroupLedgerCLITests", dependencies: ["groupledger", "LedgerCore"]),
     ]
 )

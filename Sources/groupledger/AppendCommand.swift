@@ -1,4 +1,5 @@
 import ArgumentParser
+import GroupDomain
 import LedgerCore
 import LedgerStorage
 
@@ -70,9 +71,10 @@ enum EventInput {
         var events: [EventEnvelope] = []
         while let line = try reader.next() {
             if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0d }) { continue }
-            events.append(
-                try decoder.decode(line.bytes, at: "\(reader.name) line \(line.number) (byte \(line.byteOffset))")
-            )
+            let location = "\(reader.name) line \(line.number) (byte \(line.byteOffset))"
+            let event = try decoder.decode(line.bytes, at: location)
+            try EventCatalogue.validate(event, at: location)
+            events.append(event)
         }
         return events
     }

@@ -77,6 +77,6 @@ enum Line {
     /// A valid event line with a unique id.
     static func post(_ id: String) -> String {
         #"{"id":"\#(id)","type":"post.created","time":"2026-11-03T07:45:12+07:00","actor":"7301000000000000001","#
-            + #""group":"g-1","data":{"kind":"text"},"content":{"text":"Báo cáo tiến độ"}}"#
+            + #""group":"g-1","data":{"kind":"text","message":"m-\#(id)"},"content":{"text":"Báo cáo tiến độ"}}"#
     }
 }

@@ -67,12 +67,7 @@ public struct EnvelopeDecoder: Sendable {
             )
         }
         let actor = try identifier("actor", in: object, at: location)
-        var group: String?
-        if object["group"] != nil {
-            group = try identifier("group", in: object, at: location)
-        } else if EnvelopeRules.requiresGroup(type) {
-            throw bad(location, "field \"group\" is required for \(type) events")
-        }
+        let group: String? = object["group"] == nil ? nil : try identifier("group", in: object, at: location)
         var data: JSONValue?
         if let value = object["data"] {
             guard case .object = value else { throw bad(location, "field \"data\" must be a JSON object") }

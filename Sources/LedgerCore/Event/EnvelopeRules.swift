@@ -9,18 +9,8 @@ public enum EnvelopeRules {
     /// The deepest nesting accepted in an input line.
     public static let maxDepth = 32
 
-    /// Namespaces (the part of `type` before the first dot) whose events happen in a group and must name it.
-    public static let groupNamespaces: Set<String> = [
-        "group", "member", "admin", "head", "deputy", "post", "reaction", "message", "directive", "rules",
-    ]
-
     /// Types in this namespace are written only by the ledger itself.
     public static let reservedNamespace = "ledger"
-
-    /// Whether events of `type` must carry a `group`.
-    public static func requiresGroup(_ type: String) -> Bool {
-        groupNamespaces.contains(namespace(of: type))
-    }
 
     /// The part of a type before its first dot.
     public static func namespace(of type: String) -> String {

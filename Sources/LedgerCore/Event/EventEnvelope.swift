@@ -1,7 +1,8 @@
 /// One event as submitted to the ledger: the JSON Lines envelope described in `docs/EVENTS.md`.
 ///
-/// `id`, `type`, `time` and `actor` are required; `group` is required for events that happen in a group
-/// (``EnvelopeRules/requiresGroup(_:)``); `data` is structured and goes into the chain; `content` is personal or
+/// `id`, `type`, `time` and `actor` are required; `group` names the group the event happened in (the event
+/// catalogue of the `GroupDomain` module says for which types); `data` is structured and goes into the chain;
+/// `content` is personal or
 /// possibly secret material that the chain only commits to, so that it can be withheld later.
 public struct EventEnvelope: Sendable, Hashable {
     /// The source's unique id for the event; the idempotency key.
