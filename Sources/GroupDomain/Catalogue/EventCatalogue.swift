@@ -9,6 +9,10 @@ public enum EventCatalogue {
     ]
     static let joinVia: Set<String> = ["link", "invite", "approval"]
 
+    /// The `data` field every type may carry: where an importer found the event (`format`, `file_sha256`, `line`
+    /// or `element`).
+    public static let provenanceField = "source"
+
     /// Every type, by name.
     public static let types: [String: EventType] = {
         let all: [EventType] = [
@@ -148,7 +152,7 @@ public enum EventCatalogue {
         }
         for (field, value) in data.members {
             if type.required[field] != nil { continue }
-            guard let kind = type.optional[field] else {
+            guard let kind = type.optional[field] ?? (field == provenanceField ? .object : nil) else {
                 let allowed = (Array(type.required.keys) + Array(type.optional.keys)).sorted()
                 throw bad(
                     "field \"data.\(field)\" is not part of \(event.type) (allowed: "

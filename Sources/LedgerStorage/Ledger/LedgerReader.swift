@@ -193,10 +193,14 @@ public struct LedgerReader {
         return (eventSeq, reason)
     }
 
-    /// Calls `body` for records `from...last` in order, reading each segment once. Content is not loaded.
+    /// Calls `body` for records `from...last` in order, reading each segment once.
+    ///
+    /// - Parameter content: also load each record's content (or learn that it was withheld); off by default
+    ///   because listing records does not need it.
     public func forEach(
         from: UInt64,
         through last: UInt64,
+        content: Bool = false,
         _ body: (Entry) throws(LedgerError) -> Void
     ) throws(LedgerError) {
         let segments = try SegmentList.read(layout)
@@ -209,6 +213,7 @@ public struct LedgerReader {
             let file = try LedgerFile.open(path, name: name, .readOnly)
             let bytes = try file.readAll()
             file.close()
+            let contents = content ? try contentEntries(first: first) : [:]
             let stop = try withRawBytes(bytes) { buffer throws(LedgerError) in
                 try FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) {
                     (frame, recordBytes) throws(LedgerError) in
@@ -223,7 +228,7 @@ public struct LedgerReader {
                             record: record,
                             leafHash: frame.leafHash,
                             envelope: try decoder.decodeStored(record.envelope, seq: seq),
-                            content: .none,
+                            content: record.flags.contains(.hasContent) ? contents[seq] ?? .withheld : .none,
                             file: name,
                             frameOffset: frame.offset
                         )
@@ -236,4 +241,32 @@ public struct LedgerReader {
             }
         }
     }
+
+    /// The content of every record of the segment starting at `first`, by seq.
+    private func contentEntries(first: UInt64) throws(LedgerError) -> [UInt64: Content] {
+        let path = layout.contentPath(first)
+        guard Directory.exists(path) else { return [:] }
+        let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+        defer { file.close() }
+        let bytes = try file.readAll()
+        var out: [UInt64: Content] = [:]
+        _ = ContentFormat.scan(bytes) { entry in
+            let contentStart = entry.saltOffset + ContentFormat.saltSize
+            out[entry.seq] = entry.isErased ? .withheld
+                : .present(salt: Array(bytes[entry.saltOffset..<contentStart]), bytes: Array(bytes[contentStart..<entry.end]))
+        }
+        return out
+    }
+}
+
+extension LedgerReader.Entry {
+    /// The event as submitted, with its content when it is present (`nil` content when none or withheld).
+    public var event: EventEnvelope {
+        var event = envelope
+        if case .present(_, let bytes) = content { event.content = try? JSONParser().parse(bytes) }
+        return event
+    }
+
+    /// Whether the record's content was withheld.
+    public var isWithheld: Bool { content == .withheld }
 }
