@@ -60,8 +60,10 @@ func event(_ n: Int) -> EventEnvelope {
     )
 }
 
-let root = FileManager.default.temporaryDirectory.appendingPathComponent("groupledger-bench-\(getpid())").path
-defer { try? FileManager.default.removeItem(atPath: root) }
+// BENCH_KEEP=DIR keeps the ledger there, for profiling later runs against it.
+let keep = ProcessInfo.processInfo.environment["BENCH_KEEP"]
+let root = keep ?? FileManager.default.temporaryDirectory.appendingPathComponent("groupledger-bench-\(getpid())").path
+defer { if keep == nil { try? FileManager.default.removeItem(atPath: root) } }
 
 print("events=\(count)")
 let events = (0..<count).map(event)

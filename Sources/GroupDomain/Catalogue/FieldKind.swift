@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// The shape a `data` field must have.
 public enum FieldKind: Sendable, Equatable {

@@ -252,8 +252,13 @@ public struct LedgerReader {
         var out: [UInt64: Content] = [:]
         _ = ContentFormat.scan(bytes) { entry in
             let contentStart = entry.saltOffset + ContentFormat.saltSize
-            out[entry.seq] = entry.isErased ? .withheld
-                : .present(salt: Array(bytes[entry.saltOffset..<contentStart]), bytes: Array(bytes[contentStart..<entry.end]))
+            out[entry.seq] =
+                entry.isErased
+                ? .withheld
+                : .present(
+                    salt: Array(bytes[entry.saltOffset..<contentStart]),
+                    bytes: Array(bytes[contentStart..<entry.end])
+                )
         }
         return out
     }
