@@ -59,7 +59,7 @@ extension Ledger {
             recovery: RecoveryReport(),
             state: empty,
             active: files,
-            ids: [:],
+            ids: IdTable(),
             head: head,
             tree: try TreeStore(layout, writable: true),
             signers: [signer],

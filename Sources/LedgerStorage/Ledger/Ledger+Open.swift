@@ -94,7 +94,7 @@ extension Ledger {
             for (first, entries) in index {
                 try writeIndex(layout, first: first, entries: entries)
             }
-            let ids = try loadIds(layout, segments: segments, sha: sha)
+            let ids = try loadIds(layout, segments: segments, size: state.size)
             let tree = try TreeStore(layout, writable: true)
             if try !tree.matches(state.frontier) {
                 try rebuildTree(tree, layout: layout, segments: segments, size: state.size, sha: sha)
@@ -228,19 +228,21 @@ extension Ledger {
             if let problem = SegmentFormat.headerProblem(header, expectedFirstSeq: first, origin: origin, sha: sha) {
                 throw LedgerError(.corrupt, "\(name): \(problem)")
             }
-            var entries = try readIndex(layout, first: first)
-            if entries.count != Int(following - first) {
-                entries = try rebuildIndex(layout, first: first, sha: sha)
+            let expectedCount = Int(following - first)
+            var indexedLast = try lastFrameOffset(layout, first: first, expectedCount: expectedCount)
+            if indexedLast == nil {
+                let entries = try rebuildIndex(layout, first: first, sha: sha)
+                guard entries.count == expectedCount else {
+                    throw LedgerError(
+                        .corrupt,
+                        "\(name) holds \(entries.count) records but the next segment starts at "
+                            + "seq \(following): records \(first + UInt64(entries.count))..<\(following) are missing"
+                    )
+                }
                 try writeIndex(layout, first: first, entries: entries)
+                indexedLast = UInt64(entries.last!.frameOffset)
             }
-            guard entries.count == Int(following - first) else {
-                throw LedgerError(
-                    .corrupt,
-                    "\(name) holds \(entries.count) records but the next segment starts at "
-                        + "seq \(following): records \(first + UInt64(entries.count))..<\(following) are missing"
-                )
-            }
-            let lastOffset = UInt64(entries.last!.frameOffset)
+            let lastOffset = indexedLast!
             let length = try file.read(at: lastOffset, count: 4).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
             let expectedSize = lastOffset + 4 + length + UInt64(Hash.byteCount)
             guard try file.size() == expectedSize else {
@@ -251,6 +253,22 @@ extension Ledger {
                 )
             }
         }
+    }
+
+    /// The frame offset of a sealed segment's last record, read from its index file, or `nil` when the index does
+    /// not hold exactly `expectedCount` entries (then it is rebuilt from the segment).
+    private static func lastFrameOffset(
+        _ layout: LedgerLayout,
+        first: UInt64,
+        expectedCount: Int
+    ) throws(LedgerError) -> UInt64? {
+        let path = layout.indexPath(first)
+        guard expectedCount > 0, Directory.exists(path) else { return nil }
+        let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+        defer { file.close() }
+        guard try file.size() == UInt64(expectedCount * RecordIndex.entrySize) else { return nil }
+        let bytes = try file.read(at: UInt64((expectedCount - 1) * RecordIndex.entrySize + 16), count: 4)
+        return bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
     }
 
     private struct TailScan {
@@ -526,14 +544,24 @@ extension Ledger {
     private static func loadIds(
         _ layout: LedgerLayout,
         segments: [UInt64],
-        sha: SHA256
-    ) throws(LedgerError)
-        -> [IdDigest: UInt64]
-    {
-        var ids: [IdDigest: UInt64] = [:]
+        size: UInt64
+    ) throws(LedgerError) -> IdTable {
+        var ids = IdTable(minimumCapacity: Int(size))
         for first in segments {
-            for (position, entry) in try readIndex(layout, first: first).enumerated() {
-                ids[entry.id] = first + UInt64(position)
+            let path = layout.indexPath(first)
+            guard Directory.exists(path) else { continue }
+            let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+            let bytes = try file.readAll()
+            file.close()
+            bytes.withUnsafeBytes { buffer in
+                for position in 0..<(buffer.count / RecordIndex.entrySize) {
+                    let offset = position * RecordIndex.entrySize
+                    let digest = IdDigest(
+                        high: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+                        low: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+                    )
+                    ids.insert(digest, seq: first + UInt64(position))
+                }
             }
         }
         return ids

@@ -21,7 +21,7 @@ public final class Ledger: @unchecked Sendable {
     // Everything below is touched only by the thread that holds `writing` (see `exclusively`).
     private var state: HeadState
     private var active: ActiveFiles
-    private var ids: [IdDigest: UInt64]
+    private var ids: IdTable
     private var stopped: LedgerError?
     private var closed = false
     private let head: HeadFile
@@ -61,7 +61,7 @@ public final class Ledger: @unchecked Sendable {
         recovery: RecoveryReport,
         state: HeadState,
         active: ActiveFiles,
-        ids: [IdDigest: UInt64],
+        ids: IdTable,
         head: HeadFile,
         tree: TreeStore,
         signers: [Ed25519NoteSigner],
@@ -188,7 +188,7 @@ public final class Ledger: @unchecked Sendable {
             var fresh: [(EventEnvelope, IdDigest)] = []
             for event in batch {
                 let digest = IdDigest(id: event.id, sha: sha)
-                if ids[digest] != nil || pending.newIds[digest] != nil { continue }
+                if ids.seq(of: digest) != nil || pending.newIds[digest] != nil { continue }
                 pending.newIds[digest] = pending.seq + UInt64(fresh.count)
                 fresh.append((event, digest))
             }
@@ -269,7 +269,7 @@ public final class Ledger: @unchecked Sendable {
         state.frontier = pending.frontier
         state.segmentLength += UInt64(pending.segment.count)
         state.contentLength += UInt64(pending.content.count)
-        ids.merge(pending.newIds) { old, _ in old }
+        for (digest, seq) in pending.newIds { ids.insert(digest, seq: seq) }
         try active.index.write(pending.index, at: active.indexLength)
         active.indexLength += UInt64(pending.index.count)
         try tree.write(pending.treeNodes)

@@ -1,0 +1,56 @@
+/// The event ids already in the ledger, for duplicate detection: an open-addressing hash table of ``IdDigest``
+/// (the digest is already uniformly random, so its low bits are the slot) mapping to the record's seq.
+///
+/// Built at open from the index files; 1,000,000 ids take about 48 MB and a few milliseconds, where a
+/// `Dictionary` spends most of its time rehashing with SipHash.
+struct IdTable {
+    /// Three words per slot: digest high, digest low, seq + 1 (0 marks an empty slot).
+    private var slots: [UInt64]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(minimumCapacity: Int = 1024) {
+        var capacity = 1024
+        while capacity < minimumCapacity * 2 { capacity <<= 1 }
+        slots = [UInt64](repeating: 0, count: capacity * 3)
+        mask = capacity - 1
+    }
+
+    /// The seq of the record with this id digest, if any.
+    func seq(of digest: IdDigest) -> UInt64? {
+        var slot = Int(truncatingIfNeeded: digest.low) & mask
+        while true {
+            let base = slot * 3
+            let stored = slots[base + 2]
+            if stored == 0 { return nil }
+            if slots[base] == digest.high && slots[base + 1] == digest.low { return stored - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Records `digest` at `seq`; an id already present keeps its first seq.
+    mutating func insert(_ digest: IdDigest, seq: UInt64) {
+        if (count + 1) * 2 > mask + 1 { grow() }
+        var slot = Int(truncatingIfNeeded: digest.low) & mask
+        while true {
+            let base = slot * 3
+            if slots[base + 2] == 0 {
+                slots[base] = digest.high
+                slots[base + 1] = digest.low
+                slots[base + 2] = seq + 1
+                count += 1
+                return
+            }
+            if slots[base] == digest.high && slots[base + 1] == digest.low { return }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        var larger = IdTable(minimumCapacity: mask + 1)
+        for slot in 0...mask where slots[slot * 3 + 2] != 0 {
+            larger.insert(IdDigest(high: slots[slot * 3], low: slots[slot * 3 + 1]), seq: slots[slot * 3 + 2] - 1)
+        }
+        self = larger
+    }
+}
