@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// The event ids already in the ledger, for duplicate detection: an open-addressing hash table of ``IdDigest``
 /// (the digest is already uniformly random, so its low bits are the slot) mapping to the record's seq.
 ///
@@ -52,5 +54,55 @@ struct IdTable {
             larger.insert(IdDigest(high: slots[slot * 3], low: slots[slot * 3 + 1]), seq: slots[slot * 3 + 2] - 1)
         }
         self = larger
+    }
+}
+
+extension IdTable {
+    static let magic: [UInt8] = Array("GLIDS1\n\0".utf8)
+    static let headerSize = 96
+
+    /// The table as a file: `"GLIDS1\n\0"` ‖ capacity u64 ‖ count u64 ‖ covered u64 ‖ leaf hash of record
+    /// `covered - 1` (32) ‖ SHA-256 of the 64 bytes before, then the slots as little-endian words. `covered` says
+    /// which records' ids it holds, all of `0..<covered`; the leaf hash ties it to this ledger's history.
+    func encoded(covered: UInt64, anchor: Hash, sha: SHA256) -> [UInt8] {
+        var out = IdTable.magic
+        out.reserveCapacity(IdTable.headerSize + slots.count * 8)
+        for word in [UInt64(mask + 1), UInt64(count), covered] {
+            withUnsafeBytes(of: word.bigEndian) { out.append(contentsOf: $0) }
+        }
+        anchor.append(to: &out)
+        out.append(contentsOf: sha.hash(out).bytes)
+        slots.withUnsafeBytes { raw in
+            for word in raw.bindMemory(to: UInt64.self) {
+                withUnsafeBytes(of: word.littleEndian) { out.append(contentsOf: $0) }
+            }
+        }
+        return out
+    }
+
+    /// Reads a table written by ``encoded(covered:anchor:sha:)``; `nil` if the header is damaged or the size is
+    /// wrong. The caller checks `anchor` against the ledger.
+    static func decode(_ bytes: [UInt8], sha: SHA256) -> (table: IdTable, covered: UInt64, anchor: Hash)? {
+        guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic,
+            sha.hash(Array(bytes[0..<64])) == Hash(bytes: bytes[64..<96]),
+            let anchor = Hash(bytes: bytes[32..<64])
+        else { return nil }
+        let capacity = Int(SegmentFormat.readUInt64(bytes, at: 8))
+        let count = Int(SegmentFormat.readUInt64(bytes, at: 16))
+        let covered = SegmentFormat.readUInt64(bytes, at: 24)
+        guard capacity >= 1024, capacity & (capacity - 1) == 0, count * 2 <= capacity,
+            bytes.count == headerSize + capacity * 24
+        else { return nil }
+        var table = IdTable(minimumCapacity: capacity / 2)
+        guard table.mask + 1 == capacity else { return nil }
+        bytes.withUnsafeBytes { raw in
+            for index in 0..<(capacity * 3) {
+                table.slots[index] = UInt64(
+                    littleEndian: raw.loadUnaligned(fromByteOffset: headerSize + index * 8, as: UInt64.self)
+                )
+            }
+        }
+        table.count = count
+        return (table, covered, anchor)
     }
 }

@@ -60,6 +60,7 @@ extension Ledger {
             state: empty,
             active: files,
             ids: IdTable(),
+            savedIds: 0,
             head: head,
             tree: try TreeStore(layout, writable: true),
             signers: [signer],

@@ -94,12 +94,12 @@ extension Ledger {
             for (first, entries) in index {
                 try writeIndex(layout, first: first, entries: entries)
             }
-            let ids = try loadIds(layout, segments: segments, size: state.size)
             let tree = try TreeStore(layout, writable: true)
             if try !tree.matches(state.frontier) {
                 try rebuildTree(tree, layout: layout, segments: segments, size: state.size, sha: sha)
                 report.rebuiltTree = true
             }
+            let (ids, savedIds) = try loadIds(layout, segments: segments, size: state.size, tree: tree, sha: sha)
             state.generation += 1
             if state.size != saved.size {
                 state.checkpoint = try signCheckpoint(
@@ -138,6 +138,7 @@ extension Ledger {
                 state: state,
                 active: active,
                 ids: ids,
+                savedIds: savedIds,
                 head: head,
                 tree: tree,
                 signers: signers,
@@ -541,17 +542,38 @@ extension Ledger {
         return entries
     }
 
+    /// The ids of records `0..<size`: the saved table if it belongs to this history, topped up from the index
+    /// files of the records it does not cover.
     private static func loadIds(
         _ layout: LedgerLayout,
         segments: [UInt64],
-        size: UInt64
-    ) throws(LedgerError) -> IdTable {
+        size: UInt64,
+        tree: TreeStore,
+        sha: SHA256
+    ) throws(LedgerError) -> (ids: IdTable, saved: UInt64) {
         var ids = IdTable(minimumCapacity: Int(size))
-        for first in segments {
+        var covered: UInt64 = 0
+        if Directory.exists(layout.idTablePath),
+            let file = try? LedgerFile.open(layout.idTablePath, name: "index/ids.table", .readOnly)
+        {
+            let bytes = try file.readAll()
+            file.close()
+            if let saved = IdTable.decode(bytes, sha: sha), saved.covered > 0, saved.covered <= size,
+                (try? tree.hashes(of: [TreeNode(level: 0, index: saved.covered - 1)])) == [saved.anchor]
+            {
+                ids = saved.table
+                covered = saved.covered
+            }
+        }
+        for (position, first) in segments.enumerated() {
+            let next = position + 1 < segments.count ? segments[position + 1] : UInt64.max
+            guard next > covered else { continue }
             let path = layout.indexPath(first)
             guard Directory.exists(path) else { continue }
             let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
-            let bytes = try file.readAll()
+            let length = Int(try file.size())
+            let skip = min(covered > first ? Int(covered - first) * RecordIndex.entrySize : 0, length)
+            let bytes = try file.read(upTo: length - skip, at: UInt64(skip))
             file.close()
             bytes.withUnsafeBytes { buffer in
                 for position in 0..<(buffer.count / RecordIndex.entrySize) {
@@ -560,10 +582,10 @@ extension Ledger {
                         high: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
                         low: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
                     )
-                    ids.insert(digest, seq: first + UInt64(position))
+                    ids.insert(digest, seq: first + UInt64(skip / RecordIndex.entrySize + position))
                 }
             }
         }
-        return ids
+        return (ids, covered)
     }
 }

@@ -22,6 +22,8 @@ public final class Ledger: @unchecked Sendable {
     private var state: HeadState
     private var active: ActiveFiles
     private var ids: IdTable
+    /// How many records' ids the saved `index/ids.table` holds.
+    private var savedIds: UInt64
     private var stopped: LedgerError?
     private var closed = false
     private let head: HeadFile
@@ -62,6 +64,7 @@ public final class Ledger: @unchecked Sendable {
         state: HeadState,
         active: ActiveFiles,
         ids: IdTable,
+        savedIds: UInt64,
         head: HeadFile,
         tree: TreeStore,
         signers: [Ed25519NoteSigner],
@@ -74,6 +77,7 @@ public final class Ledger: @unchecked Sendable {
         self.state = state
         self.active = active
         self.ids = ids
+        self.savedIds = savedIds
         self.head = head
         self.tree = tree
         self.signers = signers
@@ -93,11 +97,27 @@ public final class Ledger: @unchecked Sendable {
         whileIdle {
             guard !closed else { return }
             closed = true
+            saveIdsIfWorthIt()
             active.close()
             head.close()
             tree.close()
             lock.release()
             if stopped == nil { stopped = LedgerError(.writerStopped, "this writer was closed") }
+        }
+    }
+
+    /// Saves the id table when it covers many more records than the saved one, so that the next open reads one
+    /// file instead of every index file. Best effort: the index files stay the source of truth.
+    private func saveIdsIfWorthIt() {
+        guard stopped == nil, state.size >= savedIds + options.idTableSaveInterval else { return }
+        let bytes = ids.encoded(covered: state.size, anchor: state.lastLeaf, sha: sha)
+        if (try? Directory.writeAtomically(
+            bytes,
+            to: layout.idTablePath,
+            directory: layout.indexDirectory,
+            name: "index/ids.table"
+        )) != nil {
+            savedIds = state.size
         }
     }
 

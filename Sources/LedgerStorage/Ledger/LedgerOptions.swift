@@ -2,6 +2,9 @@
 public struct LedgerOptions: Sendable {
     /// A segment is sealed and a new one started once it reaches this size (checked between append batches).
     public var segmentRollBytes: UInt64 = 16 << 20
+    /// `close` saves the table of event ids (`index/ids.table`) when it covers this many more records than the
+    /// saved one, so that the next open reads one file instead of every index file.
+    public var idTableSaveInterval: UInt64 = 65_536
     /// The clock that stamps records, in Unix milliseconds. Order comes from sequence numbers, never from it.
     public var clock: @Sendable () -> Int64 = { SystemClock.unixMillis() }
 
