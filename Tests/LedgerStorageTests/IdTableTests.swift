@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import SystemPackage
 import Testing
 
 @testable import LedgerStorage
@@ -53,11 +54,18 @@ import Testing
         let sha = SHA256()
         var table = IdTable(minimumCapacity: 4)
         table.insert(IdDigest(id: "a", sha: sha), seq: 3)
-        let decoded = IdTable.decode(table.encoded(covered: 4, anchor: .zero, sha: sha), sha: sha)
+        let path = fixture.dir.path + "/table"
+        func reread(_ bytes: [UInt8]) throws -> (table: IdTable, covered: UInt64, anchor: Hash)? {
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            let file = try LedgerFile.open(path, name: "table", .readOnly)
+            defer { file.close() }
+            return try IdTable.read(file, sha: sha)
+        }
+        let decoded = try reread(table.encoded(covered: 4, anchor: .zero, sha: sha))
         #expect(decoded?.covered == 4)
         #expect(decoded?.table.seq(of: IdDigest(id: "a", sha: sha)) == 3)
         var damaged = table.encoded(covered: 4, anchor: .zero, sha: sha)
         damaged[20] ^= 1
-        #expect(IdTable.decode(damaged, sha: sha) == nil)
+        #expect(try reread(damaged) == nil)
     }
 }

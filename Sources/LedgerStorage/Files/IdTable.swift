@@ -80,27 +80,36 @@ extension IdTable {
         return out
     }
 
-    /// Reads a table written by ``encoded(covered:anchor:sha:)``; `nil` if the header is damaged or the size is
-    /// wrong. The caller checks `anchor` against the ledger.
-    static func decode(_ bytes: [UInt8], sha: SHA256) -> (table: IdTable, covered: UInt64, anchor: Hash)? {
-        guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic,
-            sha.hash(Array(bytes[0..<64])) == Hash(bytes: bytes[64..<96]),
-            let anchor = Hash(bytes: bytes[32..<64])
+    /// Reads a table written by ``encoded(covered:anchor:sha:)`` straight into memory (one `pread` of the slots);
+    /// `nil` if the header is damaged or the size is wrong. The caller checks `anchor` against the ledger.
+    static func read(
+        _ file: LedgerFile,
+        sha: SHA256
+    ) throws(LedgerError) -> (table: IdTable, covered: UInt64, anchor: Hash)? {
+        let header = try file.read(upTo: headerSize, at: 0)
+        guard header.count == headerSize, Array(header[0..<8]) == magic,
+            sha.hash(Array(header[0..<64])) == Hash(bytes: header[64..<96]),
+            let anchor = Hash(bytes: header[32..<64])
         else { return nil }
-        let capacity = Int(SegmentFormat.readUInt64(bytes, at: 8))
-        let count = Int(SegmentFormat.readUInt64(bytes, at: 16))
-        let covered = SegmentFormat.readUInt64(bytes, at: 24)
+        let capacity = Int(SegmentFormat.readUInt64(header, at: 8))
+        let count = Int(SegmentFormat.readUInt64(header, at: 16))
+        let covered = SegmentFormat.readUInt64(header, at: 24)
         guard capacity >= 1024, capacity & (capacity - 1) == 0, count * 2 <= capacity,
-            bytes.count == headerSize + capacity * 24
+            try file.size() == UInt64(headerSize + capacity * 24)
         else { return nil }
         var table = IdTable(minimumCapacity: capacity / 2)
         guard table.mask + 1 == capacity else { return nil }
-        bytes.withUnsafeBytes { raw in
-            for index in 0..<(capacity * 3) {
-                table.slots[index] = UInt64(
-                    littleEndian: raw.loadUnaligned(fromByteOffset: headerSize + index * 8, as: UInt64.self)
-                )
+        var failure: LedgerError?
+        let got = table.slots.withUnsafeMutableBytes { raw in
+            do throws(LedgerError) { return try file.read(at: UInt64(headerSize), into: raw) } catch {
+                failure = error
+                return 0
             }
+        }
+        if let failure { throw failure }
+        guard got == capacity * 24 else { return nil }
+        if UInt64(1).littleEndian != 1 {
+            for index in table.slots.indices { table.slots[index] = UInt64(littleEndian: table.slots[index]) }
         }
         table.count = count
         return (table, covered, anchor)

@@ -556,9 +556,8 @@ extension Ledger {
         if Directory.exists(layout.idTablePath),
             let file = try? LedgerFile.open(layout.idTablePath, name: "index/ids.table", .readOnly)
         {
-            let bytes = try file.readAll()
-            file.close()
-            if let saved = IdTable.decode(bytes, sha: sha), saved.covered > 0, saved.covered <= size,
+            defer { file.close() }
+            if let saved = try IdTable.read(file, sha: sha), saved.covered > 0, saved.covered <= size,
                 (try? tree.hashes(of: [TreeNode(level: 0, index: saved.covered - 1)])) == [saved.anchor]
             {
                 ids = saved.table
