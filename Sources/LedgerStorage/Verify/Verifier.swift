@@ -1,3 +1,4 @@
+import Dispatch
 public import LedgerCore
 import SystemPackage
 
@@ -8,7 +9,7 @@ import SystemPackage
 ///
 /// It stops at the first problem and locates it (file, byte offset, sequence number, expected and found hash
 /// prefixes). It takes no lock, and reads one segment at a time, so memory stays flat as the ledger grows.
-public struct Verifier {
+public struct Verifier: Sendable {
     public let layout: LedgerLayout
 
     public init(root: String) { layout = LedgerLayout(root: root) }
@@ -125,141 +126,91 @@ public struct Verifier {
         var leafAtHead: Hash?
         var erased: [UInt64: String] = [:]
         var withheldEvents: [UInt64: UInt64] = [:]
-        let decoder = EnvelopeDecoder()
 
-        for (position, first) in firsts.enumerated() {
-            let isLast = position == firsts.count - 1
-            let path = layout.segmentPath(first)
-            let name = layout.relative(path)
-            guard first == expectedSeq else {
-                let what =
-                    first > expectedSeq
-                    ? "records \(expectedSeq)..<\(first) are missing (a segment was deleted)"
-                    : "it overlaps records before it (a segment was duplicated or reordered)"
-                throw fail(
-                    "segment-sequence",
-                    "\(name) starts at seq \(first) but seq \(expectedSeq) is next: \(what)",
-                    file: name,
-                    offset: 0,
-                    seq: expectedSeq,
-                    expected: "first seq \(expectedSeq)",
-                    found: "\(first)"
-                )
-            }
-            let file = try LedgerFile.open(path, name: name, .readOnly)
-            let bytes = try file.readAll()
-            file.close()
-            if let problem = SegmentFormat.headerProblem(
-                bytes,
-                expectedFirstSeq: first,
-                origin: metadata.origin,
-                sha: sha
-            ) {
-                throw fail("segment-header", "\(name): \(problem)", file: name, offset: 0, seq: first)
-            }
-            let contentName = layout.relative(layout.contentPath(first))
-            var leaves: [Hash] = []
-            defer { tree.append(leaves) }
-            var contents = ContentCursor(bytes: try readIfPresent(layout.contentPath(first), name: contentName))
-            let stop = try bytes.withUnsafeBytes { buffer throws in
-                try FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) {
-                    (frame, recordBytes) throws(any Error) in
-                    let seq = expectedSeq
-                    let record: Record.Header
-                    do { record = try Record.header(of: recordBytes) } catch {
-                        throw fail(
-                            "record-format",
-                            "\(name) byte \(frame.offset): record \(seq): \(error)",
-                            file: name,
-                            offset: frame.offset,
-                            seq: seq
-                        )
-                    }
-                    guard record.seq == seq else {
-                        throw fail(
-                            "sequence",
-                            "\(name) byte \(frame.offset): the record says seq \(record.seq) where \(seq) was expected",
-                            file: name,
-                            offset: frame.offset,
-                            seq: seq,
-                            expected: "\(seq)",
-                            found: "\(record.seq)"
-                        )
-                    }
-                    guard record.prev == prev else {
-                        throw fail(
-                            "chain-link",
-                            "\(name) byte \(frame.offset): record \(seq) links to \(record.prev.hexPrefix()) but the "
-                                + "record before it hashes to \(prev.hexPrefix())",
-                            file: name,
-                            offset: frame.offset,
-                            seq: seq,
-                            expected: prev.hexPrefix(),
-                            found: record.prev.hexPrefix()
-                        )
-                    }
-                    if record.flags.contains(.hasContent) {
-                        try checkContent(of: record, in: &contents, file: contentName, sha: sha, erased: &erased)
-                        if erased[seq] == nil { report.contentChecked += 1 }
-                    }
-                    if record.flags.contains(.ledgerEvent) {
-                        let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
-                        if envelope.type == "ledger.initialized" || envelope.type == "ledger.key_rotated",
-                            let vkey = envelope.data?["vkey"]?.stringValue
-                        {
-                            logKeyHistory.append(vkey)
-                        }
-                        if envelope.type == "ledger.content_withheld", let target = envelope.data?["seq"]?.numberValue,
-                            let targetSeq = UInt64(target.text)
-                        {
-                            withheldEvents[targetSeq] = seq
-                        }
-                    }
-                    leaves.append(frame.leafHash)
-                    prev = frame.leafHash
-                    expectedSeq += 1
-                    if expectedSeq == head.size { leafAtHead = frame.leafHash }
-                }
-            }
-            if let stop {
-                let seq = expectedSeq
-                guard isLast && seq >= head.size else {
-                    let (expected, found) = hashes(of: stop)
+        // Two segments at a time, one per core; merged in order so the first problem is the one reported.
+        let width = 2
+        for windowStart in stride(from: 0, to: firsts.count, by: width) {
+            let window = Array(firsts[windowStart..<min(firsts.count, windowStart + width)])
+            let verdicts = try checkSegments(window, origin: metadata.origin)
+            for (offsetInWindow, verdict) in verdicts.enumerated() {
+                let isLast = windowStart + offsetInWindow == firsts.count - 1
+                let name = verdict.name
+                guard verdict.first == expectedSeq else {
+                    let what =
+                        verdict.first > expectedSeq
+                        ? "records \(expectedSeq)..<\(verdict.first) are missing (a segment was deleted)"
+                        : "it overlaps records before it (a segment was duplicated or reordered)"
                     throw fail(
-                        "record-damaged",
-                        "\(name) byte \(stop.offset): record \(seq) is damaged: " + Ledger.describe(stop),
+                        "segment-sequence",
+                        "\(name) starts at seq \(verdict.first) but seq \(expectedSeq) is next: \(what)",
                         file: name,
-                        offset: stop.offset,
-                        seq: seq,
-                        expected: expected,
-                        found: found
+                        offset: 0,
+                        seq: expectedSeq,
+                        expected: "first seq \(expectedSeq)",
+                        found: "\(verdict.first)"
                     )
                 }
-                report.notes.append(
-                    "\(name): \(bytes.count - stop.offset) bytes after record \(seq == 0 ? 0 : seq - 1) are a torn, "
-                        + "unacknowledged write; the writer quarantines them when it next opens"
-                )
-            }
-            if !contents.atEnd {
-                let orphanSeq = contents.peek()?.seq
-                guard isLast, let orphanSeq, orphanSeq >= expectedSeq else {
-                    throw fail(
-                        "content-orphan",
-                        "\(contentName) byte \(contents.offset): an entry "
-                            + (orphanSeq.map { "for record \($0), which commits to no content," } ?? "that is cut short")
-                            + " follows the last content of the segment",
-                        file: contentName,
-                        offset: contents.offset,
-                        seq: orphanSeq
+                if let firstPrev = verdict.firstPrev, firstPrev != prev {
+                    throw chainFailure(
+                        name: name,
+                        offset: SegmentFormat.headerSize,
+                        seq: expectedSeq,
+                        found: firstPrev,
+                        expected: prev
                     )
                 }
-                report.notes.append(
-                    "\(contentName): content written for records that were never acknowledged; the writer removes it "
-                        + "when it next opens"
-                )
+                if let failure = verdict.failure { throw failure }
+                tree.append(verdict.leaves)
+                if head.size > expectedSeq && head.size <= expectedSeq + verdict.count {
+                    leafAtHead = verdict.leaves[Int(head.size - expectedSeq - 1)]
+                }
+                expectedSeq += verdict.count
+                prev = verdict.last ?? prev
+                report.contentChecked += verdict.contentChecked
+                erased.merge(verdict.erased) { old, _ in old }
+                withheldEvents.merge(verdict.withheldEvents) { old, _ in old }
+                logKeyHistory.append(contentsOf: verdict.keyHistory)
+                if let stop = verdict.stop {
+                    let seq = expectedSeq
+                    guard isLast && seq >= head.size else {
+                        let (expected, found) = hashes(of: stop)
+                        throw fail(
+                            "record-damaged",
+                            "\(name) byte \(stop.offset): record \(seq) is damaged: " + Ledger.describe(stop),
+                            file: name,
+                            offset: stop.offset,
+                            seq: seq,
+                            expected: expected,
+                            found: found
+                        )
+                    }
+                    report.notes.append(
+                        "\(name): \(verdict.fileSize - stop.offset) bytes after record \(seq == 0 ? 0 : seq - 1) are a "
+                            + "torn, unacknowledged write; the writer quarantines them when it next opens"
+                    )
+                }
+                if let orphan = verdict.orphanContent {
+                    let contentName = layout.relative(layout.contentPath(verdict.first))
+                    guard isLast, let orphanSeq = orphan.seq, orphanSeq >= expectedSeq else {
+                        throw fail(
+                            "content-orphan",
+                            "\(contentName) byte \(orphan.offset): an entry "
+                                + (orphan.seq.map { "for record \($0), which commits to no content," }
+                                    ?? "that is cut short")
+                                + " follows the last content of the segment",
+                            file: contentName,
+                            offset: orphan.offset,
+                            seq: orphan.seq
+                        )
+                    }
+                    report.notes.append(
+                        "\(contentName): content written for records that were never acknowledged; the writer "
+                            + "removes it when it next opens"
+                    )
+                }
+                report.segments += 1
+                progress?(expectedSeq)
             }
-            report.segments += 1
-            progress?(expectedSeq)
         }
         report.records = expectedSeq
         let roots = tree.finish()
@@ -330,12 +281,25 @@ public struct Verifier {
         }
     }
 
+    /// Checks `firsts` concurrently, one thread each, and returns their verdicts in order.
+    private func checkSegments(_ firsts: [UInt64], origin: String) throws(LedgerError) -> [SegmentVerdict] {
+        let results = SegmentResults(count: firsts.count)
+        DispatchQueue.concurrentPerform(iterations: firsts.count) { index in
+            let result: Result<SegmentVerdict, LedgerError>
+            do throws(LedgerError) { result = .success(try checkSegment(first: firsts[index], origin: origin)) } catch {
+                result = .failure(error)
+            }
+            results.set(index, result)
+        }
+        return try results.all()
+    }
+
     private func hashes(of stop: FrameScanner.Stop) -> (String?, String?) {
         if case .hashMismatch(_, let stored, let computed) = stop { return (stored.hexPrefix(), computed.hexPrefix()) }
         return (nil, nil)
     }
 
-    private func readIfPresent(_ path: String, name: String) throws(LedgerError) -> [UInt8] {
+    func readIfPresent(_ path: String, name: String) throws(LedgerError) -> [UInt8] {
         guard Directory.exists(path) else { return [] }
         let file = try LedgerFile.open(path, name: name, .readOnly)
         defer { file.close() }
@@ -343,7 +307,7 @@ public struct Verifier {
     }
 
     /// Opens the commitment of `record` with the next content entry, or notes it as withheld.
-    private func checkContent(
+    func checkContent(
         of record: Record.Header,
         in contents: inout ContentCursor,
         file: String,

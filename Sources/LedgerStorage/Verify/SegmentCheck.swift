@@ -1,0 +1,157 @@
+import Foundation
+import LedgerCore
+import SystemPackage
+
+/// What checking one segment on its own found: everything the verifier needs to continue the chain across
+/// segments, and the first problem inside the segment, if any. Segments are checked in parallel and their verdicts
+/// merged in order, so the problem reported is still the first one in the ledger.
+struct SegmentVerdict {
+    let first: UInt64
+    let name: String
+    /// Records that passed every check, in order.
+    var count: UInt64 = 0
+    /// The `prev` of the segment's first record: it must be the last leaf of the segment before.
+    var firstPrev: Hash?
+    var leaves: [Hash] = []
+    var contentChecked = 0
+    var erased: [UInt64: String] = [:]
+    var withheldEvents: [UInt64: UInt64] = [:]
+    var keyHistory: [String] = []
+    /// Where frames stopped being whole and correct, and the file size.
+    var stop: FrameScanner.Stop?
+    var fileSize = 0
+    /// A content entry left after the segment's last record: its offset and seq (nil if cut short).
+    var orphanContent: (offset: Int, seq: UInt64?)?
+    /// The first problem inside the segment (record format, sequence, chain inside it, content).
+    var failure: Verifier.Failure?
+
+    var last: Hash? { leaves.last }
+}
+
+extension Verifier {
+    /// Checks one segment without looking at the others: its header, every frame's hash, record format, sequence
+    /// numbers from `first`, the `prev` chain inside it, and its content commitments. Runs on any thread.
+    func checkSegment(first: UInt64, origin: String) throws(LedgerError) -> SegmentVerdict {
+        let sha = SHA256()
+        let path = layout.segmentPath(first)
+        let name = layout.relative(path)
+        var verdict = SegmentVerdict(first: first, name: name)
+        let file = try LedgerFile.open(path, name: name, .readOnly)
+        let bytes = try file.readAll()
+        file.close()
+        verdict.fileSize = bytes.count
+        if let problem = SegmentFormat.headerProblem(bytes, expectedFirstSeq: first, origin: origin, sha: sha) {
+            verdict.failure = fail("segment-header", "\(name): \(problem)", file: name, offset: 0, seq: first)
+            return verdict
+        }
+        let contentName = layout.relative(layout.contentPath(first))
+        var contents = ContentCursor(bytes: try readIfPresent(layout.contentPath(first), name: contentName))
+        let decoder = EnvelopeDecoder()
+        var prev: Hash?
+        do {
+            verdict.stop = try bytes.withUnsafeBytes { buffer throws in
+                try FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) {
+                    (frame, recordBytes) throws(any Error) in
+                    let seq = first + verdict.count
+                    let record: Record.Header
+                    do { record = try Record.header(of: recordBytes) } catch {
+                        throw fail(
+                            "record-format",
+                            "\(name) byte \(frame.offset): record \(seq): \(error)",
+                            file: name,
+                            offset: frame.offset,
+                            seq: seq
+                        )
+                    }
+                    guard record.seq == seq else {
+                        throw fail(
+                            "sequence",
+                            "\(name) byte \(frame.offset): the record says seq \(record.seq) where \(seq) was expected",
+                            file: name,
+                            offset: frame.offset,
+                            seq: seq,
+                            expected: "\(seq)",
+                            found: "\(record.seq)"
+                        )
+                    }
+                    if let prev, record.prev != prev {
+                        throw chainFailure(
+                            name: name,
+                            offset: frame.offset,
+                            seq: seq,
+                            found: record.prev,
+                            expected: prev
+                        )
+                    }
+                    if prev == nil { verdict.firstPrev = record.prev }
+                    if record.flags.contains(.hasContent) {
+                        try checkContent(
+                            of: record,
+                            in: &contents,
+                            file: contentName,
+                            sha: sha,
+                            erased: &verdict.erased
+                        )
+                        if verdict.erased[seq] == nil { verdict.contentChecked += 1 }
+                    }
+                    if record.flags.contains(.ledgerEvent) {
+                        let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
+                        if envelope.type == "ledger.initialized" || envelope.type == "ledger.key_rotated",
+                            let vkey = envelope.data?["vkey"]?.stringValue
+                        {
+                            verdict.keyHistory.append(vkey)
+                        }
+                        if envelope.type == "ledger.content_withheld", let target = envelope.data?["seq"]?.numberValue,
+                            let targetSeq = UInt64(target.text)
+                        {
+                            verdict.withheldEvents[targetSeq] = seq
+                        }
+                    }
+                    verdict.leaves.append(frame.leafHash)
+                    prev = frame.leafHash
+                    verdict.count += 1
+                }
+            }
+        } catch let failure as Failure {
+            verdict.failure = failure
+            return verdict
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw LedgerError(.io, "\(name): \(error)")
+        }
+        if !contents.atEnd { verdict.orphanContent = (contents.offset, contents.peek()?.seq) }
+        return verdict
+    }
+
+    func chainFailure(name: String, offset: Int, seq: UInt64, found: Hash, expected: Hash) -> Failure {
+        fail(
+            "chain-link",
+            "\(name) byte \(offset): record \(seq) links to \(found.hexPrefix()) but the record before it hashes to "
+                + "\(expected.hexPrefix())",
+            file: name,
+            offset: offset,
+            seq: seq,
+            expected: expected.hexPrefix(),
+            found: found.hexPrefix()
+        )
+    }
+}
+
+/// The verdicts of segments checked on several threads, each written once by its own thread.
+final class SegmentResults: @unchecked Sendable {
+    private var results: [Result<SegmentVerdict, LedgerError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<SegmentVerdict, LedgerError>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    func all() throws(LedgerError) -> [SegmentVerdict] {
+        try results.map { (result) throws(LedgerError) in try result!.get() }
+    }
+}
