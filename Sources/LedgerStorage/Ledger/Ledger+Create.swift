@@ -69,7 +69,7 @@ extension Ledger {
         let genesis = EventEnvelope(
             id: "ledger:initialized",
             type: "ledger.initialized",
-            time: Timestamp(Timestamp.format(unixMillis: options.clock()))!,
+            time: ledger.now(),
             actor: "groupledger",
             data: .object(
                 JSONObject(members: [

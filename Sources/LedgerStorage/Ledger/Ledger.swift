@@ -336,29 +336,18 @@ public final class Ledger: @unchecked Sendable {
         origin: String,
         sha: SHA256
     ) throws(LedgerError) -> ActiveFiles {
-        let create: FileDescriptorOptions = [.create, .exclusiveCreate]
-        let mode = FilePermissionsValue.regular
-        let segment = try LedgerFile.open(
-            layout.segmentPath(firstSeq),
-            name: layout.relative(layout.segmentPath(firstSeq)),
-            .readWrite,
-            options: create,
-            permissions: mode
-        )
-        let content = try LedgerFile.open(
-            layout.contentPath(firstSeq),
-            name: layout.relative(layout.contentPath(firstSeq)),
-            .readWrite,
-            options: create,
-            permissions: mode
-        )
-        let index = try LedgerFile.open(
-            layout.indexPath(firstSeq),
-            name: layout.relative(layout.indexPath(firstSeq)),
-            .readWrite,
-            options: create,
-            permissions: mode
-        )
+        func create(_ path: String) throws(LedgerError) -> LedgerFile {
+            try LedgerFile.open(
+                path,
+                name: layout.relative(path),
+                .readWrite,
+                options: [.create, .exclusiveCreate],
+                permissions: FilePermissions(rawValue: 0o644)
+            )
+        }
+        let segment = try create(layout.segmentPath(firstSeq))
+        let content = try create(layout.contentPath(firstSeq))
+        let index = try create(layout.indexPath(firstSeq))
         try segment.write(SegmentFormat.header(firstSeq: firstSeq, origin: origin, sha: sha), at: 0)
         try segment.syncData()
         try content.syncData()
@@ -367,6 +356,9 @@ public final class Ledger: @unchecked Sendable {
         }
         return ActiveFiles(firstSeq: firstSeq, segment: segment, content: content, index: index, indexLength: 0)
     }
+
+    /// The writer's clock as an event time, for the events the ledger writes itself.
+    func now() -> Timestamp { Timestamp(Timestamp.format(unixMillis: options.clock()))! }
 
     // MARK: Checkpoints
 
@@ -435,7 +427,7 @@ public final class Ledger: @unchecked Sendable {
         let event = EventEnvelope(
             id: "ledger:key_rotated:\(NoteKeyID.hex(signer.keyID))",
             type: "ledger.key_rotated",
-            time: Timestamp(Timestamp.format(unixMillis: options.clock()))!,
+            time: now(),
             actor: actor,
             data: .object(
                 JSONObject(members: [
@@ -460,7 +452,7 @@ public final class Ledger: @unchecked Sendable {
         let event = EventEnvelope(
             id: "ledger:key_retired:\(NoteKeyID.hex(retired.keyID))",
             type: "ledger.key_retired",
-            time: Timestamp(Timestamp.format(unixMillis: options.clock()))!,
+            time: now(),
             actor: actor,
             data: .object(JSONObject(members: [("vkey", .string(vkey))]))
         )
@@ -490,7 +482,7 @@ public final class Ledger: @unchecked Sendable {
         let event = EventEnvelope(
             id: Ledger.withholdingId(of: seq),
             type: "ledger.content_withheld",
-            time: Timestamp(Timestamp.format(unixMillis: options.clock()))!,
+            time: now(),
             actor: actor,
             data: .object(JSONObject(members: [("reason", .string(reason)), ("seq", .number(JSONNumber(seq)))]))
         )
@@ -508,9 +500,4 @@ public final class Ledger: @unchecked Sendable {
         }
         return eventSeq
     }
-}
-
-typealias FileDescriptorOptions = FileDescriptor.OpenOptions
-enum FilePermissionsValue {
-    static let regular = FilePermissions(rawValue: 0o644)
 }
