@@ -1,0 +1,43 @@
+/// The word lists and settings of the ``TextMatcher``: everything a province may want to change about rules R7a–R7e.
+///
+/// The bundled ``default`` is the file `Fixtures/config/rules.json`; a province copies that file, edits it and loads
+/// it with ``init(json:)``. Every list entry is matched as whole words, ignoring case, NFC/NFD form, tone-mark
+/// placement and the Ð/Đ lookalike, but never ignoring diacritics (see ``SyllableKey``).
+///
+/// The properties are `var`, so a program (or a test) can also start from ``default`` and change one list.
+/// Working hours and response deadlines (R9) are not text-matching settings and are not here.
+public struct MatchConfiguration: Sendable, Hashable {
+    /// R7a: classification stamps.
+    public var stamps: Stamps
+    /// R7b: which link hosts are official sources.
+    public var links: Links
+    /// R7c: unlawful or insulting words and phrases.
+    public var unlawfulWords: WordList
+    /// R7d: offensive words and phrases.
+    public var offensiveWords: WordList
+    /// R7d: ASCII emoticons and Zalo shortcodes (`/-strong`, `:))`), matched as whole tokens, ignoring ASCII case.
+    public var emoticons: [String]
+    /// R7d: which characters count as emoji.
+    public var emoji: EmojiSettings
+    /// R7e: advertising signals and how many must co-occur.
+    public var adverts: Adverts
+
+    /// Creates a configuration from its parts.
+    public init(
+        stamps: Stamps,
+        links: Links,
+        unlawfulWords: WordList,
+        offensiveWords: WordList,
+        emoticons: [String],
+        emoji: EmojiSettings,
+        adverts: Adverts
+    ) {
+        self.stamps = stamps
+        self.links = links
+        self.unlawfulWords = unlawfulWords
+        self.offensiveWords = offensiveWords
+        self.emoticons = emoticons
+        self.emoji = emoji
+        self.adverts = adverts
+    }
+}
