@@ -3,6 +3,7 @@ import PackageDescription
 
 // Benchmarks live in their own package so that `swift build` and `swift test` of GroupLedger never build them.
 // Run: swift run -c release --package-path Benchmarks ledger-bench [events]
+//      swift run -c release --package-path Benchmarks domain-bench [events]
 let package = Package(
     name: "GroupLedgerBenchmarks",
     dependencies: [.package(name: "GroupLedger", path: "..")],
@@ -13,6 +14,13 @@ let package = Package(
                 .product(name: "LedgerCore", package: "GroupLedger"),
                 .product(name: "LedgerStorage", package: "GroupLedger"),
             ]
-        )
+        ),
+        .executableTarget(
+            name: "domain-bench",
+            dependencies: [
+                .product(name: "LedgerCore", package: "GroupLedger"),
+                .product(name: "GroupDomain", package: "GroupLedger"),
+            ]
+        ),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GroupDomain
 import LedgerCore
 import LedgerStorage
 
@@ -70,9 +71,34 @@ struct DemoCommand: ParsableCommand {
                     print("  expected \(expected), found \(found)")
                 }
             }
+            section("5. A month in a demo province: state and audit")
+            let province = work + "/province"
+            let provinceWriter = try Ledger.create(at: province, origin: "daklak.gov.vn/ubnd/zalo-groups")
+            let added = try provinceWriter.append(try EventInput.readAll(fixturesDirectory + "/province/events.jsonl"))
+            print("appended \(added.appended) events of November 2026 from \(fixturesDirectory)/province/events.jsonl")
+            guard let classified = try LedgerReader(root: province).seq(ofId: DemoCommand.classifiedPost) else {
+                throw LedgerError(.badInput, "the province fixture has no post \(DemoCommand.classifiedPost)")
+            }
+            let withholding = try provinceWriter.withhold(seq: classified, reason: "R7a-classified", actor: "vp-ubnd")
+            provinceWriter.close()
+            print("record \(classified), a TUYỆT MẬT post, withheld by record \(withholding)\n")
+            var checker = RuleChecker(configuration: .default)
+            try RecordSource.read(province, cutoff: .everything) { checker.apply($0) }
+            print(StatePresentation.summary(checker.state) + "\n")
+            let audit = AuditReport(result: checker.result(), clock: RuleConfiguration.default.displayTime)
+            print(TextReport.summary(audit, .vi), terminator: "")
+            let html = FileManager.default.temporaryDirectory.appendingPathComponent("groupledger-demo-audit.html").path
+            guard FileManager.default.createFile(atPath: html, contents: Data(HTMLReport.render(audit, .vi).utf8))
+            else {
+                throw LedgerError(.cannotCreate, "\(html): cannot write the HTML report")
+            }
+            print("\nHTML report (\(audit.findings.count) findings): \(html)")
             print(keep ? "\nthe demo ledgers are in \(work)" : "\n(rerun with --keep to look at the files)")
         }
     }
+
+    /// The province fixture's TUYỆT MẬT post, which the demo withholds.
+    static let classifiedPost = "zca:g-7301128844556677002:6001000000000099001"
 
     private func section(_ title: String) { print("\n== \(title)") }
 

@@ -12,7 +12,8 @@ struct GroupLedger: ParsableCommand {
         subcommands: [
             InitCommand.self, AppendCommand.self, VerifyCommand.self, ShowCommand.self, LogCommand.self,
             WithholdCommand.self, CheckpointCommand.self, VKeyCommand.self, KeyCommand.self, ProveCommand.self,
-            ProofCommand.self, PublishCommand.self, WitnessCommand.self, DemoCommand.self,
+            ProofCommand.self, PublishCommand.self, WitnessCommand.self, StateCommand.self, AuditCommand.self,
+            DemoCommand.self,
         ]
     )
 }

@@ -1,0 +1,9 @@
+/// Where a directive stands for one assignee.
+public enum DirectiveStatus: String, Sendable, Hashable, CaseIterable {
+    case issued
+    case acknowledged
+    case progress
+    case difficulty
+    case completed
+    case cancelled
+}

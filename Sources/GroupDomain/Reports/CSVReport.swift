@@ -1,0 +1,77 @@
+import LedgerCore
+
+/// Renders an audit table as CSV that Excel opens correctly: UTF-8 with a byte-order mark, CRLF line ends,
+/// RFC 4180 quoting (fields with a comma, quote, CR or LF are quoted, quotes doubled).
+///
+/// Cells that start with `=`, `+`, `-`, `@` get a leading `'` so a spreadsheet never runs them as formulas, and
+/// text from the ledger is neutralised (``SafeText``).
+public enum CSVReport {
+    /// Which table to write.
+    public enum Table: String, Sendable, CaseIterable {
+        /// One row per finding.
+        case findings
+        /// One row per directive and assignee.
+        case directives
+    }
+
+    /// The bytes of the file: the BOM, a header row, then one row per finding or directive row.
+    public static func render(_ report: AuditReport, _ language: ReportLanguage, table: Table = .findings) -> [UInt8] {
+        let clock = report.clock
+        var rows: [[String]]
+        switch table {
+        case .findings:
+            rows = [
+                [
+                    "id", "rule", "check", "severity", "group", "group_name", "seq", "seqs", "time", "subject",
+                    "status",
+                    "review", "message", "field", "matched_text", "utf8_start", "utf8_end", "utf16_start", "utf16_end",
+                ]
+            ]
+            for finding in report.findings {
+                let span = finding.spans.first
+                rows.append([
+                    finding.id, finding.rule, finding.check, finding.severity.rawValue, finding.group ?? "",
+                    finding.group.map { report.name(of: $0, language) } ?? "",
+                    finding.seqs.first.map(String.init) ?? "", finding.seqs.map(String.init).joined(separator: " "),
+                    clock.format(finding.time), finding.subject ?? "", finding.resolved == nil ? "open" : "resolved",
+                    finding.review?.verdict ?? "", finding.message(language), span?.field ?? "", span?.text ?? "",
+                    span.map { String($0.utf8.lowerBound) } ?? "", span.map { String($0.utf8.upperBound) } ?? "",
+                    span.map { String($0.utf16.lowerBound) } ?? "", span.map { String($0.utf16.upperBound) } ?? "",
+                ])
+            }
+        case .directives:
+            rows = [
+                [
+                    "directive", "group", "issuer", "assignee", "issued_seq", "source_seq", "due", "status",
+                    "acknowledged_seq", "acknowledged_by", "progress_seq", "completed_seq", "overdue", "capture_gap",
+                ]
+            ]
+            for row in report.directives {
+                rows.append([
+                    row.directive, row.group, row.issuer, row.assignee, String(row.issued.seq),
+                    row.source.map { String($0.seq) } ?? "", clock.format(row.due.unixMillis), row.status.rawValue,
+                    row.acknowledgement.map { String($0.mark.seq) } ?? "", row.acknowledgement?.evidence.rawValue ?? "",
+                    row.progress.map { String($0.seq) } ?? "", row.completed.map { String($0.seq) } ?? "",
+                    row.overdue ? "yes" : "no", row.gaps.isEmpty ? "no" : "yes",
+                ])
+            }
+        }
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for row in rows {
+            out.append(contentsOf: row.map(cell).joined(separator: ",").utf8)
+            out.append(contentsOf: [0x0D, 0x0A])
+        }
+        return out
+    }
+
+    /// One field: neutralised, guarded against formula injection, and quoted (RFC 4180) when it holds a comma, a
+    /// quote or a line break.
+    public static func cell(_ raw: String) -> String {
+        var text = SafeText.neutralised(raw)
+        if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
+            return text
+        }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,16 @@
+/// A head's post that reads like a directive ("Đề nghị …", "Yêu cầu … báo cáo trước …"): listed for a person to
+/// confirm with `directive.issued` (`confirmed_by`), never confirmed automatically.
+public struct DirectiveCandidate: Sendable, Hashable {
+    /// The post.
+    public let post: EventMark
+    /// The group.
+    public let group: String
+    /// The post's message id, for `directive.issued`'s `source_message`.
+    public let message: String
+    /// The head (person) who wrote it.
+    public let author: String
+    /// The opening phrase it starts with (from `candidates.openers`).
+    public let opener: String
+    /// The deadline phrase it contains (from `candidates.deadline_words`).
+    public let deadlineWord: String
+}

@@ -1,0 +1,188 @@
+import LedgerCore
+
+/// Watches the standing rules on a group's roles as the records go by: R1 (a head) and R3 (exactly one admin,
+/// assigned by the head).
+///
+/// Breaches are tracked as episodes, so an audit of a month also reports a group that had two admins for a week
+/// in the middle of it. An episode becomes a finding when it lasted longer than its grace period
+/// (`R1.grace_hours`, `R3.no_admin_grace_hours`, `R3.two_admins_grace_hours`): registering a group and assigning
+/// its head a minute later is not a breach.
+struct GovernanceWatch: Sendable {
+    /// An admin assignment made by someone other than the head.
+    private struct Irregular: Sendable {
+        let group: String
+        let person: String
+        let assignedBy: String?
+        let assignment: EventMark
+        let head: EventMark?
+        var resolved: EventMark?
+    }
+
+    private var open: [String: Episode] = [:]
+    private var closed: [Episode] = []
+    /// Admin assignments made while the group had no head, waiting for the first head.
+    private var awaitingHead: [String: [(person: String, by: String?, mark: EventMark)]] = [:]
+    private var irregular: [Irregular] = []
+    /// The groups seen so far, to spot a group's first record without looking its state up.
+    private var seen: Set<String> = []
+
+    /// Looks at one record after the projector applied it.
+    mutating func observe(_ recorded: RecordedEvent, state: ProvinceState) {
+        let event = recorded.event
+        guard let id = event.group, event.type != "finding.reviewed" else { return }
+        let firstSight = seen.insert(id).inserted
+        switch event.type {
+        case "admin.assigned", "admin.unassigned", "head.assigned": break
+        default: guard firstSight else { return }
+        }
+        guard let group = state.groups[id] else { return }
+        let mark = recorded.mark
+        let person = event.string("person")
+        switch event.type {
+        case "admin.assigned":
+            guard let person else { return }
+            resolveIrregular(group: id, person: person, at: mark)
+            let by = event.string("assigned_by")
+            if let head = group.head {
+                if by != head.holder {
+                    irregular.append(
+                        Irregular(group: id, person: person, assignedBy: by, assignment: mark, head: head.since)
+                    )
+                }
+            } else {
+                awaitingHead[id, default: []].append((person, by, mark))
+            }
+        case "admin.unassigned":
+            guard let person else { return }
+            resolveIrregular(group: id, person: person, at: mark)
+            awaitingHead[id]?.removeAll { $0.person == person }
+        case "head.assigned":
+            for waiting in awaitingHead.removeValue(forKey: id) ?? []
+            where group.admins[waiting.person]?.since == waiting.mark && waiting.by != person {
+                irregular.append(
+                    Irregular(
+                        group: id,
+                        person: waiting.person,
+                        assignedBy: waiting.by,
+                        assignment: waiting.mark,
+                        head: mark
+                    )
+                )
+            }
+        default:
+            break
+        }
+        track("R1", "no-head", in: group, breached: group.head == nil, evidence: [mark.seq], people: [], at: mark)
+        track("R3", "no-admin", in: group, breached: group.admins.isEmpty, evidence: [mark.seq], people: [], at: mark)
+        let admins = group.admins.values.sorted { $0.since < $1.since }
+        track(
+            "R3",
+            "two-admins",
+            in: group,
+            breached: admins.count > 1,
+            evidence: admins.map(\.since.seq),
+            people: admins.map(\.holder),
+            at: mark
+        )
+    }
+
+    private mutating func track(
+        _ rule: String,
+        _ check: String,
+        in group: GroupState,
+        breached: Bool,
+        evidence: [UInt64],
+        people: [String],
+        at mark: EventMark
+    ) {
+        let key = check + "\u{0}" + group.id
+        if breached, open[key] == nil {
+            open[key] = Episode(
+                rule: rule,
+                check: check,
+                group: group.id,
+                start: mark,
+                evidence: evidence,
+                people: people
+            )
+        } else if !breached, var episode = open.removeValue(forKey: key) {
+            episode.end = mark
+            closed.append(episode)
+        }
+    }
+
+    private mutating func resolveIrregular(group: String, person: String, at mark: EventMark) {
+        for index in irregular.indices
+        where irregular[index].group == group && irregular[index].person == person && irregular[index].resolved == nil {
+            irregular[index].resolved = mark
+        }
+    }
+
+    /// The findings as of `evaluation` (Unix milliseconds of event time).
+    func findings(at evaluation: Int64, configuration: RuleConfiguration) -> [Finding] {
+        let clock = configuration.displayTime
+        var findings: [Finding] = []
+        for episode in closed + open.values {
+            let grace: Int
+            switch episode.check {
+            case "no-head": grace = configuration.headGraceHours
+            case "no-admin": grace = configuration.noAdminGraceHours
+            default: grace = configuration.twoAdminsGraceHours
+            }
+            guard episode.duration(at: evaluation) > Int64(grace) * 3_600_000 else { continue }
+            let since = clock.format(episode.start.time.unixMillis)
+            let untilVI = episode.end.map { " đến \(clock.format($0.time.unixMillis)) (bản ghi \($0.seq))" } ?? ""
+            let untilEN = episode.end.map { " until \(clock.format($0.time.unixMillis)) (record \($0.seq))" } ?? ""
+            let vi: String
+            let en: String
+            switch episode.check {
+            case "no-head":
+                vi = "Nhóm \(episode.group) không có Trưởng Nhóm từ \(since)\(untilVI)."
+                en = "Group \(episode.group) had no head (Trưởng Nhóm) from \(since)\(untilEN)."
+            case "no-admin":
+                vi = "Nhóm \(episode.group) không có thành viên quản trị từ \(since)\(untilVI)."
+                en = "Group \(episode.group) had no admin (quản trị) from \(since)\(untilEN)."
+            default:
+                let people = episode.people.joined(separator: ", ")
+                vi =
+                    "Nhóm \(episode.group) có \(episode.people.count) quản trị cùng lúc (\(people)) từ \(since)\(untilVI)."
+                en =
+                    "Group \(episode.group) had \(episode.people.count) admins at once (\(people)) from \(since)\(untilEN)."
+            }
+            findings.append(
+                Finding(
+                    rule: episode.rule,
+                    check: episode.check,
+                    group: episode.group,
+                    seqs: episode.evidence,
+                    time: episode.start.time.unixMillis,
+                    severity: configuration.severity(episode.rule, episode.check),
+                    messageVI: vi,
+                    messageEN: en,
+                    resolved: episode.end
+                )
+            )
+        }
+        for item in irregular {
+            let by = item.assignedBy ?? "?"
+            findings.append(
+                Finding(
+                    rule: "R3",
+                    check: "not-by-head",
+                    group: item.group,
+                    subject: item.person,
+                    seqs: [item.assignment.seq] + (item.head.map { [$0.seq] } ?? []),
+                    idSeqs: [item.assignment.seq],
+                    time: item.assignment.time.unixMillis,
+                    severity: configuration.severity("R3", "not-by-head"),
+                    messageVI: "Quản trị \(item.person) của nhóm \(item.group) được \(by) giao, không phải Trưởng Nhóm "
+                        + "(bản ghi \(item.assignment.seq)).",
+                    messageEN: "Admin \(item.person) of group \(item.group) was assigned by \(by), not by the head "
+                        + "(record \(item.assignment.seq)).",
+                    resolved: item.resolved
+                )
+            )
+        }
+        return findings
+    }
+}

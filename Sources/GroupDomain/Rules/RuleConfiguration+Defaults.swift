@@ -1,0 +1,40 @@
+extension RuleConfiguration {
+    /// The bundled defaults, as the JSON a configuration file starts from (`groupledger audit --print-config`).
+    ///
+    /// A file given with `--config` only needs the members it changes; every other member keeps this value.
+    public static let defaultJSON = #"""
+        {
+          "display_offset_minutes": 420,
+          "severity": {
+            "R1": "high",
+            "R3": "high",
+            "R3:not-by-head": "medium",
+            "R4": "high",
+            "R4:not-via-admin": "low",
+            "R4:not-approved-by-head": "medium",
+            "R4:unbound-account": "low",
+            "R5": "low",
+            "R7a": "critical",
+            "R7b": "medium",
+            "R7c": "high",
+            "R7d": "low",
+            "R7e": "medium",
+            "R9": "medium"
+          },
+          "R1": { "grace_hours": 72 },
+          "R3": { "no_admin_grace_hours": 72, "two_admins_grace_hours": 24 },
+          "R4": { "flag_unbound_accounts": true },
+          "R5": { "acknowledgement_window_hours": 168 },
+          "R7": { "emotion_post_kinds": ["sticker", "gif"], "check_attachments": true },
+          "R9": {
+            "acknowledgement_hours": 24,
+            "quoting_reply_acknowledges": true,
+            "reaction_acknowledges": true
+          },
+          "candidates": {
+            "openers": ["đề nghị", "yêu cầu", "giao", "chỉ đạo"],
+            "deadline_words": ["trước", "chậm nhất", "hạn chót", "trong ngày"]
+          }
+        }
+        """#
+}

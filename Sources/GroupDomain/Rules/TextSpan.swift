@@ -1,0 +1,22 @@
+/// Where a text rule matched: which text of the post, the matched text, and its span in UTF-8 bytes and in UTF-16
+/// code units (the unit of Zalo's mention offsets), both over the text exactly as stored.
+public struct TextSpan: Sendable, Hashable {
+    /// The text searched: `text`, or `attachments[0].title`, `attachments[0].href`, `attachments[0].description`.
+    public let field: String
+    /// What the matcher found, e.g. `stamp`, `emoji`, `link`.
+    public let kind: String
+    /// The matched text, exactly as stored.
+    public let text: String
+    /// Byte offsets into the UTF-8 of the field.
+    public let utf8: Range<Int>
+    /// Code-unit offsets into the UTF-16 of the field.
+    public let utf16: Range<Int>
+
+    public init(field: String, kind: String, text: String, utf8: Range<Int>, utf16: Range<Int>) {
+        self.field = field
+        self.kind = kind
+        self.text = text
+        self.utf8 = utf8
+        self.utf16 = utf16
+    }
+}

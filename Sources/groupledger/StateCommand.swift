@@ -1,0 +1,214 @@
+import ArgumentParser
+import GroupDomain
+import LedgerCore
+import LedgerStorage
+
+struct StateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "state",
+        abstract: "Rebuild every group's state from the ledger, now or at an earlier record or time.",
+        discussion: """
+            --at SEQ folds records 0...SEQ: what the ledger knew after that record. --at TIME (RFC 3339, e.g. \
+            2026-11-15T17:00:00+07:00) folds the records whose event time is at or before TIME: what had happened \
+            by then, including facts recorded later; add --clock append to use the time the ledger appended each \
+            record instead. --json prints one canonical JSON object (RFC 8785) whose state_hash is the SHA-256 of \
+            the same object without state_hash: the same ledger always prints the same bytes.
+            """
+    )
+
+    @OptionGroup var ledger: LedgerLocation
+
+    @Option(help: "A record number or an RFC 3339 time (default: everything).")
+    var at: String?
+
+    @Option(help: "Which time --at TIME means: event (when it happened) or append (when the ledger stored it).")
+    var clock: Clock = .event
+
+    @Option(help: "Show only this group, its directives and its people.")
+    var group: String?
+
+    @Flag(help: "Print one canonical JSON object with its state hash.")
+    var json = false
+
+    enum Clock: String, ExpressibleByArgument, CaseIterable {
+        case event
+        case append
+    }
+
+    func validate() throws {
+        do {
+            if let at { _ = try RecordSource.cutoff(at, clock: clock == .append) }
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    func run() throws {
+        try Failure.reporting {
+            let cutoff = try at.map { try RecordSource.cutoff($0, clock: clock == .append) } ?? .everything
+            var projector = Projector()
+            try RecordSource.read(ledger.path, cutoff: cutoff) { projector.apply($0) }
+            let state = projector.state
+            if let group, state.groups[group] == nil {
+                throw LedgerError(
+                    .notFound,
+                    "group \(group) is not in the ledger at this point; known groups: "
+                        + state.groups.keys.sorted().joined(separator: ", ")
+                )
+            }
+            let document = state.canonicalDocument(group: group)
+            if json {
+                print(String(decoding: document.bytes, as: UTF8.self))
+            } else {
+                print(StatePresentation.text(state, group: group, hash: document.hash.hex))
+            }
+        }
+    }
+}
+
+/// Reads a ledger's records in sequence order for the projections and the rule checker.
+enum RecordSource {
+    /// Calls `body` with every record `cutoff` includes, content loaded (withheld content flagged).
+    static func read(
+        _ root: String,
+        cutoff: StateCutoff,
+        _ body: (RecordedEvent) -> Void
+    ) throws(LedgerError) {
+        let reader = try LedgerReader(root: root)
+        let size = try reader.head().size
+        guard size > 0 else { return }
+        var last = size - 1
+        if case .seq(let seq) = cutoff {
+            guard seq < size else {
+                throw LedgerError(.notFound, "record \(seq) does not exist; the ledger holds records 0..<\(size)")
+            }
+            last = seq
+        }
+        try reader.forEach(from: 0, through: last, content: true) { entry throws(LedgerError) in
+            let recorded = RecordedEvent(
+                seq: entry.record.seq,
+                event: entry.event,
+                isWithheld: entry.isWithheld,
+                appendedAtMillis: entry.record.appendedAtMillis
+            )
+            if cutoff.includes(recorded) { body(recorded) }
+        }
+    }
+
+    /// Parses `--at`: digits are a record number, anything else an RFC 3339 time.
+    static func cutoff(_ text: String, clock append: Bool) throws(LedgerError) -> StateCutoff {
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            guard let seq = UInt64(text) else { throw LedgerError(.badInput, "--at \(text) is too large") }
+            return .seq(seq)
+        }
+        let time = try self.time(text, option: "--at")
+        return append ? .appendTime(time.unixMillis) : .eventTime(time)
+    }
+
+    /// Parses an RFC 3339 time for an option, with an example in the error.
+    static func time(_ text: String, option: String) throws(LedgerError) -> Timestamp {
+        guard let time = Timestamp(text) else {
+            throw LedgerError(
+                .badInput,
+                "\(option) \(text) is neither a record number nor an RFC 3339 time such as 2026-11-15T17:00:00+07:00"
+            )
+        }
+        return time
+    }
+}
+
+/// How `state` prints a state for people.
+enum StatePresentation {
+    /// One paragraph of counts and the state hash, for `demo`.
+    static func summary(_ state: ProvinceState) -> String {
+        let through = state.through.map { "record \($0.seq)" } ?? "no records"
+        let memberships = state.groups.values.reduce(0) { $0 + $1.members.count }
+        let rows = state.directives.values.reduce(0) { $0 + $1.assignees.count }
+        let counts = [
+            "groups \(state.groups.count)", "persons \(state.persons.count)", "bound accounts \(state.bindings.count)",
+            "memberships \(memberships)", "directives \(state.directives.count) (assignees \(rows))",
+            "capture gaps \(state.captures.gaps.count)", "withheld records \(state.withholdings.count)",
+        ]
+        return counts.joined(separator: ", ") + "\nthrough \(through); state hash \(state.canonicalDocument().hash.hex)"
+    }
+
+    static func text(_ state: ProvinceState, group only: String?, hash: String) -> String {
+        var lines: [String] = []
+        let through = state.through.map { "record \($0.seq) (\($0.time.text))" } ?? "no records"
+        lines.append("state through \(through), \(state.events) records; state hash \(hash)")
+        func name(_ text: RecordedText?) -> String {
+            switch text {
+            case .text(let name): "\"\(SafeText.neutralised(name))\""
+            case .withheld: "(name withheld)"
+            case nil: "(no name recorded)"
+            }
+        }
+        for group in state.groups.values.sorted(by: { $0.id < $1.id }) where only == nil || group.id == only {
+            lines.append("")
+            lines.append(
+                "group \(group.id) \(name(group.name)) — field \(group.field ?? "-"), decision \(group.decision ?? "-")"
+            )
+            lines.append("  head       " + (group.head.map { "\($0.holder) (#\($0.since.seq))" } ?? "none"))
+            if !group.deputies.isEmpty {
+                lines.append("  deputies   " + group.deputies.keys.sorted().joined(separator: ", "))
+            }
+            let admins = group.admins.values.sorted { $0.since < $1.since }
+                .map { "\($0.holder) assigned by \($0.by ?? "?") (#\($0.since.seq))" }
+            lines.append("  admins     " + (admins.isEmpty ? "none" : admins.joined(separator: "; ")))
+            if !group.platformAdmins.isEmpty {
+                lines.append("  platform admins " + group.platformAdmins.keys.sorted().joined(separator: ", "))
+            }
+            lines.append("  members    \(group.members.count)")
+            for (account, membership) in group.members.sorted(by: {
+                ($0.value.since.seq, $0.key) < ($1.value.since.seq, $1.key)
+            }) {
+                lines.append(
+                    "    \(account)  \(state.person(of: account) ?? "(unbound)")  since \(membership.since.time.text) "
+                        + "(#\(membership.since.seq))"
+                )
+            }
+            if let settings = group.settings { lines.append("  settings   \(settings.value) (#\(settings.mark.seq))") }
+            lines.append(
+                "  posts      \(group.posts) (recalled \(group.recalled), removed \(group.removed)); "
+                    + "\(group.acknowledgements.count) rule acknowledgements"
+            )
+        }
+        let shownGroups = Set(state.groups.keys.filter { only == nil || $0 == only })
+        let directives = state.directives.values.filter { shownGroups.contains($0.group) }.sorted {
+            $0.issued < $1.issued
+        }
+        if !directives.isEmpty {
+            lines.append("")
+            lines.append("directives")
+            for directive in directives {
+                let answers = directive.assignees.map { "\($0) \(directive.status(of: $0).rawValue)" }
+                lines.append(
+                    "  \(directive.id) in \(directive.group) by \(directive.issuer) (#\(directive.issued.seq)), "
+                        + "due \(directive.due.text): " + answers.joined(separator: ", ")
+                )
+            }
+        }
+        if only == nil {
+            lines.append("")
+            lines.append("persons \(state.persons.count)")
+            for person in state.persons.values.sorted(by: { $0.id < $1.id }) {
+                let accounts = person.accounts.map { period in
+                    "\(period.account) (#\(period.bound.seq)–" + (period.unbound.map { "#\($0.seq)" } ?? "") + ")"
+                }
+                lines.append(
+                    "  \(person.id) \(name(person.fullName)) — \(person.position ?? "-"), \(person.unit ?? "-"); "
+                        + "accounts " + (accounts.isEmpty ? "none" : accounts.joined(separator: ", "))
+                )
+            }
+            lines.append("")
+            lines.append("captures: \(state.captures.sessions.count) sessions, \(state.captures.gaps.count) gaps")
+            for gap in state.captures.gaps {
+                lines.append(
+                    "  gap \(gap.account) from #\(gap.from.seq) (\(gap.from.time.text)) to "
+                        + (gap.to.map { "#\($0.seq) (\($0.time.text))" } ?? "now")
+                )
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
