@@ -37,6 +37,7 @@ let package = Package(
             dependencies: ["LedgerStorage", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .testTarget(name: "GroupDomainTests", dependencies: ["GroupDomain"]),
+        .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport"]),
         .testTarget(name: "GroupLedgerCLITests", dependencies: ["groupledger", "LedgerCore"]),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GroupDomain
 import LedgerCore
+import LedgerImport
 import LedgerStorage
 
 struct AppendCommand: ParsableCommand {
@@ -11,7 +12,10 @@ struct AppendCommand: ParsableCommand {
             Every line is checked before anything is written: one bad line appends nothing and exits 65, naming \
             the line and field. Events whose id is already in the ledger are skipped and counted. With --batch N \
             the valid input is committed N events at a time (each commit durable); rerunning after a crash appends \
-            only what is missing.
+            only what is missing. With --follow the input is a stream that may never end: events are committed \
+            every --commit-every events or --commit-interval-ms, each commit acknowledged by one line on standard \
+            output; a bad line stops the stream after the lines before it are committed; SIGTERM and SIGINT \
+            commit what was read and exit 0.
             """
     )
 
@@ -26,12 +30,32 @@ struct AppendCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @OptionGroup var follow: FollowOptions
+
     func validate() throws {
         guard batch >= 0 else { throw ValidationError("--batch must be 0 or more") }
+        try follow.check()
     }
 
     func run() throws {
         try Failure.reporting {
+            if follow.follow {
+                let stream = try ImportInput(path: input)
+                let writer = try Ledger.open(at: ledger.path)
+                defer { writer.close() }
+                for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
+                var loop = FollowLoop(
+                    input: stream,
+                    decoder: EnvelopeLinesDecoder(name: stream.name),
+                    ledger: writer,
+                    commitEvery: follow.commitEvery,
+                    commitIntervalMillis: follow.commitIntervalMs,
+                    rejects: nil,
+                    json: json
+                )
+                _ = try loop.run()
+                return
+            }
             let events = try EventInput.readAll(input)
             let writer = try Ledger.open(at: ledger.path)
             defer { writer.close() }

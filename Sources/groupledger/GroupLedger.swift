@@ -10,7 +10,8 @@ struct GroupLedger: ParsableCommand {
             66 input missing, 73 cannot create, 74 I/O error, 75 ledger locked by another writer.
             """,
         subcommands: [
-            InitCommand.self, AppendCommand.self, VerifyCommand.self, ShowCommand.self, LogCommand.self,
+            InitCommand.self, AppendCommand.self, ImportCommand.self, VerifyCommand.self, ShowCommand.self,
+            LogCommand.self,
             WithholdCommand.self, CheckpointCommand.self, VKeyCommand.self, KeyCommand.self, ProveCommand.self,
             ProofCommand.self, PublishCommand.self, WitnessCommand.self, StateCommand.self, AuditCommand.self,
             DemoCommand.self,

@@ -42,25 +42,24 @@ public final class TreeStore: TreeHashReader, @unchecked Sendable {
         return file
     }
 
-    /// Writes the nodes that an append completed (as returned by ``MerkleFrontier/append(_:using:)``).
+    /// Writes the nodes that an append completed (as returned by ``MerkleFrontier/append(_:using:)``): one
+    /// `pwrite` per level and contiguous run of indices.
     public func write(_ nodes: [(node: TreeNode, hash: Hash)]) throws(LedgerError) {
-        var runs: [Int: (start: UInt64, bytes: [UInt8])] = [:]
+        var starts = [UInt64?](repeating: nil, count: 64)
+        var runs = [[UInt8]](repeating: [], count: 64)
         for (node, hash) in nodes {
-            if var run = runs[node.level], run.start + UInt64(run.bytes.count / 32) == node.index {
-                hash.append(to: &run.bytes)
-                runs[node.level] = run
-            } else {
-                if let run = runs[node.level] { try flush(level: node.level, run) }
-                var bytes: [UInt8] = []
-                hash.append(to: &bytes)
-                runs[node.level] = (node.index, bytes)
+            let level = node.level
+            if let start = starts[level], start + UInt64(runs[level].count / 32) != node.index {
+                try file(level: level).write(runs[level], at: start * 32)
+                runs[level].removeAll(keepingCapacity: true)
+                starts[level] = nil
             }
+            if starts[level] == nil { starts[level] = node.index }
+            hash.append(to: &runs[level])
         }
-        for (level, run) in runs { try flush(level: level, run) }
-    }
-
-    private func flush(level: Int, _ run: (start: UInt64, bytes: [UInt8])) throws(LedgerError) {
-        try file(level: level).write(run.bytes, at: run.start * 32)
+        for level in 0..<64 {
+            if let start = starts[level] { try file(level: level).write(runs[level], at: start * 32) }
+        }
     }
 
     /// How many node hashes level `level` holds.

@@ -1,0 +1,39 @@
+import GroupDomain
+public import LedgerCore
+
+/// Decodes GroupLedger's own input, JSON Lines of event envelopes (`docs/EVENTS.md`), with exactly the checks of
+/// `groupledger append`, incrementally: what `append --follow` reads.
+public struct EnvelopeLinesDecoder: SourceDecoder {
+    private var framer: JSONLinesFramer
+    private let decoder = EnvelopeDecoder()
+
+    public init(name: String, maxLineBytes: Int = EnvelopeRules.maxLineBytes) {
+        framer = JSONLinesFramer(name: name, maxLineBytes: maxLineBytes)
+    }
+
+    public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
+        framer.feed(chunk).map(outcome)
+    }
+
+    public mutating func finish() -> [ImportOutcome] {
+        framer.finish().map(outcome)
+    }
+
+    private func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
+        switch framed {
+        case .failure(let error):
+            return .rejected(error)
+        case .success(let unit):
+            let label = unit.location.description
+            do {
+                let event = try decoder.decode(unit.bytes, at: label)
+                try EventCatalogue.validate(event, at: label)
+                return .events([event], unit.location)
+            } catch {
+                var reason = error.message
+                if reason.hasPrefix(label + ": ") { reason.removeFirst(label.count + 2) }
+                return .rejected(ImportError(unit.location, reason))
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import GroupDomain
+import LedgerCore
+
+/// An event being built from a source unit, before the checks every appended event passes.
+struct EventDraft {
+    var id: String
+    var type: String
+    /// RFC 3339.
+    var time: String
+    var actor: String
+    var group: String?
+    var data: [(key: String, value: JSONValue)] = []
+    var content: [(key: String, value: JSONValue)] = []
+
+    init(id: String, type: String, time: String, actor: String, group: String?) {
+        self.id = id
+        self.type = type
+        self.time = time
+        self.actor = actor
+        self.group = group
+    }
+
+    mutating func set(_ key: String, _ value: JSONValue) { data.append((key, value)) }
+
+    mutating func setContent(_ key: String, _ value: JSONValue) { content.append((key, value)) }
+
+    /// The envelope after exactly the checks `groupledger append` runs on an input line (envelope rules, record
+    /// and content size, the event catalogue), with `data.source` provenance added.
+    ///
+    /// - Throws: ``ImportError`` at `location` naming the field, when the source produced something the ledger
+    ///   would refuse (an over-long id, a bidirectional control in a display name used as an id, …).
+    func finish(provenance: JSONValue, at location: SourceLocation) throws(ImportError) -> EventEnvelope {
+        var members: [(key: String, value: JSONValue)] = [
+            ("id", .string(id)), ("type", .string(type)), ("time", .string(time)), ("actor", .string(actor)),
+        ]
+        if let group { members.append(("group", .string(group))) }
+        members.append(("data", .object(JSONObject(members: data + [("source", provenance)]))))
+        if !content.isEmpty { members.append(("content", .object(JSONObject(members: content)))) }
+        let label = location.description
+        do {
+            let envelope = try EnvelopeDecoder().decode(.object(JSONObject(members: members)), at: label)
+            try EventCatalogue.validate(envelope, at: label)
+            return envelope
+        } catch {
+            var reason = error.message
+            if reason.hasPrefix(label + ": ") { reason.removeFirst(label.count + 2) }
+            throw ImportError(location, "the \(type) event it gives is refused: \(reason)")
+        }
+    }
+}

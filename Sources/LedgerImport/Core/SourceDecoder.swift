@@ -1,0 +1,21 @@
+/// Turns a stream of source bytes into ``ImportOutcome``s, one per unit (line, array element or CSV row), holding
+/// at most one unit in memory (the roster, which needs all rows to resolve who assigned an admin, holds its rows).
+///
+/// Feed the input in chunks of any size with ``consume(_:)``, then call ``finish()`` once. A unit that is cut
+/// between two chunks comes out of the call that completes it. Nothing here reads files: the caller does the I/O.
+public protocol SourceDecoder {
+    /// Reads the next chunk of input and returns what the units it completed became, in input order.
+    mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome]
+    /// Ends the input: returns what the last unit (a line without its final newline) became, and anything held
+    /// until the end.
+    mutating func finish() -> [ImportOutcome]
+}
+
+extension SourceDecoder {
+    /// Feeds `bytes` as one chunk and ends the input; for tests and small inputs.
+    public mutating func decodeAll(_ bytes: [UInt8]) -> [ImportOutcome] {
+        var outcomes = bytes.withUnsafeBytes { consume($0) }
+        outcomes += finish()
+        return outcomes
+    }
+}

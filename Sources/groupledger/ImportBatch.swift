@@ -1,0 +1,131 @@
+import Foundation
+import LedgerCore
+import LedgerImport
+import LedgerStorage
+
+/// `import` without `--follow`: read and check every input to its end, then append (all or nothing, unless
+/// `--keep-going`), or print what would be appended (`--dry-run`).
+struct ImportBatch {
+    let command: ImportCommand
+    let options: ImportOptions
+
+    /// At most this many errors are printed; the rest are counted.
+    static let shownErrors = 20
+
+    func run() throws {
+        var events: [EventEnvelope] = []
+        var errors: [ImportError] = []
+        var skipped: [String: Int] = [:]
+        var units = 0
+        var progress = ImportProgress()
+        for path in command.inputs {
+            let input = try ImportInput(path: path)
+            // A file is read twice: once for the digest its events record, once to decode it; the second read is
+            // hashed too, so a file changed in between is refused rather than recorded under the wrong digest.
+            let digest = input.isRegularFile && path != "-" ? try ImportFileDigest.of(path: path) : nil
+            let check = SHA256Stream()
+            var decoder = command.format.decoder(
+                source: ImportSource(name: input.name, fileSHA256: digest),
+                options: options
+            )
+            var read = 0
+            func take(_ outcomes: [ImportOutcome]) {
+                for outcome in outcomes {
+                    units += 1
+                    switch outcome {
+                    case .events(let more, _): events += more
+                    case .rejected(let error): errors.append(error)
+                    case .skipped(_, let reason): skipped[reason, default: 0] += 1
+                    }
+                }
+            }
+            while try input.read({ chunk in
+                check.update(chunk)
+                read += chunk.count
+                take(decoder.consume(chunk))
+            }) {
+                progress.show(input: input.name, read: read, size: input.size, units: units, events: events.count)
+            }
+            take(decoder.finish())
+            if let digest, check.finish().hex != digest {
+                throw LedgerError(.badInput, "\(input.name) changed while it was being imported; nothing was appended")
+            }
+        }
+        progress.clear()
+
+        var rejectsFile: ImportRejects?
+        if !errors.isEmpty {
+            guard command.keepGoing else {
+                for error in errors.prefix(ImportBatch.shownErrors) { Console.error("groupledger: \(error)") }
+                if errors.count > ImportBatch.shownErrors {
+                    Console.error("groupledger: … and \(errors.count - ImportBatch.shownErrors) more")
+                }
+                throw LedgerError(
+                    .badInput,
+                    "\(errors.count) of \(units) units refused; nothing was appended (--keep-going appends the rest)"
+                )
+            }
+            if !command.dryRun {
+                let file = try ImportRejects(path: command.rejects ?? ImportRejects.defaultPath(for: command.inputs[0]))
+                for error in errors { try file.record(error) }
+                try file.sync()
+                rejectsFile = file
+            }
+        }
+
+        if command.dryRun {
+            for event in events { print(String(decoding: ImportBatch.line(event), as: UTF8.self)) }
+            for error in errors.prefix(ImportBatch.shownErrors) { Console.error("groupledger: rejected: \(error)") }
+            Console.error(
+                "dry run: \(events.count) events from \(units) units would be appended; \(skippedText(skipped)), "
+                    + "\(errors.count) rejected"
+            )
+            return
+        }
+
+        let writer = try Ledger.open(at: command.ledger.path)
+        defer { writer.close() }
+        for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
+        var total = AppendResult(appended: 0, duplicates: 0, firstSeq: nil, size: writer.size)
+        let step = command.batch == 0 ? max(events.count, 1) : command.batch
+        for start in stride(from: 0, to: events.count, by: step) {
+            let result = try writer.append(Array(events[start..<min(events.count, start + step)]))
+            total.appended += result.appended
+            total.duplicates += result.duplicates
+            total.firstSeq = total.firstSeq ?? result.firstSeq
+            total.size = result.size
+        }
+        if command.json {
+            var members: [(key: String, value: JSONValue)] = [
+                ("format", .string(command.format.rawValue)), ("units", .number(JSONNumber(units))),
+                ("events", .number(JSONNumber(events.count))), ("appended", .number(JSONNumber(total.appended))),
+                ("duplicates", .number(JSONNumber(total.duplicates))),
+                ("skipped", .number(JSONNumber(skipped.values.reduce(0, +)))),
+                ("rejected", .number(JSONNumber(errors.count))), ("size", .number(JSONNumber(total.size))),
+            ]
+            if let rejectsFile { members.append(("rejects_file", .string(rejectsFile.path))) }
+            Console.printJSON(.object(JSONObject(members: members)))
+        } else {
+            var text =
+                "imported \(events.count) events from \(units) units: appended \(total.appended), skipped "
+                + "\(total.duplicates) duplicates; \(skippedText(skipped)); \(errors.count) rejected"
+            if let rejectsFile { text += " (recorded in \(rejectsFile.path))" }
+            print(text + "; the ledger holds \(total.size) records")
+        }
+    }
+
+    private func skippedText(_ skipped: [String: Int]) -> String {
+        let total = skipped.values.reduce(0, +)
+        guard total > 0 else { return "0 units skipped" }
+        let reasons = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
+        return "\(total) units skipped (\(reasons))"
+    }
+
+    /// The event as an input line of `groupledger append` (`docs/EVENTS.md`), content included.
+    static func line(_ event: EventEnvelope) -> [UInt8] {
+        guard case .object(let chain) = event.chainObject else { return [] }
+        var members = chain.members
+        if let content = event.content { members.append(("content", content)) }
+        return JCS.serialize(.object(JSONObject(members: members)))
+    }
+}

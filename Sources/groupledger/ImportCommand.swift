@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerImport
+import LedgerStorage
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import events from zca-js captures, OA webhooks, a Zalo Web store or a roster CSV (docs/IMPORT.md).",
+        discussion: """
+            FORMAT is zca, oa-webhook, zalo-web or roster-csv. Every unit (line, array element, CSV row) of every \
+            input is mapped and checked before anything is appended: one bad unit appends nothing and exits 65, \
+            naming the input, line (or element, or row), byte and field. With --keep-going the good events are \
+            appended and each rejected unit is recorded, with its reason, in the rejects file (--rejects; default \
+            INPUT.rejects.jsonl, or import.rejects.jsonl for standard input). Event ids come from the source's own \
+            ids, so importing the same input again, or a backfill that overlaps a live capture, adds nothing.
+            """
+    )
+
+    @OptionGroup var ledger: LedgerLocation
+
+    @Argument(
+        help: "The source format: zca, oa-webhook, zalo-web or roster-csv.",
+        transform: { text in
+            guard let format = ImportFormat(rawValue: text) else {
+                throw ValidationError("unknown format \(text); use zca, oa-webhook, zalo-web or roster-csv")
+            }
+            return format
+        }
+    )
+    var format: ImportFormat
+
+    @Argument(help: "The inputs to read, or - for standard input.")
+    var inputs: [String] = ["-"]
+
+    @Flag(help: "Print the events that would be appended, as JSON Lines, and append nothing.")
+    var dryRun = false
+
+    @Flag(help: "Append the good events and record each rejected unit in the rejects file.")
+    var keepGoing = false
+
+    @Option(help: "The rejects file for --keep-going (appended to; default INPUT.rejects.jsonl).")
+    var rejects: String?
+
+    @OptionGroup var follow: FollowOptions
+
+    @Option(help: "Without --follow: commit every N events instead of all at once (0: one commit).")
+    var batch = 0
+
+    @Option(help: "zalo-web: the store owner's uid, which the store writes as fromUid \"0\".")
+    var account: String?
+
+    @Option(help: "oa-webhook: the OA secret key; every line must then be signed, and its MAC must match.")
+    var oaSecret: String?
+
+    @Option(help: "oa-webhook: a file holding the OA secret key (keeps it out of the process list).")
+    var oaSecretFile: String?
+
+    @Option(help: "oa-webhook: the app id every body's app_id must equal.")
+    var oaAppId: String?
+
+    @Option(help: "roster-csv: when the roster took effect, RFC 3339 (default: now).")
+    var asOf: String?
+
+    @Option(help: "roster-csv: who recorded the roster (the events' actor).")
+    var actor = "roster-csv"
+
+    @Option(help: "The longest line, array element or CSV record accepted, in bytes.")
+    var maxUnitBytes = EnvelopeRules.maxLineBytes
+
+    @Flag(help: "Print the summary (and --follow acknowledgements) as JSON.")
+    var json = false
+
+    func validate() throws {
+        try follow.check()
+        guard batch >= 0 else { throw ValidationError("--batch must be 0 or more") }
+        guard maxUnitBytes >= 1024 else { throw ValidationError("--max-unit-bytes must be at least 1024") }
+        if follow.follow {
+            guard format.isStreamable else { throw ValidationError("roster-csv cannot be followed: give the file") }
+            guard inputs.count == 1 else { throw ValidationError("--follow reads exactly one input") }
+            guard !dryRun else { throw ValidationError("--dry-run and --follow do not go together") }
+        }
+        if oaSecret != nil && oaSecretFile != nil {
+            throw ValidationError("give --oa-secret or --oa-secret-file, not both")
+        }
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input can be read only once") }
+        if let asOf, Timestamp(asOf) == nil {
+            throw ValidationError("--as-of \(asOf) is not RFC 3339 with an offset, e.g. 2026-11-02T08:00:00+07:00")
+        }
+        if let problem = EnvelopeRules.identifierProblem(actor) { throw ValidationError("--actor \(problem)") }
+        if let account, let problem = EnvelopeRules.identifierProblem(account) {
+            throw ValidationError("--account \(problem)")
+        }
+    }
+
+    func run() throws {
+        try Failure.reporting {
+            let options = try importOptions()
+            if follow.follow {
+                try runFollowing(options)
+            } else {
+                try ImportBatch(command: self, options: options).run()
+            }
+        }
+    }
+
+    func importOptions() throws -> ImportOptions {
+        var secret: [UInt8]?
+        if let oaSecret { secret = Array(oaSecret.utf8) }
+        if let oaSecretFile {
+            var bytes = try Directory.readFile(oaSecretFile, limit: 4096)
+            while let last = bytes.last, last == 0x0a || last == 0x0d || last == 0x20 { bytes.removeLast() }
+            secret = bytes
+        }
+        let time = asOf ?? ZaloTime.rfc3339(millis: Int64(Date().timeIntervalSince1970 * 1000))!
+        return ImportOptions(
+            limits: ImportLimits(maxUnitBytes: maxUnitBytes),
+            account: account,
+            oaWebhook: OAWebhookOptions(secret: secret, appID: oaAppId),
+            roster: RosterOptions(time: Timestamp(time)!, actor: actor)
+        )
+    }
+
+    private func runFollowing(_ options: ImportOptions) throws {
+        let input = try ImportInput(path: inputs[0])
+        let decoder = format.decoder(source: ImportSource(name: input.name), options: options)
+        let writer = try Ledger.open(at: ledger.path)
+        defer { writer.close() }
+        for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
+        let rejectsFile =
+            keepGoing ? try ImportRejects(path: rejects ?? ImportRejects.defaultPath(for: inputs[0])) : nil
+        var loop = FollowLoop(
+            input: input,
+            decoder: decoder,
+            ledger: writer,
+            commitEvery: follow.commitEvery,
+            commitIntervalMillis: follow.commitIntervalMs,
+            rejects: rejectsFile,
+            json: json
+        )
+        let summary = try loop.run()
+        var text =
+            "followed \(input.name): \(summary.commits) commits, \(summary.appended) appended, "
+            + "\(summary.duplicates) duplicates, \(summary.skipped) skipped, \(summary.rejected) rejected"
+        if let rejectsFile, summary.rejected > 0 { text += " (see \(rejectsFile.path))" }
+        if summary.stoppedBySignal { text += "; stopped by signal" }
+        Console.error(text)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LedgerCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An input `import` and `append --follow` read: a file, or standard input for `-`, read in bounded chunks with
+/// `read(2)`, and waited on with `poll(2)` so that a follow loop can commit on time while the stream is quiet.
+final class ImportInput {
+    /// The name in messages and provenance: the path as given, or `stdin`.
+    let name: String
+    let descriptor: Int32
+    /// Whether the input is a regular file (which can be read twice: once for its digest).
+    let isRegularFile: Bool
+    private let closeWhenDone: Bool
+    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+
+    init(path: String) throws(LedgerError) {
+        if path == "-" {
+            name = "stdin"
+            descriptor = 0
+            closeWhenDone = false
+        } else {
+            name = path
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                let code: LedgerError.Code = errno == ENOENT ? .missingInput : .io
+                throw LedgerError(code, "cannot open \(path)", cause: String(cString: strerror(errno)))
+            }
+            closeWhenDone = true
+        }
+        var st = stat()
+        isRegularFile = fstat(descriptor, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    deinit { if closeWhenDone { _ = Glibc.close(descriptor) } }
+
+    /// The file's size, when it is a regular file.
+    var size: Int? {
+        var st = stat()
+        guard isRegularFile, fstat(descriptor, &st) == 0 else { return nil }
+        return Int(st.st_size)
+    }
+
+    /// Reads the next chunk (at most 1 MiB) and hands it to `body`; returns `false` at the end of input.
+    func read(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LedgerError(.io, "cannot read \(name)", cause: String(cString: strerror(errno)))
+            }
+            if count == 0 { return false }
+            try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            return true
+        }
+    }
+}

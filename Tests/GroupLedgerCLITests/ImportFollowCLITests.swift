@@ -1,0 +1,107 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// `--follow` through a pipe, as a capture sidecar drives it: acknowledgements per durable commit, SIGTERM commits
+/// what was read and exits 0, and a resent tail adds no duplicates.
+@Suite struct ImportFollowCLITests {
+    /// Collects a process's standard output line by line on a background thread.
+    final class LineCollector: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        private var partial = ""
+
+        init(_ handle: FileHandle) {
+            handle.readabilityHandler = { [self] handle in
+                let data = handle.availableData
+                lock.lock()
+                defer { lock.unlock() }
+                partial += String(decoding: data, as: UTF8.self)
+                while let newline = partial.firstIndex(of: "\n") {
+                    lines.append(String(partial[..<newline]))
+                    partial = String(partial[partial.index(after: newline)...])
+                }
+            }
+        }
+
+        var all: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return lines
+        }
+
+        /// Waits up to `seconds` until `count` lines arrived.
+        func wait(for count: Int, seconds: Double = 20) -> [String] {
+            let deadline = Date().addingTimeInterval(seconds)
+            while all.count < count && Date() < deadline { usleep(10_000) }
+            return all
+        }
+    }
+
+    static func lines(_ range: ClosedRange<Int>) -> Data {
+        Data(range.map { zcaCLILine("70\($0)") + "\n" }.joined().utf8)
+    }
+
+    static func follow(_ ledger: String, _ command: [String]) throws -> (Process, Pipe, LineCollector) {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments =
+            command + ["--ledger", ledger, "--follow", "--commit-every", "5", "--commit-interval-ms", "100"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        let collector = LineCollector(output.fileHandleForReading)
+        try process.run()
+        return (process, input, collector)
+    }
+
+    @Test func followAcknowledgesCommitsAndStopsCleanlyOnSIGTERM() throws {
+        let scratch = Scratch("follow")
+        defer { scratch.remove() }
+        let ledger = scratch.path + "/ledger"
+        try CLI.run(["init", "--ledger", ledger, "--origin", "example.org/test"])
+
+        let (process, input, acks) = try Self.follow(ledger, ["import", "zca", "-"])
+        input.fileHandleForWriting.write(Self.lines(1...12))
+        // 5 and 5 by count, then the last 2 after the 100 ms interval.
+        let first = acks.wait(for: 3)
+        #expect(first.count == 3, "\(first)")
+        #expect(first.first?.hasPrefix("ack 1: 5 events (5 appended, 0 duplicates) through stdin line 5") == true)
+        #expect(first.last?.contains("through stdin line 12") == true)
+        // A line still waiting for its newline when SIGTERM arrives is not committed; the full lines before are.
+        input.fileHandleForWriting.write(Self.lines(13...14) + Data(zcaCLILine("7099").utf8))
+        usleep(50_000)
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        let all = acks.all
+        #expect(all.count == 4 && all.last?.contains("through stdin line 14") == true, "\(all)")
+
+        // The sidecar resends from an earlier point: nothing is stored twice.
+        let (again, resend, moreAcks) = try Self.follow(ledger, ["import", "zca", "-"])
+        resend.fileHandleForWriting.write(Self.lines(10...20))
+        try resend.fileHandleForWriting.close()
+        again.waitUntilExit()
+        #expect(again.terminationStatus == 0)
+        #expect(moreAcks.all.contains { $0.contains("5 duplicates") }, "\(moreAcks.all)")
+        let ids = try CLI.run(["log", "--ledger", ledger]).stdout.split(separator: "\n").dropFirst()
+            .map { $0.split(separator: "\t").last! }
+        #expect(ids.count == 20 && Set(ids).count == 20)
+    }
+
+    @Test func appendFollowsTooAndStopsAtABadLineAfterCommittingTheOnesBefore() throws {
+        let scratch = Scratch("append-follow")
+        defer { scratch.remove() }
+        let ledger = scratch.path + "/ledger"
+        try CLI.run(["init", "--ledger", ledger, "--origin", "example.org/test"])
+        let (process, input, acks) = try Self.follow(ledger, ["append", "-"])
+        input.fileHandleForWriting.write(Data((Line.post("a") + "\n" + Line.post("b") + "\n{\"id\":7}\n").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 65)
+        #expect(acks.wait(for: 1).first?.contains("2 events (2 appended, 0 duplicates) through stdin line 2") == true)
+        #expect(try CLI.run(["log", "--ledger", ledger]).stdout.split(separator: "\n").count == 3)
+    }
+}

@@ -1,0 +1,40 @@
+import LedgerCore
+import Testing
+
+@testable import LedgerImport
+
+@Suite struct CoreTests {
+    @Test(arguments: [
+        (Int64(0), "1970-01-01T07:00:00.000+07:00"), (1_762_130_712_345, "2025-11-03T07:45:12.345+07:00"),
+        (154_390_853_474, "1974-11-23T05:20:53.474+07:00"),
+    ])
+    func zaloTimesBecomeVietnamLocalTime(_ millis: Int64, _ text: String) {
+        #expect(ZaloTime.rfc3339(millis: millis) == text)
+        #expect(Timestamp(text)?.unixMillis == millis)
+    }
+
+    @Test func outOfRangeTimesAreRefused() {
+        #expect(ZaloTime.rfc3339(millis: -1) == nil)
+        #expect(ZaloTime.rfc3339(millis: 300_000_000_000_000) == nil)
+    }
+
+    @Test func keysFitTheIdLimit() {
+        let sha = SHA256()
+        #expect(IdempotencyKey.make("zca", ["1", "2"], tail: ["4", "3"], sha: sha) == "zca:1:2:4,3")
+        let long = IdempotencyKey.make("zca", ["1"], tail: Array(repeating: "7301000000000000001", count: 20), sha: sha)
+        #expect(long.hasPrefix("zca:1:sha256-") && long.utf8.count == 13 + 64)
+        let huge = IdempotencyKey.make("zca", [String(repeating: "9", count: 300)], sha: sha)
+        #expect(huge.hasPrefix("zca:sha256-") && huge.utf8.count <= EnvelopeRules.maxIdentifierBytes)
+    }
+
+    @Test func envelopeLinesDecodeAsAppendDoes() {
+        var decoder = EnvelopeLinesDecoder(name: "in")
+        let good =
+            #"{"id":"x","type":"post.created","time":"2026-11-03T07:45:12+07:00","actor":"a","group":"g","#
+            + #""data":{"kind":"text","message":"m"}}"#
+        let decoded = decoder.decode(Array((good + "\n" + #"{"id":7}"# + "\n").utf8))
+        #expect(decoded.events.count == 1 && decoded.rejected.count == 1)
+        #expect(decoded.rejected.first?.description.contains("in line 2 (byte") == true)
+        #expect(decoded.rejected.first?.reason.contains("must be a string") == true)
+    }
+}
