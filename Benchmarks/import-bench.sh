@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Import of N zca-js listener lines (group text messages, ~600 bytes each), including the durable appends,
+# with the release build of groupledger. Usage: Benchmarks/import-bench.sh [N]   (default 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-1000000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+swift build -c release --product groupledger >/dev/null
+python3 - "$n" > "$work/capture.jsonl" <<'PY'
+import json, sys
+n = int(sys.argv[1])
+for i in range(n):
+    group = "73011288445566770%02d" % (i % 7)
+    uid = "73010000000000%05d" % (i % 5000)
+    msg = str(6001000000000000000 + i)
+    payload = {"type": 1, "threadId": group, "isSelf": False, "data": {
+        "actionId": str(7000000000 + i), "msgId": msg, "cliMsgId": str(1762000000000 + i), "msgType": "webchat",
+        "uidFrom": uid, "idTo": group, "dName": "Cán bộ %d" % (i % 5000), "ts": str(1762045800000 + i * 1000),
+        "status": 1, "content": "Đề nghị các đơn vị báo cáo tình hình thực hiện nhiệm vụ số %d trước 16h00." % i,
+        "notify": "1", "ttl": 0, "userId": "0", "uin": "0", "cmd": 521, "st": 3, "at": 5}}
+    print(json.dumps({"event": "message", "payload": payload, "account": "7301000000000000002"}, ensure_ascii=False))
+PY
+bytes=$(stat -c %s "$work/capture.jsonl")
+.build/release/groupledger init --ledger "$work/ledger" --origin bench.example/import >/dev/null
+start=$(date +%s.%N)
+/usr/bin/time -f "peak_rss_kib=%M" .build/release/groupledger import zca --ledger "$work/ledger" --batch 1000 \
+    "$work/capture.jsonl" 2>"$work/time.txt" >/dev/null
+end=$(date +%s.%N)
+seconds=$(echo "$end - $start" | bc)
+echo "events=$n input_bytes=$bytes"
+echo "import_seconds=$seconds"
+echo "import_events_per_second=$(echo "$n / $seconds" | bc)"
+cat "$work/time.txt"
