@@ -1,7 +1,18 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 @main
 struct GroupLedger: ParsableCommand {
+    /// Ignores SIGXFSZ, so that writing past a file-size limit (`ulimit -f`) fails with EFBIG and a message naming
+    /// the file, and the partial write is undone, instead of the process being killed mid-write.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "groupledger",
         abstract: "A tamper-evident audit ledger of government work groups on Zalo.",

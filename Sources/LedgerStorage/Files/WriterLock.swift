@@ -21,19 +21,34 @@ public struct WriterLock: Sendable {
             permissions: .init(rawValue: 0o644)
         )
         guard try file.tryLockExclusive() else {
-            let holder = String(decoding: (try? file.readAll()) ?? [], as: UTF8.self)
-                .trimmingSuffix(while: { $0 == "\n" })
+            let holder = holderNote(file)
             file.close()
             throw LedgerError(
                 .locked,
                 "another writer holds \(layout.root)"
-                    + (holder.isEmpty ? "" : " (\(holder))") + "; wait for it to finish, readers may proceed"
+                    + (holder.map { " (\($0))" } ?? "") + "; wait for it to finish, readers may proceed"
             )
         }
-        let note = "pid \(getpid()) since \(Timestamp.format(unixMillis: Int64(time(nil)) * 1000))\n"
-        try file.truncate(to: 0)
-        try file.write(Array(note.utf8), at: 0)
+        // Write the note over the old one, then cut what is left of a longer old note: a contender never reads an
+        // empty file.
+        let note = Array("pid \(getpid()) since \(Timestamp.format(unixMillis: Int64(time(nil)) * 1000))\n".utf8)
+        try file.write(note, at: 0)
+        try file.truncate(to: UInt64(note.count))
         return WriterLock(file: file)
+    }
+
+    /// The holder's note, read again for up to 100 ms while it is missing or names a process that is gone (the
+    /// holder writes it just after taking the lock).
+    private static func holderNote(_ file: LedgerFile) -> String? {
+        for _ in 0..<20 {
+            let text = String(decoding: (try? file.readAll()) ?? [], as: UTF8.self).trimmingSuffix(while: \.isNewline)
+            let words = text.split(separator: " ")
+            if words.count >= 2, words[0] == "pid", let pid = pid_t(words[1]), kill(pid, 0) == 0 {
+                return text
+            }
+            usleep(5_000)
+        }
+        return nil
     }
 
     /// Releases the lock by closing the file.

@@ -230,30 +230,38 @@ extension Ledger {
                 throw LedgerError(.corrupt, "\(name): \(problem)")
             }
             let expectedCount = Int(following - first)
-            var indexedLast = try lastFrameOffset(layout, first: first, expectedCount: expectedCount)
-            if indexedLast == nil {
-                let entries = try rebuildIndex(layout, first: first, sha: sha)
-                guard entries.count == expectedCount else {
-                    throw LedgerError(
-                        .corrupt,
-                        "\(name) holds \(entries.count) records but the next segment starts at "
-                            + "seq \(following): records \(first + UInt64(entries.count))..<\(following) are missing"
-                    )
-                }
-                try writeIndex(layout, first: first, entries: entries)
-                indexedLast = UInt64(entries.last!.frameOffset)
+            // The index is derived and unsynced: if it does not lead to the end of the segment (after a power cut
+            // it can have the right size and zeroed entries), rebuild it from the segment before judging.
+            if let indexed = try lastFrameOffset(layout, first: first, expectedCount: expectedCount),
+                try sealedSegment(file, endsAfterFrameAt: indexed)
+            {
+                continue
             }
-            let lastOffset = indexedLast!
-            let length = try file.read(at: lastOffset, count: 4).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-            let expectedSize = lastOffset + 4 + length + UInt64(Hash.byteCount)
-            guard try file.size() == expectedSize else {
+            let entries = try rebuildIndex(layout, first: first, sha: sha)
+            guard entries.count == expectedCount else {
                 throw LedgerError(
                     .corrupt,
-                    "\(name) is \(try file.size()) bytes but its last record ends at byte "
-                        + "\(expectedSize): a sealed segment was truncated or extended"
+                    "\(name) holds \(entries.count) records but the next segment starts at "
+                        + "seq \(following): records \(first + UInt64(entries.count))..<\(following) are missing"
                 )
             }
+            guard try sealedSegment(file, endsAfterFrameAt: UInt64(entries.last!.frameOffset)) else {
+                throw LedgerError(
+                    .corrupt,
+                    "\(name) is \(try file.size()) bytes but its last record ends earlier: a sealed segment was "
+                        + "extended"
+                )
+            }
+            try writeIndex(layout, first: first, entries: entries)
         }
+    }
+
+    /// Whether the frame at `offset` is the last thing in `file`.
+    private static func sealedSegment(_ file: LedgerFile, endsAfterFrameAt offset: UInt64) throws(LedgerError) -> Bool {
+        let size = try file.size()
+        guard offset + 4 <= size else { return false }
+        let length = try file.read(at: offset, count: 4).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return offset + 4 + length + UInt64(Hash.byteCount) == size
     }
 
     /// The frame offset of a sealed segment's last record, read from its index file, or `nil` when the index does

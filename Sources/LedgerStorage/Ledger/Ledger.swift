@@ -290,16 +290,27 @@ public final class Ledger: @unchecked Sendable {
         state.segmentLength += UInt64(pending.segment.count)
         state.contentLength += UInt64(pending.content.count)
         for (digest, seq) in pending.newIds { ids.insert(digest, seq: seq) }
-        try active.index.write(pending.index, at: active.indexLength)
-        active.indexLength += UInt64(pending.index.count)
-        try tree.write(pending.treeNodes)
-        state.checkpoint = try Ledger.signCheckpoint(
-            origin: metadata.origin,
-            size: state.size,
-            root: state.frontier.root(using: sha),
-            signers: signers
-        )
-        try head.write(state, sha: sha)
+        do {
+            try active.index.write(pending.index, at: active.indexLength)
+            active.indexLength += UInt64(pending.index.count)
+            try tree.write(pending.treeNodes)
+            state.checkpoint = try Ledger.signCheckpoint(
+                origin: metadata.origin,
+                size: state.size,
+                root: state.frontier.root(using: sha),
+                signers: signers
+            )
+            try head.write(state, sha: sha)
+        } catch {
+            // The batch is durable and stays acknowledged; the derived files are now behind it. Stop here, with
+            // the head not advanced, so that the next open adopts the batch and rebuilds what is missing.
+            stopped = LedgerError(
+                .writerStopped,
+                "the last batch is durable, but the index, tree or head could not be written after it; reopen the "
+                    + "ledger to rebuild them",
+                cause: error.description
+            )
+        }
     }
 
     /// After a failed write (disk full, file too large), cuts both files back so no torn bytes stay behind.
