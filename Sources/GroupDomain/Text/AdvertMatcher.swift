@@ -20,13 +20,13 @@ struct AdvertMatcher: Sendable {
     /// The term reported for a phone number.
     static let phoneTerm = "<phone>"
 
-    init(_ settings: MatchConfiguration.Adverts) {
+    init(_ settings: MatchConfiguration.Adverts, vocabulary: inout SyllableVocabulary) {
         var terms = PhraseIndex()
         for (group, signalGroup) in settings.groups.enumerated() {
-            for term in signalGroup.terms { terms.add(term, tag: group) }
+            for term in signalGroup.terms { terms.add(term, tag: group, vocabulary: &vocabulary) }
         }
         self.terms = terms
-        self.falseFriends = PhraseIndex(settings.falseFriends)
+        self.falseFriends = PhraseIndex(settings.falseFriends, vocabulary: &vocabulary)
         self.groupNames = settings.groups.map(\.name)
         self.minimumGroups = max(1, settings.minimumGroups)
         self.amountGroup = settings.amountGroup.flatMap { settings.groups.map(\.name).firstIndex(of: $0) }
@@ -41,7 +41,7 @@ struct AdvertMatcher: Sendable {
         let term: String
     }
 
-    func matches(in text: AnalysedText) -> [TextMatch] {
+    func matches(in text: borrowing AnalysedText) -> [TextMatch] {
         var found: [Found] = []
         if !terms.isEmpty {
             let cover = PhraseCover(falseFriends, in: text)

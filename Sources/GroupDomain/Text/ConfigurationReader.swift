@@ -87,7 +87,7 @@ struct ConfigurationReader {
     /// A list of words and phrases of whole words.
     func terms(_ key: String) throws(LedgerError) -> [String] {
         try strings(key) { term in
-            PhraseIndex.syllables(of: term) == nil
+            !PhraseIndex.isPhrase(term)
                 ? "is not a word or a phrase of whole words separated by spaces" : nil
         }
     }

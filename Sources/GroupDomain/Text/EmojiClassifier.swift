@@ -11,19 +11,30 @@ struct EmojiClassifier: Sendable {
     let countTextStyleSymbols: Bool
     /// First scalars of the characters that count even in text style (`☺`, `❤`).
     let alwaysCount: Set<UInt32>
+    /// For each ``LatinCharacters`` scalar, in table order, whether its character counts.
+    private var latin: [Bool] = []
 
     init(_ settings: MatchConfiguration.EmojiSettings) {
         countBareDigitsAndSigns = settings.countBareDigitsAndSigns
         countTextStyleSymbols = settings.countTextStyleSymbols
         alwaysCount = Set(settings.alwaysCount.compactMap { $0.unicodeScalars.first?.value })
+        latin = zip(LatinCharacters.classes, LatinCharacters.scalars).map { counts($0.traits, firstScalar: $1) }
     }
 
-    /// Whether the character is an emoji for R7d under these settings.
-    func counts(_ character: Character) -> Bool {
-        if Self.isPictographic(character) { return true }
-        guard let first = character.unicodeScalars.first else { return false }
+    /// Whether the character at `position` of `text` is an emoji for R7d under these settings.
+    @inline(__always)
+    func counts(_ position: Int, in text: borrowing AnalysedText) -> Bool {
+        let cluster = text.clusters[position]
+        guard cluster.complex >= 0 else { return latin[LatinCharacters.index(cluster.scalar)!] }
+        return counts(cluster.traits, firstScalar: text.firstScalar(at: position))
+    }
+
+    /// Whether a character with these traits and this first scalar counts: it is pictographic, or it starts with a
+    /// scalar of ``alwaysCount``, or with an Emoji scalar that the settings count in text style.
+    private func counts(_ traits: CharacterTraits, firstScalar first: Unicode.Scalar) -> Bool {
+        if traits.contains(.pictographic) { return true }
         if alwaysCount.contains(first.value) { return true }
-        guard first.properties.isEmoji else { return false }
+        guard traits.contains(.emojiFirstScalar) else { return false }
         return first.isASCII ? countBareDigitsAndSigns : countTextStyleSymbols
     }
 

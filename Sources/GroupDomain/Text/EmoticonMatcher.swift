@@ -7,61 +7,98 @@
 /// - its last character may repeat (":)))))", ":DDD"), and the longest emoticon wins (":-((" over ":-(").
 /// Characters inside links and emoji are skipped.
 struct EmoticonMatcher: Sendable {
-    /// One emoticon, with the matching form of each character.
+    /// One emoticon.
     private struct Emoticon: Sendable {
         let term: String
-        let keys: [SyllableKey]
+        /// Where the keys of its characters are in ``EmoticonMatcher/characterKeys``.
+        let keys: Range<Int>
         let startsWithSymbol: Bool
     }
 
-    /// Emoticons by the matching form of their first character, longest first.
-    private let byFirst: [SyllableKey: [Emoticon]]
-    /// The lowercase ASCII first characters, to skip other ASCII characters without folding them.
-    private let asciiFirsts: Set<UInt8>
+    /// The keys of the emoticons' characters.
+    private let keys: CharacterKeys
+    /// The emoticons, grouped by the key of their first character, longest first in each group.
+    private let emoticons: [Emoticon]
+    /// The keys of every emoticon's characters, end to end.
+    private let characterKeys: [Int32]
+    /// For each key, the emoticons starting with it.
+    private let byFirst: [Range<Int>]
+    /// For each byte, whether it is the first byte of a first character's key that is one character long: a cheap
+    /// test for ASCII characters, which may start an emoticon only then.
+    private let asciiFirsts: [Bool]
 
-    init(_ emoticons: [String]) {
-        var byFirst: [SyllableKey: [Emoticon]] = [:]
-        for term in emoticons {
+    init(_ terms: [String]) {
+        let keys = CharacterKeys(terms)
+        var groups: [[(term: String, keys: [Int32], startsWithSymbol: Bool)]] = []
+        var asciiFirsts = Array(repeating: false, count: 256)
+        for term in terms {
             let characters = Array(term)
             guard let first = characters.first else { continue }
-            let emoticon = Emoticon(
-                term: term,
-                keys: characters.map(VietnameseFolding.key(of:)),
-                startsWithSymbol: !first.isLetter && !first.isNumber
+            let emoticon = (
+                term: term, keys: characters.map(keys.key(of:)), startsWithSymbol: !first.isLetter && !first.isNumber
             )
-            byFirst[emoticon.keys[0], default: []].append(emoticon)
+            let firstKey = Int(emoticon.keys[0])
+            if groups.count <= firstKey { groups += Array(repeating: [], count: firstKey + 1 - groups.count) }
+            groups[firstKey].append(emoticon)
+            let letters = VietnameseFolding.key(of: first).letters
+            if letters.count == 1, let byte = letters.utf8.first { asciiFirsts[Int(byte)] = true }
         }
-        self.byFirst = byFirst.mapValues { list in list.sorted { $0.keys.count > $1.keys.count } }
-        self.asciiFirsts = Set(byFirst.keys.compactMap { $0.letters.count == 1 ? $0.letters.utf8.first : nil })
+        var emoticons: [Emoticon] = []
+        var characterKeys: [Int32] = []
+        var byFirst: [Range<Int>] = []
+        for group in groups {
+            let start = emoticons.count
+            for emoticon in group.sorted(by: { $0.keys.count > $1.keys.count }) {
+                emoticons.append(
+                    Emoticon(
+                        term: emoticon.term,
+                        keys: characterKeys.count..<(characterKeys.count + emoticon.keys.count),
+                        startsWithSymbol: emoticon.startsWithSymbol
+                    )
+                )
+                characterKeys += emoticon.keys
+            }
+            byFirst.append(start..<emoticons.count)
+        }
+        self.keys = keys
+        self.emoticons = emoticons
+        self.characterKeys = characterKeys
+        self.byFirst = byFirst
+        self.asciiFirsts = asciiFirsts
     }
 
-    /// Whether an emoticon may start with this character (a cheap test before folding it).
-    private func mayStart(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue else { return !character.isWhitespace }
-        return asciiFirsts.contains(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii)
+    /// The emoticons that may start at `position`: none inside a link or an emoji, at whitespace other than ASCII, or
+    /// at an ASCII character that is not in ``asciiFirsts``.
+    @inline(__always)
+    private func candidates(at position: Int, in text: borrowing AnalysedText) -> Range<Int> {
+        let cluster = text.clusters[position]
+        guard !cluster.traits.contains(.inLink), !cluster.traits.contains(.pictographic) else { return 0..<0 }
+        if cluster.ascii == CharacterClass.notASCII {
+            guard !cluster.traits.contains(.whitespace) else { return 0..<0 }
+        } else {
+            let ascii = cluster.ascii
+            guard asciiFirsts[Int(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii)] else { return 0..<0 }
+        }
+        let key = Int(keys.key(at: position, in: text))
+        return key >= 0 && key < byFirst.count ? byFirst[key] : 0..<0
     }
 
-    func matches(in text: AnalysedText) -> [TextMatch] {
-        guard !byFirst.isEmpty else { return [] }
+    func matches(in text: borrowing AnalysedText) -> [TextMatch] {
+        guard !emoticons.isEmpty else { return [] }
         var found: [TextMatch] = []
         var position = 0
         while position < text.count {
-            guard !text.inLink[position], !text.isPictographic[position], mayStart(text.characters[position]),
-                let candidates = byFirst[VietnameseFolding.key(of: text.characters[position])]
-            else {
-                position += 1
-                continue
-            }
             var next = position + 1
-            for emoticon in candidates {
+            for emoticon in candidates(at: position, in: text) {
                 guard let end = end(of: emoticon, at: position, in: text) else { continue }
+                let term = emoticons[emoticon].term
                 found.append(
                     text.match(
                         .r7d,
                         .emoticon,
                         characters: position..<end,
-                        term: emoticon.term,
-                        message: MatchMessages.emoticon(emoticon.term)
+                        term: term,
+                        message: MatchMessages.emoticon(term)
                     )
                 )
                 next = end
@@ -72,22 +109,23 @@ struct EmoticonMatcher: Sendable {
         return found
     }
 
-    /// Where `emoticon` ends when it matches at `start`.
-    private func end(of emoticon: Emoticon, at start: Int, in text: AnalysedText) -> Int? {
-        var end = start + emoticon.keys.count
+    /// Where emoticon `index` ends when it matches at `start`.
+    private func end(of index: Int, at start: Int, in text: borrowing AnalysedText) -> Int? {
+        let emoticon = emoticons[index].keys
+        var end = start + emoticon.count
         guard end <= text.count else { return nil }
-        for offset in 1..<emoticon.keys.count {
+        for offset in 1..<emoticon.count {
             let position = start + offset
-            guard !text.inLink[position], !text.isPictographic[position],
-                VietnameseFolding.key(of: text.characters[position]) == emoticon.keys[offset]
+            guard !text.isInLink(position), !text.isPictographic(position),
+                keys.key(at: position, in: text) == characterKeys[emoticon.lowerBound + offset]
             else { return nil }
         }
         if start > 0 {
             if text.isDigit(start - 1) { return nil }
-            if text.isAlphanumeric(start - 1) && !emoticon.startsWithSymbol { return nil }
+            if text.isAlphanumeric(start - 1) && !emoticons[index].startsWithSymbol { return nil }
         }
-        let last = emoticon.keys[emoticon.keys.count - 1]
-        while end < text.count, !text.inLink[end], VietnameseFolding.key(of: text.characters[end]) == last {
+        let last = characterKeys[emoticon.upperBound - 1]
+        while end < text.count, !text.isInLink(end), keys.key(at: end, in: text) == last {
             end += 1
         }
         if end < text.count, text.isAlphanumeric(end) { return nil }

@@ -7,14 +7,21 @@
 /// number is taken. Numbers inside links are skipped.
 enum PhoneNumberScanner {
     /// The character ranges of every phone number, in order.
-    static func phoneNumbers(in text: AnalysedText) -> [Range<Int>] {
+    static func phoneNumbers(in text: borrowing AnalysedText) -> [Range<Int>] {
+        guard text.containsDigit else { return [] }
         var found: [Range<Int>] = []
         var position = 0
         while position < text.count {
-            let plus = text.characters[position] == "+"
+            let plus = text.isCharacter(position, 0x2B)
             let digitsStart = plus ? position + 1 : position
-            guard text.isDigit(digitsStart), !text.inLink[position], isStart(position, in: text) else {
+            guard text.isDigit(digitsStart), !text.isInLink(position), isStart(position, in: text) else {
                 position += 1
+                continue
+            }
+            guard text.isCharacter(digitsStart, plus ? 0x38 : 0x30) else {
+                // Every number starts with 0, or with 84 after `+` (see `isValid`): skip these digits.
+                position = digitsStart
+                while text.isDigit(position) { position += 1 }
                 continue
             }
             let groups = digitGroups(from: digitsStart, in: text)
@@ -29,15 +36,17 @@ enum PhoneNumberScanner {
     }
 
     /// Not glued to a word, a number or a `+`.
-    private static func isStart(_ position: Int, in text: AnalysedText) -> Bool {
+    private static func isStart(_ position: Int, in text: borrowing AnalysedText) -> Bool {
         guard position > 0 else { return true }
-        let previous = text.characters[position - 1]
-        return !text.isAlphanumeric(position - 1) && previous != "+"
-            && !((previous == "." || previous == "," || previous == "-") && text.isDigit(position - 2))
+        let previous = position - 1
+        return !text.isAlphanumeric(previous) && !text.isCharacter(previous, 0x2B)
+            && !((text.isCharacter(previous, 0x2E) || text.isCharacter(previous, 0x2C)
+                || text.isCharacter(previous, 0x2D))
+                && text.isDigit(position - 2))
     }
 
     /// The runs of digits from `start`, separated by single spaces, dots or hyphens.
-    private static func digitGroups(from start: Int, in text: AnalysedText) -> [Range<Int>] {
+    private static func digitGroups(from start: Int, in text: borrowing AnalysedText) -> [Range<Int>] {
         var groups: [Range<Int>] = []
         var position = start
         while true {
@@ -45,22 +54,23 @@ enum PhoneNumberScanner {
             while text.isDigit(position) { position += 1 }
             groups.append(groupStart..<position)
             guard position + 1 < text.count, groups.count < 6 else { break }
-            let separator = text.characters[position]
-            guard separator == " " || separator == "." || separator == "-", text.isDigit(position + 1) else { break }
+            let isSeparator =
+                text.isCharacter(position, 0x20) || text.isCharacter(position, 0x2E) || text.isCharacter(position, 0x2D)
+            guard isSeparator, text.isDigit(position + 1) else { break }
             position += 1
         }
         return groups
     }
 
     /// The end of the longest valid number made of the first groups.
-    private static func longestNumber(_ groups: [Range<Int>], plus: Bool, in text: AnalysedText) -> Int? {
+    private static func longestNumber(_ groups: [Range<Int>], plus: Bool, in text: borrowing AnalysedText) -> Int? {
         for count in stride(from: groups.count, through: 1, by: -1) {
             let used = groups[..<count]
             let end = used[used.endIndex - 1].upperBound
             if end < text.count, text.isAlphanumeric(end) { continue }
             var digits: [UInt8] = []
             for group in used {
-                for position in group { digits.append(text.characters[position].asciiValue ?? 0) }
+                for position in group { digits.append(text.asciiValue(at: position) ?? 0) }
             }
             if count > 1 {
                 guard used[used.startIndex].count >= (plus ? 2 : 3), used.allSatisfy({ $0.count >= 2 }) else {

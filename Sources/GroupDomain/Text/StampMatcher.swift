@@ -18,35 +18,38 @@ struct StampMatcher: Sendable {
     private let labels: PhraseIndex
     private let falseFriends: PhraseIndex
 
-    init(_ settings: MatchConfiguration.Stamps) {
+    init(_ settings: MatchConfiguration.Stamps, vocabulary: inout SyllableVocabulary) {
         var candidates = PhraseIndex()
-        for (position, level) in settings.levels.enumerated() { candidates.add(level, tag: position) }
+        for (position, level) in settings.levels.enumerated() {
+            candidates.add(level, tag: position, vocabulary: &vocabulary)
+        }
         for (position, phrase) in settings.phrases.enumerated() {
-            candidates.add(phrase, tag: settings.levels.count + position)
+            candidates.add(phrase, tag: settings.levels.count + position, vocabulary: &vocabulary)
         }
         self.candidates = candidates
         self.levelCount = settings.levels.count
-        self.labels = PhraseIndex(settings.labels)
-        self.falseFriends = PhraseIndex(settings.falseFriends)
+        self.labels = PhraseIndex(settings.labels, vocabulary: &vocabulary)
+        self.falseFriends = PhraseIndex(settings.falseFriends, vocabulary: &vocabulary)
     }
 
     /// Quote marks and brackets that may open a quoted level.
-    static let openers: Set<Character> = [
+    static let openers = CharacterChoice([
         "\"", "'", "“", "”", "‘", "’", "«", "»", "‹", "›", "„", "(", "[", "{", "「", "『", "《", "〈",
-    ]
+    ])
     /// Quote marks and brackets that may close a quoted level.
-    static let closers: Set<Character> = [
+    static let closers = CharacterChoice([
         "\"", "'", "“", "”", "‘", "’", "«", "»", "‹", "›", ")", "]", "}", "」", "』", "》", "〉",
-    ]
+    ])
     /// Separators allowed between a label and its level.
-    static let labelSeparators: Set<Character> = [":", "-", "–", "—", "="]
+    static let labelSeparators = CharacterChoice([":", "-", "–", "—", "="])
 
-    func matches(in text: AnalysedText) -> [TextMatch] {
+    func matches(in text: borrowing AnalysedText) -> [TextMatch] {
         let tokens = text.tokens
         guard !tokens.isEmpty, !candidates.isEmpty else { return [] }
         let labelOccurrences = labels.allOccurrences(in: text)
-        let cover = PhraseCover(falseFriends, in: text, extra: labelOccurrences.map(\.tokens))
-        var used = Array(repeating: false, count: tokens.count)
+        let cover = PhraseCover(falseFriends, in: text, extra: labelOccurrences.map { $0.tokens })
+        // The tokens of labelled stamps, which the phrases and levels may not reuse; empty when no label occurs.
+        var used = labelOccurrences.isEmpty ? [] : Array(repeating: false, count: tokens.count)
         var found: [TextMatch] = []
 
         for label in labelOccurrences where !label.tokens.contains(where: { used[$0] }) {
@@ -57,19 +60,20 @@ struct StampMatcher: Sendable {
 
         var start = 0
         while start < tokens.count {
-            var next = start + 1
-            for (entry, end) in candidates.matches(at: start, in: text) {
+            let match = candidates.firstMatch(at: start, in: text) { entry, end in
                 let range = start..<end
-                guard !range.contains(where: { used[$0] }), !cover.cancels(range) else { continue }
-                let words = text.characterRange(ofTokens: range)
-                let quoted = quotedRange(words, in: text)
+                guard used.isEmpty || !range.contains(where: { used[$0] }), !cover.cancels(range) else { return false }
                 let isLevel = candidates.entries[entry].tag < levelCount
-                guard !isLevel || quoted != nil || range.allSatisfy({ tokens[$0].isUppercase }) else { continue }
-                found.append(stamp(candidates.entries[entry].term, quoted ?? words, in: text))
-                next = end
-                break
+                return !isLevel || range.allSatisfy({ tokens[$0].isUppercase })
+                    || quotedRange(text.characterRange(ofTokens: range), in: text) != nil
             }
-            start = next
+            guard let (entry, end) = match else {
+                start += 1
+                continue
+            }
+            let words = text.characterRange(ofTokens: start..<end)
+            found.append(stamp(candidates.entries[entry].term, quotedRange(words, in: text) ?? words, in: text))
+            start = end
         }
         return found
     }
@@ -77,46 +81,46 @@ struct StampMatcher: Sendable {
     /// The level that follows a label, and the characters from the label's start to the level's end.
     private func levelAfter(
         _ label: Range<Int>,
-        in text: AnalysedText,
+        in text: borrowing AnalysedText,
         cover: PhraseCover
     ) -> (level: PhraseIndex.Occurrence, characters: Range<Int>)? {
         let tokens = text.tokens
         let next = label.upperBound
         guard next < tokens.count else { return nil }
         var position = text.skipSpaces(from: tokens[label.upperBound - 1].range.upperBound)
-        if position < text.count, Self.labelSeparators.contains(text.characters[position]) {
+        if position < text.count, Self.labelSeparators.contains(position, in: text) {
             position = text.skipSpaces(from: position + 1)
         }
         var opened = false
-        if position < text.count, Self.openers.contains(text.characters[position]) {
+        if position < text.count, Self.openers.contains(position, in: text) {
             opened = true
             position = text.skipSpaces(from: position + 1)
         }
         guard tokens[next].range.lowerBound == position else { return nil }
-        for (entry, end) in candidates.matches(at: next, in: text)
-        where candidates.entries[entry].tag < levelCount && !cover.cancels(next..<end) {
-            var last = tokens[end - 1].range.upperBound
-            if opened {
-                let close = text.skipSpaces(from: last)
-                if close < text.count, Self.closers.contains(text.characters[close]) { last = close + 1 }
-            }
-            let start = tokens[label.lowerBound].range.lowerBound
-            return (PhraseIndex.Occurrence(entry: entry, tokens: next..<end), start..<last)
+        let level = candidates.firstMatch(at: next, in: text) { entry, end in
+            candidates.entries[entry].tag < levelCount && !cover.cancels(next..<end)
         }
-        return nil
+        guard let (entry, end) = level else { return nil }
+        var last = tokens[end - 1].range.upperBound
+        if opened {
+            let close = text.skipSpaces(from: last)
+            if close < text.count, Self.closers.contains(close, in: text) { last = close + 1 }
+        }
+        let start = tokens[label.lowerBound].range.lowerBound
+        return (PhraseIndex.Occurrence(entry: entry, tokens: next..<end), start..<last)
     }
 
     /// The words with their enclosing quote marks or brackets, when there are some on both sides.
-    private func quotedRange(_ words: Range<Int>, in text: AnalysedText) -> Range<Int>? {
+    private func quotedRange(_ words: Range<Int>, in text: borrowing AnalysedText) -> Range<Int>? {
         let open = text.skipSpaces(before: words.lowerBound)
         let close = text.skipSpaces(from: words.upperBound)
-        guard open >= 0, close < text.count, Self.openers.contains(text.characters[open]),
-            Self.closers.contains(text.characters[close])
+        guard open >= 0, close < text.count, Self.openers.contains(open, in: text),
+            Self.closers.contains(close, in: text)
         else { return nil }
         return open..<(close + 1)
     }
 
-    private func stamp(_ term: String, _ characters: Range<Int>, in text: AnalysedText) -> TextMatch {
+    private func stamp(_ term: String, _ characters: Range<Int>, in text: borrowing AnalysedText) -> TextMatch {
         text.match(.r7a, .classifiedStamp, characters: characters, term: term, message: MatchMessages.stamp(term))
     }
 }

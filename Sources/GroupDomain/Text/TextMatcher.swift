@@ -29,22 +29,26 @@ public struct TextMatcher: Sendable {
     private let emoticons: EmoticonMatcher
     private let emoji: EmojiClassifier
     private let adverts: AdvertMatcher
+    /// The syllables of every configured term.
+    private let vocabulary: SyllableVocabulary
 
     /// Compiles `configuration`. Entries that are not whole words are ignored (``MatchConfiguration/init(json:)``
     /// rejects them).
     public init(configuration: MatchConfiguration = .default) {
         self.configuration = configuration
-        stamps = StampMatcher(configuration.stamps)
+        var vocabulary = SyllableVocabulary()
+        stamps = StampMatcher(configuration.stamps, vocabulary: &vocabulary)
         linkScanner = LinkScanner(
             bareDomainSuffixes: Set(configuration.links.bareDomainSuffixes.map { $0.lowercased() })
         )
         officialDomains = DomainList(configuration.links.officialDomains)
         platformDomains = DomainList(configuration.links.platformDomains)
-        unlawfulWords = WordListMatcher(rule: .r7c, configuration.unlawfulWords)
-        offensiveWords = WordListMatcher(rule: .r7d, configuration.offensiveWords)
+        unlawfulWords = WordListMatcher(rule: .r7c, configuration.unlawfulWords, vocabulary: &vocabulary)
+        offensiveWords = WordListMatcher(rule: .r7d, configuration.offensiveWords, vocabulary: &vocabulary)
         emoticons = EmoticonMatcher(configuration.emoticons)
         emoji = EmojiClassifier(configuration.emoji)
-        adverts = AdvertMatcher(configuration.adverts)
+        adverts = AdvertMatcher(configuration.adverts, vocabulary: &vocabulary)
+        self.vocabulary = vocabulary
     }
 
     /// Every match in `text`, ordered by position (then by rule).
@@ -56,7 +60,7 @@ public struct TextMatcher: Sendable {
         var analysed = AnalysedText(text)
         let links = linkScanner.links(in: analysed)
         analysed.markLinks(links.map(\.range))
-        analysed.tokenize()
+        analysed.tokenize(vocabulary)
 
         var found = stamps.matches(in: analysed)
         for link in links where !officialDomains.contains(link.host) && !platformDomains.contains(link.host) {
@@ -72,8 +76,8 @@ public struct TextMatcher: Sendable {
         }
         found += unlawfulWords.matches(in: analysed)
         found += offensiveWords.matches(in: analysed)
-        for position in 0..<analysed.count where emoji.counts(analysed.characters[position]) {
-            let symbol = String(analysed.characters[position])
+        for position in 0..<analysed.count where emoji.counts(position, in: analysed) {
+            let symbol = String(analysed.span(position..<(position + 1)).text)
             found.append(
                 analysed.match(
                     .r7d,

@@ -48,19 +48,50 @@ enum VietnameseFolding {
     /// Adds the matching form of `character` to `key`: its lowercase letters without tone mark to
     /// ``SyllableKey/letters``, its tone (if any) to ``SyllableKey/tone``.
     static func append(_ character: Character, to key: inout SyllableKey) {
+        forEachPiece(of: character) { piece, tone in
+            key.letters.append(piece)
+            key.tone = adding(tone, to: key.tone)
+        }
+    }
+
+    /// The matching form of `character` as canonical bytes, or `nil` when a piece of it is not one of the
+    /// ``LatinCharacters`` (or the whole is longer than a ``CharacterFold`` holds).
+    static func fold(_ character: Character) -> CharacterFold? {
+        var fold: CharacterFold? = CharacterFold()
+        forEachPiece(of: character) { piece, tone in
+            guard var folded = fold, let scalar = LatinCharacters.equivalent(of: piece), folded.append(scalar) else {
+                fold = nil
+                return
+            }
+            folded.tone = adding(tone, to: folded.tone)
+            fold = folded
+        }
+        return fold
+    }
+
+    /// The tone of a syllable after a character that adds `tone` (0 for none): a second tone makes it
+    /// ``malformedTone``.
+    @inline(__always)
+    static func adding(_ tone: UInt8, to syllable: UInt8) -> UInt8 {
+        tone == 0 ? syllable : syllable == 0 ? tone : malformedTone
+    }
+
+    /// Calls `body` with each piece of the matching form of `character`, in order: a lowercase character without
+    /// tone mark, and the tone taken off it (0 for none). `Ð` (U+00D0) and `Ɖ` (U+0189), typed for `Đ` (U+0110),
+    /// give `đ`.
+    private static func forEachPiece(of character: Character, _ body: (Character, UInt8) -> Void) {
         if let ascii = character.asciiValue {
             let lower = ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii
-            key.letters.unicodeScalars.append(Unicode.Scalar(lower))
+            body(Character(Unicode.Scalar(lower)), 0)
             return
         }
         for lower in visible(character).lowercased() {
             if let (vowel, tone) = tonedVowels[lower] {
-                key.letters.append(vowel)
-                key.tone = key.tone == 0 ? tone : malformedTone
+                body(vowel, tone)
             } else if lower == "ð" || lower == "ɖ" {
-                key.letters.append("đ")  // Ð (U+00D0) and Ɖ (U+0189) are typed for Đ (U+0110).
+                body("đ", 0)
             } else {
-                key.letters.append(lower)
+                body(lower, 0)
             }
         }
     }

@@ -5,25 +5,29 @@ struct WordListMatcher: Sendable {
     private let words: PhraseIndex
     private let falseFriends: PhraseIndex
 
-    init(rule: TextRule, _ list: MatchConfiguration.WordList) {
+    init(rule: TextRule, _ list: MatchConfiguration.WordList, vocabulary: inout SyllableVocabulary) {
         self.rule = rule
-        self.words = PhraseIndex(list.words)
-        self.falseFriends = PhraseIndex(list.falseFriends)
+        self.words = PhraseIndex(list.words, vocabulary: &vocabulary)
+        self.falseFriends = PhraseIndex(list.falseFriends, vocabulary: &vocabulary)
     }
 
-    func matches(in text: AnalysedText) -> [TextMatch] {
+    func matches(in text: borrowing AnalysedText) -> [TextMatch] {
         guard !words.isEmpty else { return [] }
         let cover = PhraseCover(falseFriends, in: text)
-        return words.leftmostLongest(in: text) { !cover.cancels($0.tokens) }.map { occurrence in
+        var found: [TextMatch] = []
+        for occurrence in words.leftmostLongest(in: text, accept: { !cover.cancels($0.tokens) }) {
             let term = words.entries[occurrence.entry].term
             let message = rule == .r7c ? MatchMessages.unlawfulWord(term) : MatchMessages.offensiveWord(term)
-            return text.match(
-                rule,
-                .listedWord,
-                characters: text.characterRange(ofTokens: occurrence.tokens),
-                term: term,
-                message: message
+            found.append(
+                text.match(
+                    rule,
+                    .listedWord,
+                    characters: text.characterRange(ofTokens: occurrence.tokens),
+                    term: term,
+                    message: message
+                )
             )
         }
+        return found
     }
 }
