@@ -1,0 +1,44 @@
+// JSON parser, RFC 8785 serializer and event-envelope decoder: what `append` runs on every input line.
+//
+// Properties: a parsed value serialises to canonical bytes that parse back to the same canonical bytes; an
+// accepted input event yields chain bytes that the stored-record decoder (used by `verify`, `log`, `show`)
+// accepts and reads back as the same event (up to RFC 8785 number canonicalisation), so nothing `append`
+// accepts can later look like damage.
+import FuzzSupport
+import GroupDomain
+import LedgerCore
+
+let parser = JSONParser()
+let decoder = EnvelopeDecoder()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = Fuzz.bytes(data, size)
+    if let value = try? parser.parse(bytes) {
+        let canonical = JCS.serialize(value)
+        guard let again = try? parser.parse(canonical) else {
+            Fuzz.violated("canonical JSON does not parse again")
+        }
+        Fuzz.require(JCS.serialize(again) == canonical, "JCS is not idempotent")
+        Fuzz.require((try? JCS.canonicalize(bytes)) == canonical, "canonicalize disagrees with parse+serialize")
+    }
+    guard let event = try? decoder.decode(bytes, at: "fuzz line 1") else { return 0 }
+    _ = try? EventCatalogue.validate(event, at: "fuzz line 1")
+    let chain = event.canonicalChainBytes()
+    Fuzz.require(chain.count <= Record.maxEnvelopeSize || bytes.count > Record.maxEnvelopeSize, "oversized chain")
+    guard let stored = try? decoder.decodeStored(chain, seq: 1) else {
+        Fuzz.violated("an accepted event's chain bytes are refused by the stored-record decoder")
+    }
+    // Numbers are stored canonically (RFC 8785: 1E2 becomes 100, -0 becomes 0), so compare canonical forms.
+    Fuzz.require(
+        stored.id == event.id && stored.type == event.type && stored.time == event.time && stored.actor == event.actor
+            && stored.group == event.group && stored.data.map(JCS.serialize) == event.data.map(JCS.serialize)
+            && stored.content == nil,
+        "the stored envelope reads back as a different event"
+    )
+    Fuzz.require(stored.canonicalChainBytes() == chain, "chain bytes are not stable")
+    if let content = event.canonicalContentBytes() {
+        Fuzz.require((try? parser.parse(content)).map(JCS.serialize) == content, "content bytes are not canonical")
+    }
+    return 0
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The quick tier of the fault suites (about 10 minutes on the 2-core CI machine).
+#
+#   Tests/Faults/quick.sh
+#
+# Expects the main package built (`swift build`); builds ledger-stress (Fuzz package) and the fuzzers itself.
+# The in-process suites (FaultCorruptionSweepTests, FaultClockTests) run with the rest of `swift test`.
+# Each script prints SKIPPED (reason) when a prerequisite (root, loop devices, strace, faketime, eatmydata, mkfs)
+# is missing; a skip is counted and shown, never counted as passed.
+# Environment: FAULTS_FUZZ_SECONDS (default 60), FAULTS_CUTS (100), FAULTS_RACES (1000), FAULTS_SKIP_FUZZ=1.
+set -u
+DIR=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$DIR/../.." && pwd)
+passed=0
+failed=0
+skipped=0
+failures=""
+started=$(date +%s)
+
+run() {
+    local name=$1 start status
+    shift
+    start=$(date +%s)
+    echo "== $name"
+    "$@" 2>&1 | grep -Ev '^ok ' | tail -40
+    status=${PIPESTATUS[0]}
+    case $status in
+        0) passed=$((passed + 1)); echo "-- $name: passed in $(($(date +%s) - start)) s" ;;
+        77) skipped=$((skipped + 1)); echo "-- $name: SKIPPED in $(($(date +%s) - start)) s" ;;
+        *) failed=$((failed + 1)); failures="$failures $name"; echo "-- $name: FAILED (status $status) in $(($(date +%s) - start)) s" ;;
+    esac
+}
+
+echo "== building ledger-stress"
+(cd "$REPO" && swift build --package-path Fuzz --product ledger-stress 2>&1 | tail -1)
+run "power cut, ext4 x${FAULTS_CUTS:-100}" bash "$DIR/powercut.sh" "${FAULTS_CUTS:-100}" ext4
+run "power cut under eatmydata (must be caught)" bash "$DIR/powercut.sh" 3 ext4 --mutant eatmydata
+run "crash at every syscall" bash "$DIR/crashsweep.sh"
+run "I/O errors: EIO, ENOSPC, EFBIG" bash "$DIR/iofaults.sh"
+run "two writers racing x${FAULTS_RACES:-1000}" bash "$DIR/race.sh" "${FAULTS_RACES:-1000}"
+run "clock going backwards" bash "$DIR/clock.sh"
+if [ "${FAULTS_SKIP_FUZZ:-0}" != 1 ]; then
+    # FuzzVerify (about 85 runs/s: it rewrites a ledger directory per input) runs in the soak tier only.
+    run "fuzzing, ${FAULTS_FUZZ_SECONDS:-60} s per target" bash "$REPO/Fuzz/run.sh" "${FAULTS_FUZZ_SECONDS:-60}" \
+        FuzzRecord FuzzFrames FuzzEnvelope FuzzNote FuzzCheckpoint FuzzProof FuzzHead
+fi
+echo "== fault suites took $(($(date +%s) - started)) s${failures:+; failed:$failures}"
+echo "faults-quick: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
