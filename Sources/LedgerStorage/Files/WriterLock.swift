@@ -11,7 +11,11 @@ import Glibc
 public struct WriterLock: Sendable {
     private let file: LedgerFile
 
-    /// Takes the lock or fails at once with code `.locked`, naming the holder.
+    /// Takes the lock, or fails with code `.locked` naming the holder.
+    ///
+    /// A holder writes its note just after taking the lock and the kernel drops the lock when it exits, so a
+    /// contender that finds no note, or a note naming a process that is gone, is racing a holder that is starting
+    /// or finishing: it tries the lock again for up to 100 ms rather than refuse without a name.
     public static func acquire(_ layout: LedgerLayout) throws(LedgerError) -> WriterLock {
         let file = try LedgerFile.open(
             layout.lockPath,
@@ -20,35 +24,47 @@ public struct WriterLock: Sendable {
             options: [.create],
             permissions: .init(rawValue: 0o644)
         )
-        guard try file.tryLockExclusive() else {
-            let holder = holderNote(file)
-            file.close()
-            throw LedgerError(
-                .locked,
-                "another writer holds \(layout.root)"
-                    + (holder.map { " (\($0))" } ?? "") + "; wait for it to finish, readers may proceed"
-            )
+        var lastNote: String?
+        for attempt in 0..<20 {
+            if attempt > 0 { usleep(5_000) }
+            do {
+                if try file.tryLockExclusive() {
+                    try writeNote(file)
+                    return WriterLock(file: file)
+                }
+            } catch {
+                file.close()
+                throw error
+            }
+            let note = holderNote(file)
+            if note.isLive {
+                lastNote = note.text
+                break
+            }
+            lastNote = note.text ?? lastNote
         }
-        // Write the note over the old one, then cut what is left of a longer old note: a contender never reads an
-        // empty file.
+        file.close()
+        throw LedgerError(
+            .locked,
+            "another writer holds \(layout.root)"
+                + (lastNote.map { " (\($0))" } ?? "") + "; wait for it to finish, readers may proceed"
+        )
+    }
+
+    /// Writes the note over the old one, then cuts what is left of a longer old note: a contender never reads an
+    /// empty file.
+    private static func writeNote(_ file: LedgerFile) throws(LedgerError) {
         let note = Array("pid \(getpid()) since \(Timestamp.format(unixMillis: Int64(time(nil)) * 1000))\n".utf8)
         try file.write(note, at: 0)
         try file.truncate(to: UInt64(note.count))
-        return WriterLock(file: file)
     }
 
-    /// The holder's note, read again for up to 100 ms while it is missing or names a process that is gone (the
-    /// holder writes it just after taking the lock).
-    private static func holderNote(_ file: LedgerFile) -> String? {
-        for _ in 0..<20 {
-            let text = String(decoding: (try? file.readAll()) ?? [], as: UTF8.self).trimmingSuffix(while: \.isNewline)
-            let words = text.split(separator: " ")
-            if words.count >= 2, words[0] == "pid", let pid = pid_t(words[1]), kill(pid, 0) == 0 {
-                return text
-            }
-            usleep(5_000)
-        }
-        return nil
+    /// The holder's note, and whether the process it names is running (`EPERM` counts: it exists but is not ours).
+    private static func holderNote(_ file: LedgerFile) -> (text: String?, isLive: Bool) {
+        let text = String(decoding: (try? file.readAll()) ?? [], as: UTF8.self).trimmingSuffix(while: \.isNewline)
+        let words = text.split(separator: " ")
+        guard words.count >= 2, words[0] == "pid", let pid = pid_t(words[1]) else { return (nil, false) }
+        return (text, kill(pid, 0) == 0 || errno == EPERM)
     }
 
     /// Releases the lock by closing the file.

@@ -1,0 +1,60 @@
+import Foundation
+import LedgerCore
+import LedgerStorage
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The lock taken by a holder that this test controls: an `flock` on `<root>/lock` whose note names a pid that
+/// cannot exist (above any `pid_max`), as when the holder has exited between a contender's two reads.
+private struct FakeHolder {
+    static let deadPid: Int32 = 2_147_483_647
+    let descriptor: Int32
+
+    init(root: String) throws {
+        descriptor = open(root + "/lock", O_RDWR)
+        try #require(descriptor >= 0)
+        try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let note = Array("pid \(Self.deadPid) since 2026-11-29T00:00:00Z\n".utf8)
+        try #require(ftruncate(descriptor, 0) == 0)
+        try #require(note.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) } == note.count)
+    }
+
+    func release() { close(descriptor) }
+}
+
+@Suite struct WriterLockTests {
+    @Test func contenderTakesTheLockWhenTheNamedHolderIsGoneAndTheLockIsFreed() throws {
+        let dir = TemporaryDirectory("lock-gone")
+        defer { dir.remove() }
+        let root = dir.path + "/ledger"
+        try Ledger.create(at: root, origin: "example.org/test").close()
+        let holder = try FakeHolder(root: root)
+        let releaser = Thread {
+            usleep(30_000)
+            holder.release()
+        }
+        releaser.start()
+
+        let ledger = try Ledger.open(at: root)
+        defer { ledger.close() }
+        #expect(try ledger.append([Events.post(1)]).appended == 1)
+        let note = try String(contentsOfFile: root + "/lock", encoding: .utf8)
+        #expect(note.hasPrefix("pid \(ProcessInfo.processInfo.processIdentifier) since "))
+    }
+
+    @Test func lockStillHeldUnderAStaleNoteIsRefusedWithThatNote() throws {
+        let dir = TemporaryDirectory("lock-stale")
+        defer { dir.remove() }
+        let root = dir.path + "/ledger"
+        try Ledger.create(at: root, origin: "example.org/test").close()
+        let holder = try FakeHolder(root: root)
+        defer { holder.release() }
+
+        let error = #expect(throws: LedgerError.self) { try Ledger.open(at: root) }
+        #expect(error?.code == .locked)
+        #expect(error?.message.contains("(pid \(FakeHolder.deadPid) since 2026-11-29T00:00:00Z)") == true)
+    }
+}
