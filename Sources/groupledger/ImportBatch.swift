@@ -13,7 +13,10 @@ struct ImportBatch {
     static let shownErrors = 20
 
     func run() throws {
-        var events: [EventEnvelope] = []
+        // Without --dry-run only the canonical bytes are kept (no JSON trees); with it, the lines it prints.
+        var events: [PreparedEvent] = []
+        var dryRunLines: [[UInt8]] = []
+        var eventCount: Int { command.dryRun ? dryRunLines.count : events.count }
         var errors: [ImportError] = []
         var skipped: [String: Int] = [:]
         var units = 0
@@ -33,7 +36,12 @@ struct ImportBatch {
                 for outcome in outcomes {
                     units += 1
                     switch outcome {
-                    case .events(let more, _): events += more
+                    case .events(let more, _):
+                        if command.dryRun {
+                            dryRunLines += more.map(ImportBatch.line)
+                        } else {
+                            events += more.map(PreparedEvent.init)
+                        }
                     case .rejected(let error): errors.append(error)
                     case .skipped(_, let reason): skipped[reason, default: 0] += 1
                     }
@@ -44,7 +52,7 @@ struct ImportBatch {
                 read += chunk.count
                 take(decoder.consume(chunk))
             }) {
-                progress.show(input: input.name, read: read, size: input.size, units: units, events: events.count)
+                progress.show(input: input.name, read: read, size: input.size, units: units, events: eventCount)
             }
             take(decoder.finish())
             if let digest, check.finish().hex != digest {
@@ -74,10 +82,10 @@ struct ImportBatch {
         }
 
         if command.dryRun {
-            for event in events { print(String(decoding: ImportBatch.line(event), as: UTF8.self)) }
+            for line in dryRunLines { print(String(decoding: line, as: UTF8.self)) }
             for error in errors.prefix(ImportBatch.shownErrors) { Console.error("groupledger: rejected: \(error)") }
             Console.error(
-                "dry run: \(events.count) events from \(units) units would be appended; \(skippedText(skipped)), "
+                "dry run: \(eventCount) events from \(units) units would be appended; \(skippedText(skipped)), "
                     + "\(errors.count) rejected"
             )
             return
@@ -89,7 +97,7 @@ struct ImportBatch {
         var total = AppendResult(appended: 0, duplicates: 0, firstSeq: nil, size: writer.size)
         let step = command.batch == 0 ? max(events.count, 1) : command.batch
         for start in stride(from: 0, to: events.count, by: step) {
-            let result = try writer.append(Array(events[start..<min(events.count, start + step)]))
+            let result = try writer.append(prepared: Array(events[start..<min(events.count, start + step)]))
             total.appended += result.appended
             total.duplicates += result.duplicates
             total.firstSeq = total.firstSeq ?? result.firstSeq

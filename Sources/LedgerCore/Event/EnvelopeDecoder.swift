@@ -2,6 +2,9 @@
 public struct EnvelopeDecoder: Sendable {
     private let parser = JSONParser(limits: JSONLimits(maxDepth: EnvelopeRules.maxDepth))
 
+    /// The envelope's members.
+    static let fields: Set<String> = ["id", "type", "time", "actor", "group", "data", "content"]
+
     public init() {}
 
     /// Decodes one input line (without its newline).
@@ -42,8 +45,7 @@ public struct EnvelopeDecoder: Sendable {
         guard case .object(let object) = value else {
             throw bad(location, "an event must be a JSON object")
         }
-        let allowed: Set<String> = ["id", "type", "time", "actor", "group", "data", "content"]
-        for member in object.members where !allowed.contains(member.key) {
+        for member in object.members where !EnvelopeDecoder.fields.contains(member.key) {
             throw bad(
                 location,
                 "field \"\(member.key)\" is not part of the envelope (allowed: id, type, time, actor, "
@@ -52,12 +54,7 @@ public struct EnvelopeDecoder: Sendable {
         }
         let id = try identifier("id", in: object, at: location)
         let type = try string("type", in: object, at: location)
-        guard EnvelopeRules.isValidType(type) else {
-            throw bad(location, "field \"type\": \"\(type)\" is not dotted lowercase words like \"member.joined\"")
-        }
-        guard allowReserved || EnvelopeRules.namespace(of: type) != EnvelopeRules.reservedNamespace else {
-            throw bad(location, "field \"type\": \"\(type)\" is reserved for events the ledger writes itself")
-        }
+        try checkType(type, at: location, allowReserved: allowReserved)
         let timeText = try string("time", in: object, at: location)
         guard let time = Timestamp(timeText) else {
             throw bad(
@@ -73,30 +70,68 @@ public struct EnvelopeDecoder: Sendable {
             guard case .object = value else { throw bad(location, "field \"data\" must be a JSON object") }
             data = value
         }
-        let envelope = EventEnvelope(
-            id: id,
-            type: type,
-            time: time,
-            actor: actor,
-            group: group,
-            data: data,
-            content: object["content"]
+        return try measured(
+            EventEnvelope(
+                id: id,
+                type: type,
+                time: time,
+                actor: actor,
+                group: group,
+                data: data,
+                content: object["content"]
+            ),
+            at: location
         )
-        let chainBytes = envelope.canonicalChainBytes().count
-        guard chainBytes <= Record.maxEnvelopeSize else {
+    }
+
+    /// Checks an envelope built in code (an importer's) with the rules ``decode(_:at:)-(UnsafeRawBufferPointer,_)``
+    /// applies to an input line, and returns it with its canonical bytes kept for the append.
+    ///
+    /// - Throws: ``LedgerError`` with code `.badInput` naming `location` and the field.
+    public func validate(_ envelope: EventEnvelope, at location: String) throws(LedgerError) -> EventEnvelope {
+        try checkIdentifier("id", envelope.id, at: location)
+        try checkType(envelope.type, at: location, allowReserved: false)
+        try checkIdentifier("actor", envelope.actor, at: location)
+        if let group = envelope.group { try checkIdentifier("group", group, at: location) }
+        if let data = envelope.data, data.objectValue == nil {
+            throw bad(location, "field \"data\" must be a JSON object")
+        }
+        return try measured(envelope, at: location)
+    }
+
+    /// The envelope with its canonical bytes kept, once they are within the record and content limits.
+    private func measured(_ envelope: EventEnvelope, at location: String) throws(LedgerError) -> EventEnvelope {
+        var envelope = envelope
+        let canonical = envelope.keepCanonicalBytes()
+        guard canonical.chain.count <= Record.maxEnvelopeSize else {
             throw bad(
                 location,
-                "the event without content is \(chainBytes) bytes; a record holds at most "
+                "the event without content is \(canonical.chain.count) bytes; a record holds at most "
                     + "\(Record.maxEnvelopeSize): move long text into \"content\""
             )
         }
-        if let contentBytes = envelope.canonicalContentBytes()?.count, contentBytes > EnvelopeRules.maxContentBytes {
+        if let contentBytes = canonical.content?.count, contentBytes > EnvelopeRules.maxContentBytes {
             throw bad(
                 location,
                 "field \"content\" is \(contentBytes) bytes; the limit is \(EnvelopeRules.maxContentBytes)"
             )
         }
         return envelope
+    }
+
+    private func checkType(_ type: String, at location: String, allowReserved: Bool) throws(LedgerError) {
+        guard EnvelopeRules.isValidType(type) else {
+            throw bad(location, "field \"type\": \"\(type)\" is not dotted lowercase words like \"member.joined\"")
+        }
+        guard allowReserved || EnvelopeRules.namespace(of: type) != EnvelopeRules.reservedNamespace else {
+            throw bad(location, "field \"type\": \"\(type)\" is reserved for events the ledger writes itself")
+        }
+    }
+
+    private func checkIdentifier(_ field: String, _ text: String, at location: String) throws(LedgerError) {
+        if let problem = EnvelopeRules.identifierProblem(text) {
+            throw bad(location, "field \"\(field)\" \(problem)")
+        }
     }
 
     /// Reads an envelope back from a stored record (canonical JSON without `content`); `ledger.*` types allowed.
@@ -134,9 +169,7 @@ public struct EnvelopeDecoder: Sendable {
             )
         }
         let text = try string(field, in: object, at: location)
-        if let problem = EnvelopeRules.identifierProblem(text) {
-            throw bad(location, "field \"\(field)\" \(problem)")
-        }
+        try checkIdentifier(field, text, at: location)
         return text
     }
 

@@ -4,21 +4,32 @@
 /// catalogue of the `GroupDomain` module says for which types); `data` is structured and goes into the chain;
 /// `content` is personal or
 /// possibly secret material that the chain only commits to, so that it can be withheld later.
+///
+/// An envelope that ``EnvelopeDecoder`` checked keeps the canonical bytes it measured, so that appending it does
+/// not serialize it again; changing any field drops them.
 public struct EventEnvelope: Sendable, Hashable {
     /// The source's unique id for the event; the idempotency key.
-    public var id: String
+    public var id: String { didSet { canonical = nil } }
     /// Dotted lowercase type, e.g. `member.joined`.
-    public var type: String
+    public var type: String { didSet { canonical = nil } }
     /// When the event happened, RFC 3339 with offset, as the source gave it.
-    public var time: Timestamp
+    public var time: Timestamp { didSet { canonical = nil } }
     /// Who did it: an account or person id, or a system name.
-    public var actor: String
+    public var actor: String { didSet { canonical = nil } }
     /// The group it happened in, if any.
-    public var group: String?
+    public var group: String? { didSet { canonical = nil } }
     /// Structured fields kept in the chain.
-    public var data: JSONValue?
+    public var data: JSONValue? { didSet { canonical = nil } }
     /// Erasable material: text, attachment titles and links, display names.
-    public var content: JSONValue?
+    public var content: JSONValue? { didSet { canonical = nil } }
+
+    /// The canonical bytes of the fields above, when they have been computed for these values.
+    var canonical: CanonicalBytes?
+
+    struct CanonicalBytes: Sendable {
+        let chain: [UInt8]
+        let content: [UInt8]?
+    }
 
     public init(
         id: String,
@@ -49,8 +60,34 @@ public struct EventEnvelope: Sendable, Hashable {
     }
 
     /// The RFC 8785 canonical bytes of the envelope without `content`: what a record stores.
-    public func canonicalChainBytes() -> [UInt8] { JCS.serialize(chainObject) }
+    public func canonicalChainBytes() -> [UInt8] { canonical?.chain ?? JCS.serialize(chainObject) }
 
     /// The RFC 8785 canonical bytes of `content`, or `nil` when the event has none.
-    public func canonicalContentBytes() -> [UInt8]? { content.map { JCS.serialize($0) } }
+    public func canonicalContentBytes() -> [UInt8]? {
+        if let canonical { return canonical.content }
+        return content.map { JCS.serialize($0) }
+    }
+
+    /// Computes the canonical bytes once and keeps them with the envelope.
+    mutating func keepCanonicalBytes() -> CanonicalBytes {
+        if let canonical { return canonical }
+        let bytes = CanonicalBytes(chain: JCS.serialize(chainObject), content: content.map { JCS.serialize($0) })
+        canonical = bytes
+        return bytes
+    }
+
+    public static func == (lhs: EventEnvelope, rhs: EventEnvelope) -> Bool {
+        lhs.id == rhs.id && lhs.type == rhs.type && lhs.time == rhs.time && lhs.actor == rhs.actor
+            && lhs.group == rhs.group && lhs.data == rhs.data && lhs.content == rhs.content
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(type)
+        hasher.combine(time)
+        hasher.combine(actor)
+        hasher.combine(group)
+        hasher.combine(data)
+        hasher.combine(content)
+    }
 }

@@ -3,7 +3,10 @@ public import LedgerCore
 
 /// Decodes GroupLedger's own input, JSON Lines of event envelopes (`docs/EVENTS.md`), with exactly the checks of
 /// `groupledger append`, incrementally: what `append --follow` reads.
-public struct EnvelopeLinesDecoder: SourceDecoder {
+public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
+    /// How many threads map the units of a large chunk (default: one per online processor); the outcomes are
+    /// the same with any number.
+    public var threads = UnitMappingPool.threads
     private var framer: JSONLinesFramer
     private let decoder = EnvelopeDecoder()
 
@@ -12,14 +15,16 @@ public struct EnvelopeLinesDecoder: SourceDecoder {
     }
 
     public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
-        framer.feed(chunk).map(outcome)
+        outcomes(framer.feed(chunk))
     }
 
     public mutating func finish() -> [ImportOutcome] {
-        framer.finish().map(outcome)
+        outcomes(framer.finish())
     }
 
-    private func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
+    func forAnotherThread() -> Self { self }
+
+    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
         switch framed {
         case .failure(let error):
             return .rejected(error)

@@ -30,15 +30,26 @@ struct EventDraft {
     /// - Throws: ``ImportError`` at `location` naming the field, when the source produced something the ledger
     ///   would refuse (an over-long id, a bidirectional control in a display name used as an id, …).
     func finish(provenance: JSONValue, at location: SourceLocation) throws(ImportError) -> EventEnvelope {
-        var members: [(key: String, value: JSONValue)] = [
-            ("id", .string(id)), ("type", .string(type)), ("time", .string(time)), ("actor", .string(actor)),
-        ]
-        if let group { members.append(("group", .string(group))) }
-        members.append(("data", .object(JSONObject(members: data + [("source", provenance)]))))
-        if !content.isEmpty { members.append(("content", .object(JSONObject(members: content)))) }
         let label = location.description
+        guard let timestamp = Timestamp(time) else {
+            throw ImportError(
+                location,
+                "the \(type) event it gives is refused: field \"time\": \"\(time)\" is not RFC 3339 with an offset"
+            )
+        }
         do {
-            let envelope = try EnvelopeDecoder().decode(.object(JSONObject(members: members)), at: label)
+            let envelope = try EnvelopeDecoder().validate(
+                EventEnvelope(
+                    id: id,
+                    type: type,
+                    time: timestamp,
+                    actor: actor,
+                    group: group,
+                    data: .object(JSONObject(members: data + [("source", provenance)])),
+                    content: content.isEmpty ? nil : .object(JSONObject(members: content))
+                ),
+                at: label
+            )
             try EventCatalogue.validate(envelope, at: label)
             return envelope
         } catch {

@@ -9,11 +9,14 @@ import LedgerCore
 /// Ids are `oa:{event_name}:{message.msg_id}`, else `oa:{event_name}:sha256-{digest of the raw body}`, so Zalo's
 /// redeliveries add nothing. With ``OAWebhookOptions/secret`` every line must be signed and its MAC must match
 /// (``OASignature``).
-public struct OAWebhookDecoder: SourceDecoder {
+public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
+    /// How many threads map the units of a large chunk (default: one per online processor); the outcomes are
+    /// the same with any number.
+    public var threads = UnitMappingPool.threads
     let source: ImportSource
     let options: OAWebhookOptions
     let limits: ImportLimits
-    let sha = SHA256()
+    private(set) var sha = SHA256()
     private var framer: JSONLinesFramer
 
     public init(
@@ -28,14 +31,20 @@ public struct OAWebhookDecoder: SourceDecoder {
     }
 
     public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
-        framer.feed(chunk).map(outcome)
+        outcomes(framer.feed(chunk))
     }
 
     public mutating func finish() -> [ImportOutcome] {
-        framer.finish().map(outcome)
+        outcomes(framer.finish())
     }
 
-    private func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
+    func forAnotherThread() -> Self {
+        var copy = self
+        copy.sha = SHA256()
+        return copy
+    }
+
+    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
         switch framed {
         case .failure(let error):
             return .rejected(error)

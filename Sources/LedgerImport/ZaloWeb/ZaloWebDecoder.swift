@@ -8,11 +8,14 @@ import LedgerCore
 /// same message (`zca-recall:{groupId}:{msgId}`); "deleted for everyone" (−27) with `uidSenderDel` becomes
 /// `post.removed`; other notices (negative types) become `group.platform_event`. 1:1 chats are skipped. The
 /// array is read element by element (see ``JSONArrayFramer``), so an element's error names its index and byte.
-public struct ZaloWebDecoder: SourceDecoder {
+public struct ZaloWebDecoder: SourceDecoder, UnitMapping {
+    /// How many threads map the units of a large chunk (default: one per online processor); the outcomes are
+    /// the same with any number.
+    public var threads = UnitMappingPool.threads
     let source: ImportSource
     let account: String?
     let limits: ImportLimits
-    let sha = SHA256()
+    private(set) var sha = SHA256()
     private var framer: JSONArrayFramer
 
     /// - Parameter account: the store owner's uid, which replaces `fromUid: "0"`; without it such messages are
@@ -25,14 +28,20 @@ public struct ZaloWebDecoder: SourceDecoder {
     }
 
     public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
-        framer.feed(chunk).map(outcome)
+        outcomes(framer.feed(chunk))
     }
 
     public mutating func finish() -> [ImportOutcome] {
-        framer.finish().map(outcome)
+        outcomes(framer.finish())
     }
 
-    private func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
+    func forAnotherThread() -> Self {
+        var copy = self
+        copy.sha = SHA256()
+        return copy
+    }
+
+    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
         switch framed {
         case .failure(let error):
             return .rejected(error)

@@ -7,7 +7,10 @@ import LedgerCore
 /// and delivered receipts, and the listener's `connected`/`closed` become catalogue events whose ids come from
 /// Zalo's own ids (`zca:{groupId}:{msgId}`, `zca-ge:…`), so a second import, or a backfill overlapping a live
 /// capture, adds nothing. 1:1 chats are skipped: they are outside the ledger's purpose.
-public struct ZcaDecoder: SourceDecoder {
+public struct ZcaDecoder: SourceDecoder, UnitMapping {
+    /// How many threads map the units of a large chunk (default: one per online processor); the outcomes are
+    /// the same with any number.
+    public var threads = UnitMappingPool.threads
     /// Listener callbacks that record nothing the ledger keeps; their lines are skipped, not refused.
     static let ignoredEvents: Set<String> = [
         "typing", "friend_event", "upload_attachment", "cipher_key", "error", "disconnected", "old_reactions",
@@ -15,7 +18,7 @@ public struct ZcaDecoder: SourceDecoder {
 
     let source: ImportSource
     let limits: ImportLimits
-    let sha = SHA256()
+    private(set) var sha = SHA256()
     private var framer: JSONLinesFramer
 
     public init(source: ImportSource, limits: ImportLimits = ImportLimits()) {
@@ -25,14 +28,20 @@ public struct ZcaDecoder: SourceDecoder {
     }
 
     public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
-        framer.feed(chunk).map(outcome)
+        outcomes(framer.feed(chunk))
     }
 
     public mutating func finish() -> [ImportOutcome] {
-        framer.finish().map(outcome)
+        outcomes(framer.finish())
     }
 
-    private func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
+    func forAnotherThread() -> Self {
+        var copy = self
+        copy.sha = SHA256()
+        return copy
+    }
+
+    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
         switch framed {
         case .failure(let error):
             return .rejected(error)

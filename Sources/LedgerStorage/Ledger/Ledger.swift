@@ -37,9 +37,9 @@ public final class Ledger: @unchecked Sendable {
     private var queue: [Ticket] = []
 
     private final class Ticket {
-        let events: [EventEnvelope]
+        let events: [PreparedEvent]
         var result: Result<AppendResult, LedgerError>?
-        init(_ events: [EventEnvelope]) { self.events = events }
+        init(_ events: [PreparedEvent]) { self.events = events }
     }
 
     struct ActiveFiles {
@@ -130,6 +130,11 @@ public final class Ledger: @unchecked Sendable {
     /// - Throws: ``LedgerError`` `.io` if a write failed (nothing of the batch is kept; the writer stays usable),
     ///   `.syncFailed` if a flush failed (the writer stops), `.writerStopped` after an earlier failure.
     public func append(_ events: [EventEnvelope]) throws(LedgerError) -> AppendResult {
+        try append(prepared: events.map(PreparedEvent.init))
+    }
+
+    /// Appends events already reduced to their canonical bytes, as one all-or-nothing batch; see ``append(_:)``.
+    public func append(prepared events: [PreparedEvent]) throws(LedgerError) -> AppendResult {
         let ticket = Ticket(events)
         condition.lock()
         queue.append(ticket)
@@ -176,7 +181,7 @@ public final class Ledger: @unchecked Sendable {
     }
 
     /// Writes the batches of one group commit and syncs once.
-    private func commit(_ batches: [[EventEnvelope]]) -> [Result<AppendResult, LedgerError>] {
+    private func commit(_ batches: [[PreparedEvent]]) -> [Result<AppendResult, LedgerError>] {
         if let stopped { return batches.map { _ in .failure(stopped) } }
         do {
             return try writeGroup(batches).map { .success($0) }
@@ -197,7 +202,7 @@ public final class Ledger: @unchecked Sendable {
         var prev: Hash
     }
 
-    private func writeGroup(_ batches: [[EventEnvelope]]) throws(LedgerError) -> [AppendResult] {
+    private func writeGroup(_ batches: [[PreparedEvent]]) throws(LedgerError) -> [AppendResult] {
         if state.segmentLength >= options.segmentRollBytes, batches.contains(where: { !$0.isEmpty }) {
             try rollSegment()
         }
@@ -205,7 +210,7 @@ public final class Ledger: @unchecked Sendable {
         let now = options.clock()
         var results: [AppendResult] = []
         for batch in batches {
-            var fresh: [(EventEnvelope, IdDigest)] = []
+            var fresh: [(PreparedEvent, IdDigest)] = []
             for event in batch {
                 let digest = IdDigest(id: event.id, sha: sha)
                 if ids.seq(of: digest) != nil || pending.newIds[digest] != nil { continue }
@@ -215,9 +220,7 @@ public final class Ledger: @unchecked Sendable {
             let first = fresh.isEmpty ? nil : pending.seq
             for (position, (event, digest)) in fresh.enumerated() {
                 var flags: Record.Flags = position == fresh.count - 1 ? [.endsBatch] : []
-                if EnvelopeRules.namespace(of: event.type) == EnvelopeRules.reservedNamespace {
-                    flags.insert(.ledgerEvent)
-                }
+                if event.isLedgerEvent { flags.insert(.ledgerEvent) }
                 stage(event, digest: digest, flags: flags, now: now, into: &pending)
             }
             results.append(
@@ -235,7 +238,7 @@ public final class Ledger: @unchecked Sendable {
     }
 
     private func stage(
-        _ event: EventEnvelope,
+        _ event: PreparedEvent,
         digest: IdDigest,
         flags: Record.Flags,
         now: Int64,
@@ -244,7 +247,7 @@ public final class Ledger: @unchecked Sendable {
         var flags = flags
         var commitment = Hash.zero
         var contentOffset = RecordIndex.noContent
-        if let content = event.canonicalContentBytes() {
+        if let content = event.contentBytes {
             let salt = SecureRandom.bytes(ContentFormat.saltSize)
             commitment = ContentFormat.commitment(salt: salt, content: content, sha: sha)
             flags.insert(.hasContent)
@@ -257,7 +260,7 @@ public final class Ledger: @unchecked Sendable {
             appendedAtMillis: now,
             prev: pending.prev,
             contentCommitment: commitment,
-            envelope: event.canonicalChainBytes()
+            envelope: event.chainBytes
         ).encoded()
         let leaf = sha.leafHash(record)
         let frameOffset = UInt32(state.segmentLength + UInt64(pending.segment.count))

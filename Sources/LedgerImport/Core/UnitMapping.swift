@@ -1,0 +1,58 @@
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A decoder whose units map to outcomes independently of each other (every format but the roster), so that a
+/// large chunk can be mapped on all cores. Outcomes keep input order; the results are the same as mapping one unit
+/// after the other.
+protocol UnitMapping: SendableMetatype {
+    /// What one framed unit (or the framer's error for it) becomes. Must not change shared state.
+    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome
+    /// A copy that can map units on another thread at the same time as this one (its own hasher).
+    func forAnotherThread() -> Self
+    /// At most this many threads map one chunk.
+    var threads: Int { get }
+}
+
+/// How many threads map a chunk's units.
+public enum UnitMappingPool {
+    /// The machine's online processors.
+    public static let threads = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    /// Below this many units per thread, one thread maps them all: a short chunk (a live stream's few lines) is
+    /// not worth the hand-off.
+    static let minimumUnitsPerThread = 64
+}
+
+extension UnitMapping {
+    /// The outcomes of `units`, in order.
+    func outcomes(_ units: [Result<FramedUnit, ImportError>]) -> [ImportOutcome] {
+        let threads = min(self.threads, units.count / UnitMappingPool.minimumUnitsPerThread)
+        guard threads > 1 else { return units.map(outcome) }
+        let mappers = ThreadPrivate([self] + (1..<threads).map { _ in forAnotherThread() })
+        let slices = ThreadPrivate(UnsafeMutableBufferPointer<[ImportOutcome]>.allocate(capacity: threads))
+        slices.value.initialize(repeating: [])
+        defer {
+            slices.value.deinitialize()
+            slices.value.deallocate()
+        }
+        let shared = ThreadPrivate(units)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let units = shared.value
+            let start = units.count * thread / threads
+            let end = units.count * (thread + 1) / threads
+            slices.value[thread] = units[start..<end].map(mappers.value[thread].outcome)
+        }
+        return Array(slices.value.joined())
+    }
+}
+
+/// Hands values that are not `Sendable` to the threads of one ``UnitMapping/outcomes(_:)`` call, which is safe
+/// there because each thread uses only its own mapper and writes only its own slot, and `units` is only read.
+private struct ThreadPrivate<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
