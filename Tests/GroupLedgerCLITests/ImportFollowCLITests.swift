@@ -42,6 +42,20 @@ import Testing
         Data(range.map { zcaCLILine("70\($0)") + "\n" }.joined().utf8)
     }
 
+    /// Waits until the process has read everything written to `pipe`: a fixed sleep is too short on a busy machine,
+    /// and a SIGTERM before the read would rightly commit nothing of it. (Linux counts the bytes still in a pipe
+    /// on either end; the test keeps only the writing one.)
+    static func waitUntilRead(_ pipe: Pipe, seconds: Double = 20) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        var unread: Int32 = 0
+        repeat {
+            try #require(ioctl(pipe.fileHandleForWriting.fileDescriptor, UInt(FIONREAD), &unread) == 0)
+            if unread == 0 { return }
+            usleep(5_000)
+        } while Date() < deadline
+        Issue.record("the process did not read its input within \(seconds) s")
+    }
+
     static func follow(_ ledger: String, _ command: [String]) throws -> (Process, Pipe, LineCollector) {
         let process = Process()
         process.executableURL = CLI.binary
@@ -72,7 +86,7 @@ import Testing
         #expect(first.last?.contains("through stdin line 12") == true)
         // A line still waiting for its newline when SIGTERM arrives is not committed; the full lines before are.
         input.fileHandleForWriting.write(Self.lines(13...14) + Data(zcaCLILine("7099").utf8))
-        usleep(50_000)
+        try Self.waitUntilRead(input)
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)

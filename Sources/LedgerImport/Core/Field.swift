@@ -5,19 +5,41 @@ import LedgerCore
 struct Field {
     /// The value, or `nil` when the member is absent.
     let value: JSONValue?
-    /// `$.payload.data.msgId`, `$[3].mentions[0].uid`.
-    let path: String
     let location: SourceLocation
+    /// The path of the containing value, and the step from it to this one: the full path is joined only when a
+    /// message needs it, since most fields are read without error.
+    private let parentPath: String
+    private let step: Step
+
+    private enum Step {
+        case none
+        case member(String)
+        case element(Int)
+    }
 
     init(_ value: JSONValue?, path: String = "$", location: SourceLocation) {
+        self.init(value, parentPath: path, step: .none, location: location)
+    }
+
+    private init(_ value: JSONValue?, parentPath: String, step: Step, location: SourceLocation) {
         self.value = value
-        self.path = path
+        self.parentPath = parentPath
+        self.step = step
         self.location = location
+    }
+
+    /// `$.payload.data.msgId`, `$[3].mentions[0].uid`.
+    var path: String {
+        switch step {
+        case .none: parentPath
+        case .member(let key): parentPath + "." + key
+        case .element(let index): parentPath + "[\(index)]"
+        }
     }
 
     /// The member `key` of this object (absent when this is not an object).
     subscript(key: String) -> Field {
-        Field(value?[key], path: path + "." + key, location: location)
+        Field(value?[key], parentPath: path, step: .member(key), location: location)
     }
 
     /// Whether the value is present and not `null`.
@@ -39,7 +61,8 @@ struct Field {
     func array() throws(ImportError) -> [Field] {
         guard let value else { throw error("is required") }
         guard let items = value.arrayValue else { throw error("must be an array, found \(value.kindName)") }
-        return items.enumerated().map { Field($1, path: path + "[\($0)]", location: location) }
+        let path = path
+        return items.enumerated().map { Field($1, parentPath: path, step: .element($0), location: location) }
     }
 
     /// The elements when present, `[]` when absent or `null`.

@@ -200,6 +200,14 @@ public final class Ledger: @unchecked Sendable {
         var treeNodes: [(node: TreeNode, hash: Hash)] = []
         var seq: UInt64
         var prev: Hash
+        /// Fresh random bytes for the content salts of this group commit, drawn in one call.
+        var salts: [UInt8] = []
+        var saltsUsed = 0
+
+        mutating func nextSalt() -> [UInt8] {
+            defer { saltsUsed += ContentFormat.saltSize }
+            return Array(salts[saltsUsed..<saltsUsed + ContentFormat.saltSize])
+        }
     }
 
     private func writeGroup(_ batches: [[PreparedEvent]]) throws(LedgerError) -> [AppendResult] {
@@ -207,6 +215,8 @@ public final class Ledger: @unchecked Sendable {
             try rollSegment()
         }
         var pending = Pending(frontier: state.frontier, seq: state.size, prev: state.lastLeaf)
+        let contents = batches.reduce(0) { total, batch in total + batch.count { $0.contentBytes != nil } }
+        pending.salts = SecureRandom.bytes(contents * ContentFormat.saltSize)
         let now = options.clock()
         var results: [AppendResult] = []
         for batch in batches {
@@ -248,7 +258,7 @@ public final class Ledger: @unchecked Sendable {
         var commitment = Hash.zero
         var contentOffset = RecordIndex.noContent
         if let content = event.contentBytes {
-            let salt = SecureRandom.bytes(ContentFormat.saltSize)
+            let salt = pending.nextSalt()
             commitment = ContentFormat.commitment(salt: salt, content: content, sha: sha)
             flags.insert(.hasContent)
             contentOffset = UInt32(state.contentLength + UInt64(pending.content.count))
