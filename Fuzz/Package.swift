@@ -8,6 +8,7 @@ import PackageDescription
 
 let fuzzTargets = [
     "FuzzRecord", "FuzzFrames", "FuzzEnvelope", "FuzzNote", "FuzzCheckpoint", "FuzzProof", "FuzzHead", "FuzzVerify",
+    "FuzzZca", "FuzzOAWebhook", "FuzzZaloWeb", "FuzzRosterCSV",
 ]
 
 let package = Package(
@@ -27,6 +28,7 @@ let package = Package(
                 .product(name: "LedgerCore", package: "GroupLedger"),
                 .product(name: "LedgerStorage", package: "GroupLedger"),
                 .product(name: "GroupDomain", package: "GroupLedger"),
+                .product(name: "LedgerImport", package: "GroupLedger"),
             ]
         ),
     ]
@@ -38,6 +40,7 @@ let package = Package(
                     .product(name: "LedgerCore", package: "GroupLedger"),
                     .product(name: "LedgerStorage", package: "GroupLedger"),
                     .product(name: "GroupDomain", package: "GroupLedger"),
+                    .product(name: "LedgerImport", package: "GroupLedger"),
                 ],
                 swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
                 linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]

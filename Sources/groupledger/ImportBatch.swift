@@ -12,6 +12,12 @@ struct ImportBatch {
     /// At most this many errors are printed; the rest are counted.
     static let shownErrors = 20
 
+    /// What the reading thread hands over: one chunk's outcomes, or the error that stopped it.
+    private enum Step {
+        case outcomes([ImportOutcome], input: String, read: Int, size: Int?)
+        case failed(any Error)
+    }
+
     func run() throws {
         // Without --dry-run only the canonical bytes are kept (no JSON trees); with it, the lines it prints.
         var events: [PreparedEvent] = []
@@ -21,18 +27,25 @@ struct ImportBatch {
         var skipped: [String: Int] = [:]
         var units = 0
         var progress = ImportProgress()
-        for path in command.inputs {
-            let input = try ImportInput(path: path)
-            // A file is read twice: once for the digest its events record, once to decode it; the second read is
-            // hashed too, so a file changed in between is refused rather than recorded under the wrong digest.
-            let digest = input.isRegularFile && path != "-" ? try ImportFileDigest.of(path: path) : nil
-            let check = SHA256Stream()
-            var decoder = command.format.decoder(
-                source: ImportSource(name: input.name, fileSHA256: digest),
-                options: options
-            )
-            var read = 0
-            func take(_ outcomes: [ImportOutcome]) {
+
+        // A second thread reads and decodes (the decoders spread each chunk over the cores) while this one reduces
+        // what comes out to what the append needs and frees the rest.
+        let handOff = HandOff<Step>(capacity: 4)
+        let reader = Thread { [self] in
+            do {
+                try readAll(into: handOff)
+            } catch {
+                handOff.put(.failed(error))
+            }
+            handOff.close()
+        }
+        reader.start()
+        var failure: (any Error)?
+        while let step = handOff.take() {
+            switch step {
+            case .failed(let error):
+                failure = failure ?? error
+            case .outcomes(let outcomes, let input, let read, let size):
                 for outcome in outcomes {
                     units += 1
                     switch outcome {
@@ -46,19 +59,10 @@ struct ImportBatch {
                     case .skipped(_, let reason): skipped[reason, default: 0] += 1
                     }
                 }
-            }
-            while try input.read({ chunk in
-                check.update(chunk)
-                read += chunk.count
-                take(decoder.consume(chunk))
-            }) {
-                progress.show(input: input.name, read: read, size: input.size, units: units, events: eventCount)
-            }
-            take(decoder.finish())
-            if let digest, check.finish().hex != digest {
-                throw LedgerError(.badInput, "\(input.name) changed while it was being imported; nothing was appended")
+                progress.show(input: input, read: read, size: size, units: units, events: eventCount)
             }
         }
+        if let failure { throw failure }
         progress.clear()
 
         var rejectsFile: ImportRejects?
@@ -119,6 +123,31 @@ struct ImportBatch {
                 + "\(total.duplicates) duplicates; \(skippedText(skipped)); \(errors.count) rejected"
             if let rejectsFile { text += " (recorded in \(rejectsFile.path))" }
             print(text + "; the ledger holds \(total.size) records")
+        }
+    }
+
+    /// Reads and decodes every input, handing each chunk's outcomes over in order.
+    private func readAll(into handOff: HandOff<Step>) throws {
+        for path in command.inputs {
+            let input = try ImportInput(path: path)
+            // A file is read twice: once for the digest its events record, once to decode it; the second read is
+            // hashed too, so a file changed in between is refused rather than recorded under the wrong digest.
+            let digest = input.isRegularFile && path != "-" ? try ImportFileDigest.of(path: path) : nil
+            let check = SHA256Stream()
+            var decoder = command.format.decoder(
+                source: ImportSource(name: input.name, fileSHA256: digest),
+                options: options
+            )
+            var read = 0
+            while try input.read({ chunk in
+                check.update(chunk)
+                read += chunk.count
+                handOff.put(.outcomes(decoder.consume(chunk), input: input.name, read: read, size: input.size))
+            }) {}
+            handOff.put(.outcomes(decoder.finish(), input: input.name, read: read, size: input.size))
+            if let digest, check.finish().hex != digest {
+                throw LedgerError(.badInput, "\(input.name) changed while it was being imported; nothing was appended")
+            }
         }
     }
 

@@ -42,7 +42,8 @@ run "clock going backwards" bash "$DIR/clock.sh"
 if [ "${FAULTS_SKIP_FUZZ:-0}" != 1 ]; then
     # FuzzVerify (about 85 runs/s: it rewrites a ledger directory per input) runs in the soak tier only.
     run "fuzzing, ${FAULTS_FUZZ_SECONDS:-60} s per target" bash "$REPO/Fuzz/run.sh" "${FAULTS_FUZZ_SECONDS:-60}" \
-        FuzzRecord FuzzFrames FuzzEnvelope FuzzNote FuzzCheckpoint FuzzProof FuzzHead
+        FuzzRecord FuzzFrames FuzzEnvelope FuzzNote FuzzCheckpoint FuzzProof FuzzHead \
+        FuzzZca FuzzOAWebhook FuzzZaloWeb FuzzRosterCSV
 fi
 echo "== fault suites took $(($(date +%s) - started)) s${failures:+; failed:$failures}"
 echo "faults-quick: $passed passed, $failed failed, $skipped skipped"

@@ -56,6 +56,19 @@ import Testing
         #expect(wrongApp.rejected.first?.description.contains("$.body.app_id") == true)
     }
 
+    /// `--oa-app-id` checks bare bodies too (found by FuzzOAWebhook: they used to bypass it; regression input
+    /// Fuzz/corpus/FuzzOAWebhook/crash-fa121ebe6f30f1bbe8d60ff6f375a3b217d8c385).
+    @Test func theAppIsCheckedOnBareBodiesToo() {
+        let right = Self.decode("oa-webhook/bare.jsonl", appID: "1234567890123456789")
+        #expect(right.rejected.isEmpty && right.events.count == 9)
+        let wrongApp = Self.decode("oa-webhook/bare.jsonl", appID: "42")
+        #expect(wrongApp.events.isEmpty && wrongApp.rejected.count == 10)
+        #expect(wrongApp.rejected.first?.description.contains("field $.app_id: is 1234567890123456789, not") == true)
+        var decoder = OAWebhookDecoder(source: Self.source, options: OAWebhookOptions(appID: "42"))
+        let noApp = Decoded(decoder.decodeAll(Array(#"{"event_name":"user_join_group","timestamp":1}"#.utf8)))
+        #expect(noApp.rejected.first?.description.contains("field $.app_id: is required") == true)
+    }
+
     @Test func withoutASecretSignaturesAreMarkedUnchecked() {
         let signed = Self.decode("oa-webhook/signed.jsonl")
         #expect(signed.events.allSatisfy { $0.data("source")?["signature"] == "unchecked" })

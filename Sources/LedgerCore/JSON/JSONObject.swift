@@ -7,7 +7,7 @@
 /// unordered); ``members`` still keeps the input order.
 public struct JSONObject: Sendable, Hashable {
     /// Objects with more members than this get a hash index for lookups and duplicate checks.
-    static let indexThreshold = 16
+    static let indexThreshold = 32
 
     /// The members in input order.
     public let members: [(key: String, value: JSONValue)]

@@ -74,6 +74,7 @@ public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
                         + "\"<raw body>\"} as the receiver got it, so that its X-ZEvent-Signature can be checked"
                 )
             }
+            try checkAppID(root)
             return (root, unit.bytes, nil)
         }
         for key in object.keys where key != "body" && key != "signature" {
@@ -89,9 +90,7 @@ public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
         )
         _ = try body.object()
         let appID = try body["app_id"].identifier()
-        if let expected = options.appID, appID != expected {
-            throw body["app_id"].error("is \(appID), not the app id given with --oa-app-id (\(expected))")
-        }
+        try checkAppID(body)
         guard let secret = options.secret else { return (body, raw, "unchecked") }
         let timestamp: String
         switch body["timestamp"].value {
@@ -107,6 +106,15 @@ public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
             )
         }
         return (body, raw, "verified")
+    }
+
+    /// With ``OAWebhookOptions/appID``, the body's `app_id` must be that app, whether the line is signed or bare.
+    private func checkAppID(_ body: Field) throws(ImportError) {
+        guard let expected = options.appID else { return }
+        let appID = try body["app_id"].identifier()
+        if appID != expected {
+            throw body["app_id"].error("is \(appID), not the app id given with --oa-app-id (\(expected))")
+        }
     }
 
     func map(_ body: Field, raw: [UInt8]) throws(ImportError) -> Mapped {
