@@ -248,10 +248,15 @@ struct JSONParserEngine: ~Copyable {
         let frame = frames.removeLast()
         let count = memberCount - frame.memberStart
         let source = members + frame.memberStart
-        let moved = [Member](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { buffer.baseAddress!.moveInitialize(from: source, count: count) }
-            initialized = count
-        }
+        // An empty one is `[]`: `unsafeUninitializedCapacity: 0` would store its count into the shared empty-array
+        // singleton, a write that races with every other thread doing the same (ThreadSanitizer reports it).
+        let moved =
+            count == 0
+            ? []
+            : [Member](unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: source, count: count)
+                initialized = count
+            }
         memberCount = frame.memberStart
         return .object(JSONObject(validatedMembers: moved, index: frame.index))
     }
@@ -261,10 +266,15 @@ struct JSONParserEngine: ~Copyable {
         let frame = frames.removeLast()
         let count = elementCount - frame.elementStart
         let source = elements + frame.elementStart
-        let moved = [JSONValue](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { buffer.baseAddress!.moveInitialize(from: source, count: count) }
-            initialized = count
-        }
+        // An empty one is `[]`: `unsafeUninitializedCapacity: 0` would store its count into the shared empty-array
+        // singleton, a write that races with every other thread doing the same (ThreadSanitizer reports it).
+        let moved =
+            count == 0
+            ? []
+            : [JSONValue](unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: source, count: count)
+                initialized = count
+            }
         elementCount = frame.elementStart
         return .array(moved)
     }

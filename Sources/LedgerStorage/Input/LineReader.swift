@@ -88,6 +88,7 @@ public struct LineReader {
     }
 
     private func readChunk(_ count: Int) throws(LedgerError) -> [UInt8] {
+        guard count > 0 else { return [] }  // see JSONParserEngine.closeArray: no zero-capacity initializer
         var failure: LedgerError?
         let out = [UInt8](unsafeUninitializedCapacity: count) { raw, initialized in
             initialized = 0

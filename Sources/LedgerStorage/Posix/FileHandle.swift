@@ -76,6 +76,7 @@ public struct LedgerFile: Sendable {
 
     /// Reads up to `count` bytes at `offset`; fewer where the file ends.
     public func read(upTo count: Int, at offset: UInt64) throws(LedgerError) -> [UInt8] {
+        guard count > 0 else { return [] }  // see JSONParserEngine.closeArray: no zero-capacity initializer
         var failure: LedgerError?
         let out = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             do throws(LedgerError) {
