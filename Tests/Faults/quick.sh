@@ -11,25 +11,7 @@
 set -u
 DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$DIR/../.." && pwd)
-passed=0
-failed=0
-skipped=0
-failures=""
-started=$(date +%s)
-
-run() {
-    local name=$1 start status
-    shift
-    start=$(date +%s)
-    echo "== $name"
-    "$@" 2>&1 | grep -Ev '^ok ' | tail -40
-    status=${PIPESTATUS[0]}
-    case $status in
-        0) passed=$((passed + 1)); echo "-- $name: passed in $(($(date +%s) - start)) s" ;;
-        77) skipped=$((skipped + 1)); echo "-- $name: SKIPPED in $(($(date +%s) - start)) s" ;;
-        *) failed=$((failed + 1)); failures="$failures $name"; echo "-- $name: FAILED (status $status) in $(($(date +%s) - start)) s" ;;
-    esac
-}
+source "$DIR/tier.sh"
 
 echo "== building ledger-stress"
 (cd "$REPO" && swift build --package-path Fuzz --product ledger-stress 2>&1 | tail -1)
@@ -45,6 +27,4 @@ if [ "${FAULTS_SKIP_FUZZ:-0}" != 1 ]; then
         FuzzRecord FuzzFrames FuzzEnvelope FuzzNote FuzzCheckpoint FuzzProof FuzzHead \
         FuzzZca FuzzOAWebhook FuzzZaloWeb FuzzRosterCSV
 fi
-echo "== fault suites took $(($(date +%s) - started)) s${failures:+; failed:$failures}"
-echo "faults-quick: $passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+finish_tier quick

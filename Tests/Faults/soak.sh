@@ -10,24 +10,8 @@
 set -u
 DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$DIR/../.." && pwd)
-passed=0
-failed=0
-skipped=0
-failures=""
-started=$(date +%s)
-run() {
-    local name=$1 start status
-    shift
-    start=$(date +%s)
-    echo "== $name"
-    "$@" 2>&1 | grep -Ev '^ok ' | tail -60
-    status=${PIPESTATUS[0]}
-    case $status in
-        0) passed=$((passed + 1)); echo "-- $name: passed in $(($(date +%s) - start)) s" ;;
-        77) skipped=$((skipped + 1)); echo "-- $name: SKIPPED in $(($(date +%s) - start)) s" ;;
-        *) failed=$((failed + 1)); failures="$failures $name"; echo "-- $name: FAILED (status $status) in $(($(date +%s) - start)) s" ;;
-    esac
-}
+TIER_SHOWN_LINES=60
+source "$DIR/tier.sh"
 (cd "$REPO" && swift build --product groupledger > /dev/null && swift build --package-path Fuzz --product ledger-stress > /dev/null)
 run "power cut, ext4 x1000" bash "$DIR/powercut.sh" 1000 ext4
 run "power cut, xfs x200" bash "$DIR/powercut.sh" 200 xfs
@@ -41,6 +25,4 @@ run "100 000 bit flips" env FAULT_FLIPS=100000 swift test --package-path "$REPO"
 run "fuzzing" bash "$REPO/Fuzz/run.sh" "${FAULTS_FUZZ_SECONDS:-1800}"
 run "AddressSanitizer" bash "$DIR/sanitizers.sh" address
 run "ThreadSanitizer" bash "$DIR/sanitizers.sh" thread
-echo "== soak took $(($(date +%s) - started)) s${failures:+; failed:$failures}"
-echo "faults-soak: $passed passed, $failed failed, $skipped skipped"
-[ "$failed" -eq 0 ]
+finish_tier soak
