@@ -186,6 +186,8 @@ public final class Ledger: @unchecked Sendable {
         do {
             return try writeGroup(batches).map { .success($0) }
         } catch {
+            // One batch too large for an append: the others of its group are written on their own.
+            if error.code == .refused, batches.count > 1 { return batches.flatMap { commit([$0]) } }
             if error.code == .syncFailed { stopped = error }
             return batches.map { _ in .failure(error) }
         }
@@ -227,6 +229,7 @@ public final class Ledger: @unchecked Sendable {
                 pending.newIds[digest] = pending.seq + UInt64(fresh.count)
                 fresh.append((event, digest))
             }
+            try checkRoom(for: fresh.map(\.0), after: pending)
             let first = fresh.isEmpty ? nil : pending.seq
             for (position, (event, digest)) in fresh.enumerated() {
                 var flags: Record.Flags = position == fresh.count - 1 ? [.endsBatch] : []
@@ -245,6 +248,26 @@ public final class Ledger: @unchecked Sendable {
         guard pending.seq > state.size else { return results }
         try persist(pending)
         return results
+    }
+
+    /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in the live segment or content file,
+    /// before anything of it is staged.
+    private func checkRoom(for events: [PreparedEvent], after pending: Pending) throws(LedgerError) {
+        var segmentEnd = state.segmentLength + UInt64(pending.segment.count)
+        var contentEnd = state.contentLength + UInt64(pending.content.count)
+        for event in events {
+            // A frame is its length (4 bytes), the record and the leaf hash.
+            segmentEnd += UInt64(4 + Record.headerSize + event.chainBytes.count + Hash.byteCount)
+            if let content = event.contentBytes { contentEnd += UInt64(ContentFormat.prefixSize + content.count) }
+        }
+        guard segmentEnd <= options.maxFileOffset, contentEnd <= options.maxFileOffset else {
+            throw LedgerError(
+                .refused,
+                "a batch of \(events.count) events is too large for one append: it would take the live segment to "
+                    + "\(segmentEnd) bytes and the content file to \(contentEnd), past the \(options.maxFileOffset) "
+                    + "one append can reach; nothing was appended: append it in smaller batches (--batch N)"
+            )
+        }
     }
 
     private func stage(

@@ -5,6 +5,10 @@ public struct LedgerOptions: Sendable {
     /// `close` saves the table of event ids (`index/ids.table`) when it covers this many more records than the
     /// saved one, so that the next open reads one file instead of every index file.
     public var idTableSaveInterval: UInt64 = 65_536
+    /// The furthest into the live segment or content file one append may write. Records and content are found
+    /// through 32-bit offsets (`index/`), so the default is 4 GiB − 1; a batch that would pass it is refused whole
+    /// (tests lower it to reach that case).
+    public var maxFileOffset: UInt64 = UInt64(UInt32.max - 1)
     /// The clock that stamps records, in Unix milliseconds. Order comes from sequence numbers, never from it.
     public var clock: @Sendable () -> Int64 = { SystemClock.unixMillis() }
 
