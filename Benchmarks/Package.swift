@@ -4,6 +4,7 @@ import PackageDescription
 // Benchmarks live in their own package so that `swift build` and `swift test` of GroupLedger never build them.
 // Run: swift run -c release --package-path Benchmarks ledger-bench [events]
 //      swift run -c release --package-path Benchmarks domain-bench [events]
+//      swift run -c release --package-path Benchmarks import-stages CAPTURE.jsonl
 let package = Package(
     name: "GroupLedgerBenchmarks",
     dependencies: [.package(name: "GroupLedger", path: "..")],
@@ -13,6 +14,14 @@ let package = Package(
             dependencies: [
                 .product(name: "LedgerCore", package: "GroupLedger"),
                 .product(name: "LedgerStorage", package: "GroupLedger"),
+            ]
+        ),
+        .executableTarget(
+            name: "import-stages",
+            dependencies: [
+                .product(name: "LedgerCore", package: "GroupLedger"),
+                .product(name: "LedgerStorage", package: "GroupLedger"),
+                .product(name: "LedgerImport", package: "GroupLedger"),
             ]
         ),
         .executableTarget(

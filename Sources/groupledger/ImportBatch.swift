@@ -14,12 +14,36 @@ struct ImportBatch {
 
     /// What the reading thread hands over: one chunk's outcomes, or the error that stopped it.
     private enum Step {
-        case outcomes([ImportOutcome], input: String, read: Int, size: Int?)
+        case outcomes([Kept], input: String, read: Int, size: Int?)
         case failed(any Error)
     }
 
+    /// What is kept of one unit's outcome: without --dry-run only the events' canonical bytes, with it the lines it
+    /// prints. The decoding threads make it, so that the JSON trees are freed where they were built.
+    private enum Kept: Sendable {
+        case events([PreparedEvent])
+        case lines([[UInt8]])
+        case rejected(ImportError)
+        case skipped(String)
+
+        static func events(_ outcome: ImportOutcome) -> Kept {
+            switch outcome {
+            case .events(let events, _): .events(events.map(PreparedEvent.init))
+            case .rejected(let error): .rejected(error)
+            case .skipped(_, let reason): .skipped(reason)
+            }
+        }
+
+        static func lines(_ outcome: ImportOutcome) -> Kept {
+            switch outcome {
+            case .events(let events, _): .lines(events.map(ImportBatch.line))
+            case .rejected(let error): .rejected(error)
+            case .skipped(_, let reason): .skipped(reason)
+            }
+        }
+    }
+
     func run() throws {
-        // Without --dry-run only the canonical bytes are kept (no JSON trees); with it, the lines it prints.
         var events: [PreparedEvent] = []
         var dryRunLines: [[UInt8]] = []
         var eventCount: Int { command.dryRun ? dryRunLines.count : events.count }
@@ -28,8 +52,8 @@ struct ImportBatch {
         var units = 0
         var progress = ImportProgress()
 
-        // A second thread reads and decodes (the decoders spread each chunk over the cores) while this one reduces
-        // what comes out to what the append needs and frees the rest.
+        // A second thread reads and decodes (the decoders spread each chunk over the cores, and keep of each
+        // outcome only what is needed) while this one collects it.
         let handOff = HandOff<Step>(capacity: 4)
         let reader = Thread { [self] in
             do {
@@ -49,14 +73,10 @@ struct ImportBatch {
                 for outcome in outcomes {
                     units += 1
                     switch outcome {
-                    case .events(let more, _):
-                        if command.dryRun {
-                            dryRunLines += more.map(ImportBatch.line)
-                        } else {
-                            events += more.map(PreparedEvent.init)
-                        }
+                    case .events(let more): events += more
+                    case .lines(let more): dryRunLines += more
                     case .rejected(let error): errors.append(error)
-                    case .skipped(_, let reason): skipped[reason, default: 0] += 1
+                    case .skipped(let reason): skipped[reason, default: 0] += 1
                     }
                 }
                 progress.show(input: input, read: read, size: size, units: units, events: eventCount)
@@ -138,13 +158,15 @@ struct ImportBatch {
                 source: ImportSource(name: input.name, fileSHA256: digest),
                 options: options
             )
+            let keep: @Sendable (ImportOutcome) -> Kept = command.dryRun ? Kept.lines : Kept.events
             var read = 0
             while try input.read({ chunk in
                 check.update(chunk)
                 read += chunk.count
-                handOff.put(.outcomes(decoder.consume(chunk), input: input.name, read: read, size: input.size))
+                let kept = decoder.consume(chunk, reducing: keep)
+                handOff.put(.outcomes(kept, input: input.name, read: read, size: input.size))
             }) {}
-            handOff.put(.outcomes(decoder.finish(), input: input.name, read: read, size: input.size))
+            handOff.put(.outcomes(decoder.finish(reducing: keep), input: input.name, read: read, size: input.size))
             if let digest, check.finish().hex != digest {
                 throw LedgerError(.badInput, "\(input.name) changed while it was being imported; nothing was appended")
             }

@@ -53,4 +53,32 @@ import Testing
             #expect(Self.summary(decoded) == expected, "with \(threads) threads")
         }
     }
+
+    /// What `consume(_:reducing:)` keeps, in order: for events their canonical bytes, otherwise the message.
+    static func kept(_ outcome: ImportOutcome) -> [String] {
+        switch outcome {
+        case .events(let events, _):
+            events.map {
+                let prepared = PreparedEvent($0)
+                return String(decoding: prepared.chainBytes + (prepared.contentBytes ?? []), as: UTF8.self)
+            }
+        case .rejected(let error): [error.description]
+        case .skipped(_, let reason): [reason]
+        }
+    }
+
+    @Test func reducingOnTheDecodingThreadsKeepsOrderAndContent() throws {
+        var plain = ZcaDecoder(source: ImportSource(name: "capture.jsonl"))
+        plain.threads = 1
+        let expected = plain.decodeAll(Self.capture).flatMap(Self.kept)
+
+        for threads in [1, 2, 4] {
+            var decoder = ZcaDecoder(source: ImportSource(name: "capture.jsonl"))
+            decoder.threads = threads
+            var kept = Self.capture.withUnsafeBytes { decoder.consume($0, reducing: Self.kept) }
+            kept += decoder.finish(reducing: Self.kept)
+            #expect(kept.count == 1000)
+            #expect(kept.flatMap { $0 } == expected, "with \(threads) threads")
+        }
+    }
 }

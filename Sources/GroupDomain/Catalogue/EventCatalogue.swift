@@ -146,7 +146,7 @@ public enum EventCatalogue {
         default: break
         }
         let data = event.data?.objectValue ?? JSONObject()
-        for (field, kind) in type.required.sorted(by: { $0.key < $1.key }) {
+        for (field, kind) in type.requiredInOrder {
             guard let value = data[field] else { throw bad("field \"data.\(field)\" is required for \(event.type)") }
             if let problem = kind.problem(value) { throw bad("field \"data.\(field)\" \(problem)") }
         }

@@ -7,6 +7,8 @@ public struct EventType: Sendable {
     public let group: GroupRequirement
     public let required: [String: FieldKind]
     public let optional: [String: FieldKind]
+    /// `required` by field name, the order in which a missing field is reported.
+    let requiredInOrder: [(field: String, kind: FieldKind)]
 
     public init(
         _ name: String,
@@ -18,5 +20,6 @@ public struct EventType: Sendable {
         self.group = group
         self.required = required
         self.optional = optional
+        requiredInOrder = required.sorted { $0.key < $1.key }.map { (field: $0.key, kind: $0.value) }
     }
 }

@@ -51,11 +51,11 @@ public struct EventEnvelope: Sendable, Hashable {
 
     /// The envelope without `content`, as a JSON object with members in canonical order.
     public var chainObject: JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("actor", .string(actor)), ("id", .string(id)), ("time", .string(time.text)), ("type", .string(type)),
-        ]
+        var members: [(key: String, value: JSONValue)] = [("actor", .string(actor))]
+        members.reserveCapacity(6)
         if let data { members.append(("data", data)) }
         if let group { members.append(("group", .string(group))) }
+        members += [("id", .string(id)), ("time", .string(time.text)), ("type", .string(type))]
         return .object(JSONObject(members: members))
     }
 

@@ -13,7 +13,8 @@ struct JSONKey: Hashable {
 
     /// Whether two strings consist of the same bytes (the same scalars), ignoring canonical equivalence.
     static func bytesEqual(_ lhs: String, _ rhs: String) -> Bool {
-        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        // Same bytes imply canonically equal, so `!=` (fast for ASCII) settles most mismatches.
+        guard lhs.utf8.count == rhs.utf8.count, lhs == rhs else { return false }
         var a = lhs
         var b = rhs
         return a.withUTF8 { pa in

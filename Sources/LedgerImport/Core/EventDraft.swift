@@ -45,8 +45,8 @@ struct EventDraft {
                     time: timestamp,
                     actor: actor,
                     group: group,
-                    data: .object(JSONObject(members: data + [("source", provenance)])),
-                    content: content.isEmpty ? nil : .object(JSONObject(members: content))
+                    data: .object(JSONObject(members: EventDraft.sorted(data + [("source", provenance)]))),
+                    content: content.isEmpty ? nil : .object(JSONObject(members: EventDraft.sorted(content)))
                 ),
                 at: label
             )
@@ -57,5 +57,11 @@ struct EventDraft {
             if reason.hasPrefix(label + ": ") { reason.removeFirst(label.count + 2) }
             throw ImportError(location, "the \(type) event it gives is refused: \(reason)")
         }
+    }
+
+    /// Members in canonical order, so that serialising the event does not sort them again. The keys are ASCII, where
+    /// byte order is RFC 8785's UTF-16 order; were one not, the serializer would still sort correctly.
+    static func sorted(_ members: [(key: String, value: JSONValue)]) -> [(key: String, value: JSONValue)] {
+        members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 }

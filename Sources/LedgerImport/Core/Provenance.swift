@@ -16,6 +16,6 @@ enum Provenance {
             members.append(("stream", .string(source.name)))
         }
         members.append((location.unit.rawValue, .number(JSONNumber(location.number))))
-        return .object(JSONObject(members: members + extra))
+        return .object(JSONObject(members: EventDraft.sorted(members + extra)))
     }
 }

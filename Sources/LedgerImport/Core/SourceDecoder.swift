@@ -9,6 +9,29 @@ public protocol SourceDecoder {
     /// Ends the input: returns what the last unit (a line without its final newline) became, and anything held
     /// until the end.
     mutating func finish() -> [ImportOutcome]
+    /// ``consume(_:)`` with each outcome passed through `reduce` on the thread that made it, so that a caller that
+    /// keeps only part of an outcome (an import keeps the canonical bytes) frees the rest where it was allocated.
+    mutating func consume<Reduced: Sendable>(
+        _ chunk: UnsafeRawBufferPointer,
+        reducing reduce: @Sendable (ImportOutcome) -> Reduced
+    ) -> [Reduced]
+    /// ``finish()`` with each outcome passed through `reduce`; see ``consume(_:reducing:)``.
+    mutating func finish<Reduced: Sendable>(reducing reduce: @Sendable (ImportOutcome) -> Reduced) -> [Reduced]
+}
+
+extension SourceDecoder {
+    public mutating func consume<Reduced: Sendable>(
+        _ chunk: UnsafeRawBufferPointer,
+        reducing reduce: @Sendable (ImportOutcome) -> Reduced
+    ) -> [Reduced] {
+        consume(chunk).map(reduce)
+    }
+
+    public mutating func finish<Reduced: Sendable>(
+        reducing reduce: @Sendable (ImportOutcome) -> Reduced
+    ) -> [Reduced] {
+        finish().map(reduce)
+    }
 }
 
 extension SourceDecoder {

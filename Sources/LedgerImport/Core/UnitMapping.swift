@@ -28,12 +28,15 @@ public enum UnitMappingPool {
 }
 
 extension UnitMapping {
-    /// The outcomes of `units`, in order.
-    func outcomes(_ units: [Result<FramedUnit, ImportError>]) -> [ImportOutcome] {
+    /// What `units` became, each outcome passed through `reduce` on the thread that made it, in order.
+    func outcomes<Reduced: Sendable>(
+        _ units: [Result<FramedUnit, ImportError>],
+        reducing reduce: @Sendable (ImportOutcome) -> Reduced
+    ) -> [Reduced] {
         let threads = min(self.threads, units.count / UnitMappingPool.minimumUnitsPerThread)
-        guard threads > 1 else { return units.map(outcome) }
+        guard threads > 1 else { return units.map { reduce(outcome($0)) } }
         let mappers = ThreadPrivate([self] + (1..<threads).map { _ in forAnotherThread() })
-        let slices = ThreadPrivate(UnsafeMutableBufferPointer<[ImportOutcome]>.allocate(capacity: threads))
+        let slices = ThreadPrivate(UnsafeMutableBufferPointer<[Reduced]>.allocate(capacity: threads))
         slices.value.initialize(repeating: [])
         defer {
             slices.value.deinitialize()
@@ -42,15 +45,16 @@ extension UnitMapping {
         let shared = ThreadPrivate(units)
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             let units = shared.value
+            let mapper = mappers.value[thread]
             let start = units.count * thread / threads
             let end = units.count * (thread + 1) / threads
-            slices.value[thread] = units[start..<end].map(mappers.value[thread].outcome)
+            slices.value[thread] = units[start..<end].map { reduce(mapper.outcome($0)) }
         }
         return Array(slices.value.joined())
     }
 }
 
-/// Hands values that are not `Sendable` to the threads of one ``UnitMapping/outcomes(_:)`` call, which is safe
+/// Hands values that are not `Sendable` to the threads of one ``UnitMapping/outcomes(_:reducing:)`` call, which is safe
 /// there because each thread uses only its own mapper and writes only its own slot, and `units` is only read.
 private struct ThreadPrivate<Value>: @unchecked Sendable {
     let value: Value

@@ -28,11 +28,24 @@ public struct ZcaDecoder: SourceDecoder, UnitMapping {
     }
 
     public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
-        outcomes(framer.feed(chunk))
+        consume(chunk) { $0 }
     }
 
     public mutating func finish() -> [ImportOutcome] {
-        outcomes(framer.finish())
+        finish { $0 }
+    }
+
+    public mutating func consume<Reduced: Sendable>(
+        _ chunk: UnsafeRawBufferPointer,
+        reducing reduce: @Sendable (ImportOutcome) -> Reduced
+    ) -> [Reduced] {
+        outcomes(framer.feed(chunk), reducing: reduce)
+    }
+
+    public mutating func finish<Reduced: Sendable>(
+        reducing reduce: @Sendable (ImportOutcome) -> Reduced
+    ) -> [Reduced] {
+        outcomes(framer.finish(), reducing: reduce)
     }
 
     func forAnotherThread() -> Self {
