@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Import of N zca-js listener lines (group text messages, ~600 bytes each), including the durable appends,
 # with the release build of groupledger. Usage: Benchmarks/import-bench.sh [N]   (default 1000000)
+# BATCH=0 (the default, as `import` without --batch): one durable commit, staged while decoding;
+# BATCH=1000: every line checked first, then a commit every 1,000 events.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
@@ -24,11 +26,11 @@ PY
 bytes=$(stat -c %s "$work/capture.jsonl")
 .build/release/groupledger init --ledger "$work/ledger" --origin bench.example/import >/dev/null
 start=$(date +%s.%N)
-/usr/bin/time -f "peak_rss_kib=%M" .build/release/groupledger import zca --ledger "$work/ledger" --batch 1000 \
+/usr/bin/time -f "peak_rss_kib=%M" .build/release/groupledger import zca --ledger "$work/ledger" --batch "${BATCH:-0}" \
     "$work/capture.jsonl" 2>"$work/time.txt" >/dev/null
 end=$(date +%s.%N)
 seconds=$(echo "$end - $start" | bc)
-echo "events=$n input_bytes=$bytes"
+echo "events=$n input_bytes=$bytes batch=${BATCH:-0}"
 echo "import_seconds=$seconds"
 echo "import_events_per_second=$(echo "$n / $seconds" | bc)"
 cat "$work/time.txt"

@@ -46,11 +46,21 @@ struct ImportBatch {
     func run() throws {
         var events: [PreparedEvent] = []
         var dryRunLines: [[UInt8]] = []
-        var eventCount: Int { command.dryRun ? dryRunLines.count : events.count }
+        var eventCount = 0
         var errors: [ImportError] = []
         var skipped: [String: Int] = [:]
         var units = 0
         var progress = ImportProgress()
+
+        // One commit (no --batch): the events are staged in the ledger as they are decoded, so memory stays small
+        // and the writing overlaps the decoding; the first refused unit abandons it (unless --keep-going). With
+        // --batch N, every unit is checked before the first of the commits.
+        let writer = command.dryRun ? nil : try Ledger.open(at: command.ledger.path)
+        defer { writer?.close() }
+        for message in writer?.recovery.messages ?? [] { Console.error("groupledger: \(message)") }
+        var staged = command.batch == 0 ? try writer?.beginStagedAppend() : nil
+        defer { staged?.abandon() }
+        var failure: (any Error)?
 
         // A second thread reads and decodes (the decoders spread each chunk over the cores, and keep of each
         // outcome only what is needed) while this one collects it.
@@ -64,19 +74,38 @@ struct ImportBatch {
             handOff.close()
         }
         reader.start()
-        var failure: (any Error)?
         while let step = handOff.take() {
             switch step {
             case .failed(let error):
                 failure = failure ?? error
+                staged?.abandon()
             case .outcomes(let outcomes, let input, let read, let size):
                 for outcome in outcomes {
                     units += 1
                     switch outcome {
-                    case .events(let more): events += more
-                    case .lines(let more): dryRunLines += more
-                    case .rejected(let error): errors.append(error)
-                    case .skipped(let reason): skipped[reason, default: 0] += 1
+                    case .events(let more):
+                        eventCount += more.count
+                        guard let append = staged else {
+                            events += more
+                            continue
+                        }
+                        do {
+                            try append.add(more)
+                        } catch {
+                            failure = failure ?? error
+                            staged = nil
+                        }
+                    case .lines(let more):
+                        eventCount += more.count
+                        dryRunLines += more
+                    case .rejected(let error):
+                        errors.append(error)
+                        if !command.keepGoing, let append = staged {
+                            append.abandon()
+                            staged = nil
+                        }
+                    case .skipped(let reason):
+                        skipped[reason, default: 0] += 1
                     }
                 }
                 progress.show(input: input, read: read, size: size, units: units, events: eventCount)
@@ -105,7 +134,7 @@ struct ImportBatch {
             }
         }
 
-        if command.dryRun {
+        guard let writer else {
             for line in dryRunLines { print(String(decoding: line, as: UTF8.self)) }
             for error in errors.prefix(ImportBatch.shownErrors) { Console.error("groupledger: rejected: \(error)") }
             Console.error(
@@ -115,13 +144,15 @@ struct ImportBatch {
             return
         }
 
-        let writer = try Ledger.open(at: command.ledger.path)
-        defer { writer.close() }
-        for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
-        var total = AppendResult(appended: 0, duplicates: 0, firstSeq: nil, size: writer.size)
-        let step = command.batch == 0 ? max(events.count, 1) : command.batch
-        for start in stride(from: 0, to: events.count, by: step) {
-            let result = try writer.append(prepared: Array(events[start..<min(events.count, start + step)]))
+        var total: AppendResult
+        if let append = staged {
+            staged = nil
+            total = try append.commit()
+        } else {
+            total = AppendResult(appended: 0, duplicates: 0, firstSeq: nil, size: writer.size)
+        }
+        for start in stride(from: 0, to: events.count, by: max(command.batch, 1)) {
+            let result = try writer.append(prepared: Array(events[start..<min(events.count, start + command.batch)]))
             total.appended += result.appended
             total.duplicates += result.duplicates
             total.firstSeq = total.firstSeq ?? result.firstSeq
@@ -130,7 +161,7 @@ struct ImportBatch {
         if command.json {
             var members: [(key: String, value: JSONValue)] = [
                 ("format", .string(command.format.rawValue)), ("units", .number(JSONNumber(units))),
-                ("events", .number(JSONNumber(events.count))), ("appended", .number(JSONNumber(total.appended))),
+                ("events", .number(JSONNumber(eventCount))), ("appended", .number(JSONNumber(total.appended))),
                 ("duplicates", .number(JSONNumber(total.duplicates))),
                 ("skipped", .number(JSONNumber(skipped.values.reduce(0, +)))),
                 ("rejected", .number(JSONNumber(errors.count))), ("size", .number(JSONNumber(total.size))),
@@ -139,7 +170,7 @@ struct ImportBatch {
             Console.printJSON(.object(JSONObject(members: members)))
         } else {
             var text =
-                "imported \(events.count) events from \(units) units: appended \(total.appended), skipped "
+                "imported \(eventCount) events from \(units) units: appended \(total.appended), skipped "
                 + "\(total.duplicates) duplicates; \(skippedText(skipped)); \(errors.count) rejected"
             if let rejectsFile { text += " (recorded in \(rejectsFile.path))" }
             print(text + "; the ledger holds \(total.size) records")

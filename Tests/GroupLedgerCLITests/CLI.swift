@@ -59,10 +59,13 @@ struct Scratch {
         return file
     }
 
+    /// Every file of the ledger and its bytes, except `lock`, whose note names the last process that opened the
+    /// ledger for writing (an import opens it before it reads its input): it is not ledger data.
     static func snapshot(_ root: String) -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: root)
         while let relative = enumerator?.nextObject() as? String {
+            if relative == "lock" { continue }
             var isDirectory: ObjCBool = false
             let full = root + "/" + relative
             if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {

@@ -100,7 +100,6 @@ extension Ledger {
                 report.rebuiltTree = true
             }
             let (ids, savedIds) = try loadIds(layout, segments: segments, size: state.size, tree: tree, sha: sha)
-            state.generation += 1
             if state.size != saved.size {
                 state.checkpoint = try signCheckpoint(
                     origin: metadata.origin,
@@ -109,7 +108,12 @@ extension Ledger {
                     signers: signers
                 )
             }
-            try head.write(state, sha: sha, durably: true)
+            // Recovery changed what the head says: record it. Otherwise the head on disk is already right, and an
+            // open that appends nothing (a refused import) leaves it byte for byte as it was.
+            if state != saved {
+                state.generation += 1
+                try head.write(state, sha: sha, durably: true)
+            }
             let first = state.activeSegment
             let active = ActiveFiles(
                 firstSeq: first,

@@ -18,22 +18,23 @@ public final class Ledger: @unchecked Sendable {
     /// What `open` repaired.
     public let recovery: RecoveryReport
 
-    // Everything below is touched only by the thread that holds `writing` (see `exclusively`).
-    private var state: HeadState
+    // Everything below is touched only by the thread that holds `writing` (see `exclusively`, and
+    // `StagedAppend`, which holds it from its start to its commit).
+    var state: HeadState
     private var active: ActiveFiles
-    private var ids: IdTable
+    var ids: IdTable
     /// How many records' ids the saved `index/ids.table` holds.
     private var savedIds: UInt64
-    private var stopped: LedgerError?
+    var stopped: LedgerError?
     private var closed = false
     private let head: HeadFile
     private let tree: TreeStore
     private var signers: [Ed25519NoteSigner]
     private let lock: WriterLock
-    private let sha = SHA256()
+    let sha = SHA256()
 
-    private let condition = NSCondition()
-    private var writing = false
+    let condition = NSCondition()
+    var writing = false
     private var queue: [Ticket] = []
 
     private final class Ticket {
@@ -193,20 +194,30 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    private struct Pending {
+    /// What an append has staged and not yet published: record and content bytes not yet written (after
+    /// `written…` bytes that were), and the derived data written once the batch is durable.
+    struct Pending {
         var segment: [UInt8] = []
         var content: [UInt8] = []
+        /// Bytes of this append already written to the live segment and content file, after their lengths in
+        /// `state` (a staged append writes as it goes).
+        var writtenSegment: UInt64 = 0
+        var writtenContent: UInt64 = 0
         var index: [UInt8] = []
         var newIds: [IdDigest: UInt64] = [:]
         var frontier: MerkleFrontier
         var treeNodes: [(node: TreeNode, hash: Hash)] = []
         var seq: UInt64
         var prev: Hash
-        /// Fresh random bytes for the content salts of this group commit, drawn in one call.
+        /// Fresh random bytes for the content salts, drawn many salts at a time.
         var salts: [UInt8] = []
         var saltsUsed = 0
 
         mutating func nextSalt() -> [UInt8] {
+            if saltsUsed == salts.count {
+                salts = SecureRandom.bytes(256 * ContentFormat.saltSize)
+                saltsUsed = 0
+            }
             defer { saltsUsed += ContentFormat.saltSize }
             return Array(salts[saltsUsed..<saltsUsed + ContentFormat.saltSize])
         }
@@ -250,11 +261,11 @@ public final class Ledger: @unchecked Sendable {
         return results
     }
 
-    /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in the live segment or content file,
-    /// before anything of it is staged.
-    private func checkRoom(for events: [PreparedEvent], after pending: Pending) throws(LedgerError) {
-        var segmentEnd = state.segmentLength + UInt64(pending.segment.count)
-        var contentEnd = state.contentLength + UInt64(pending.content.count)
+    /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in the live segment or content file
+    /// once `events` are staged after `pending` (`batchSize`, for the message: how many events the batch has).
+    func checkRoom(for events: [PreparedEvent], after pending: Pending, batchSize: Int? = nil) throws(LedgerError) {
+        var segmentEnd = state.segmentLength + pending.writtenSegment + UInt64(pending.segment.count)
+        var contentEnd = state.contentLength + pending.writtenContent + UInt64(pending.content.count)
         for event in events {
             // A frame is its length (4 bytes), the record and the leaf hash.
             segmentEnd += UInt64(4 + Record.headerSize + event.chainBytes.count + Hash.byteCount)
@@ -263,14 +274,14 @@ public final class Ledger: @unchecked Sendable {
         guard segmentEnd <= options.maxFileOffset, contentEnd <= options.maxFileOffset else {
             throw LedgerError(
                 .refused,
-                "a batch of \(events.count) events is too large for one append: it would take the live segment to "
+                "a batch of \(batchSize ?? events.count) events is too large for one append: it would take the live segment to "
                     + "\(segmentEnd) bytes and the content file to \(contentEnd), past the \(options.maxFileOffset) "
                     + "one append can reach; nothing was appended: append it in smaller batches (--batch N)"
             )
         }
     }
 
-    private func stage(
+    func stage(
         _ event: PreparedEvent,
         digest: IdDigest,
         flags: Record.Flags,
@@ -284,7 +295,7 @@ public final class Ledger: @unchecked Sendable {
             let salt = pending.nextSalt()
             commitment = ContentFormat.commitment(salt: salt, content: content, sha: sha)
             flags.insert(.hasContent)
-            contentOffset = UInt32(state.contentLength + UInt64(pending.content.count))
+            contentOffset = UInt32(state.contentLength + pending.writtenContent + UInt64(pending.content.count))
             pending.content.append(contentsOf: ContentFormat.entry(seq: pending.seq, salt: salt, content: content))
         }
         let record = Record(
@@ -296,7 +307,7 @@ public final class Ledger: @unchecked Sendable {
             envelope: event.chainBytes
         ).encoded()
         let leaf = sha.leafHash(record)
-        let frameOffset = UInt32(state.segmentLength + UInt64(pending.segment.count))
+        let frameOffset = UInt32(state.segmentLength + pending.writtenSegment + UInt64(pending.segment.count))
         SegmentFormat.appendFrame(record: record, leafHash: leaf, to: &pending.segment)
         RecordIndex.append(
             RecordIndex.Entry(id: digest, frameOffset: frameOffset, contentOffset: contentOffset),
@@ -307,24 +318,39 @@ public final class Ledger: @unchecked Sendable {
         pending.seq += 1
     }
 
-    /// Writes content, then records, syncs both, then updates the index and the head.
-    private func persist(_ pending: Pending) throws(LedgerError) {
+    /// Writes the staged content, then records, without a sync; on failure cuts both files back to where this
+    /// append started (nothing of it stays).
+    func write(_ pending: inout Pending) throws(LedgerError) {
         do {
-            if !pending.content.isEmpty { try active.content.write(pending.content, at: state.contentLength) }
-            try active.segment.write(pending.segment, at: state.segmentLength)
+            if !pending.content.isEmpty {
+                try active.content.write(pending.content, at: state.contentLength + pending.writtenContent)
+            }
+            if !pending.segment.isEmpty {
+                try active.segment.write(pending.segment, at: state.segmentLength + pending.writtenSegment)
+            }
         } catch {
             try undoPartialWrite()
             throw error
         }
-        if !pending.content.isEmpty { try active.content.syncData() }
+        pending.writtenContent += UInt64(pending.content.count)
+        pending.writtenSegment += UInt64(pending.segment.count)
+        pending.content.removeAll(keepingCapacity: true)
+        pending.segment.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left, syncs content and segment, then updates the index and the head.
+    func persist(_ pending: Pending) throws(LedgerError) {
+        var pending = pending
+        try write(&pending)
+        if pending.writtenContent > 0 { try active.content.syncData() }
         try active.segment.syncData()
         // Acknowledged from here on: the rest is derived data and may lag after a crash.
         state.generation += 1
         state.size = pending.seq
         state.lastLeaf = pending.prev
         state.frontier = pending.frontier
-        state.segmentLength += UInt64(pending.segment.count)
-        state.contentLength += UInt64(pending.content.count)
+        state.segmentLength += pending.writtenSegment
+        state.contentLength += pending.writtenContent
         for (digest, seq) in pending.newIds { ids.insert(digest, seq: seq) }
         do {
             try active.index.write(pending.index, at: active.indexLength)
@@ -349,8 +375,9 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    /// After a failed write (disk full, file too large), cuts both files back so no torn bytes stay behind.
-    private func undoPartialWrite() throws(LedgerError) {
+    /// After a failed write (disk full, file too large), or when a staged append is abandoned, cuts both files
+    /// back so no bytes of the append stay behind.
+    func undoPartialWrite() throws(LedgerError) {
         do {
             try active.segment.truncate(to: state.segmentLength)
             try active.content.truncate(to: state.contentLength)
@@ -367,7 +394,7 @@ public final class Ledger: @unchecked Sendable {
     }
 
     /// Seals the active segment and starts a new one whose first record is the next sequence number.
-    private func rollSegment() throws(LedgerError) {
+    func rollSegment() throws(LedgerError) {
         let files = try Ledger.createSegmentFiles(layout, firstSeq: state.size, origin: metadata.origin, sha: sha)
         active.close()
         active = files
