@@ -8,7 +8,8 @@
 #   2 append 5 events with --batch 2        6 ledger-stress: 6 batches, 2 KiB segments (three segment rolls)
 #   3 key rotate (key file: tmp, fsync,     7 append 2 events to the rolled ledger (sealed-segment checks)
 #     rename, dir fsync; then an event)     8 recovery of a torn tail (a partial frame after the last record)
-#   4 append a duplicate and a new event
+#   4 append a duplicate and a new event    9 import 6,000 zca lines as one staged append (written in
+#                                             pieces before its commit): all of them or none
 # A dry run of each step under `strace -f -y` lists every call of write, pwrite64, fdatasync, fsync, openat,
 # rename and ftruncate that touches the ledger (or writes to stdout/stderr: an acknowledgement the client never
 # sees). Then, for each such call k of each syscall, the ledger is restored to its state before the step and the
@@ -23,7 +24,7 @@
 source "$(dirname "$0")/lib.sh"
 
 SYSCALLS="write pwrite64 fdatasync fsync openat rename ftruncate"
-STEPS="1 2 3 4 5 6 7 8"
+STEPS="1 2 3 4 5 6 7 8 9"
 ALL=0
 while [ $# -gt 0 ]; do
     case $1 in
@@ -51,6 +52,15 @@ events_file "$WORK/f2.jsonl" b 5
 { event_line a-1; event_line c-1; } > "$WORK/f3.jsonl"
 events_file "$WORK/f4.jsonl" d 2
 event_line z-probe > "$WORK/probe.jsonl"
+# Step 9's capture: enough group messages (about 5 MB of records and content) that the staged import writes some
+# of them before its commit. Their ids, from a dry run, make its journal lines.
+for i in $(seq 1 6000); do
+    printf '{"event":"message","account":"7301000000000000002","payload":{"type":1,"threadId":"7301128844556677001","isSelf":false,"data":{"msgId":"%s","cliMsgId":"%s","msgType":"webchat","uidFrom":"7301000000000000001","idTo":"7301128844556677001","dName":"Cán bộ","ts":"%s","content":"Đề nghị các đơn vị báo cáo tình hình thực hiện nhiệm vụ số %s trước 16 giờ, kèm theo số liệu của từng xã."}}}\n' \
+        "$((6001000000000000000 + i))" "$((1762000000000 + i))" "$((1762045800000 + i * 1000))" "$i"
+done > "$WORK/f9.jsonl"
+"$GL" import zca --dry-run "$WORK/f9.jsonl" 2> /dev/null | grep -o '"id":"zca:[^"]*"' | sed 's/"id":"\(.*\)"/{"id":"\1"}/' \
+    > "$WORK/f9.ids"
+[ "$(wc -l < "$WORK/f9.ids")" = 6000 ] || { fail "the dry run of step 9's capture did not give 6000 events"; finish; }
 : > "$WORK/empty.jsonl"
 
 # run_step N WRAPPER...: runs step N (wrapped, e.g. in strace) with its output in $WORK/step.out; returns its status.
@@ -66,6 +76,7 @@ run_step() {
         6) "$@" "$STRESS" --ledger "$L" --roll 2048 --batch 2 --batches 6 --prefix w ;;
         7) "$@" "$GL" append --ledger "$L" "$WORK/f4.jsonl" ;;
         8) "$@" "$GL" append --ledger "$L" "$WORK/empty.jsonl" ;;
+        9) "$@" "$GL" import zca --ledger "$L" "$WORK/f9.jsonl" ;;
     esac > "$WORK/step.out" 2> "$WORK/step.err"
 }
 
@@ -80,6 +91,7 @@ journal_step() {
         5) [ "$status" = 0 ] && echo "ACK - - ledger:content_withheld:2" ;;
         6) grep -E '^(TRY|ACK) ' "$WORK/step.out" ;;
         7) tried_line "$WORK/f4.jsonl"; [ "$status" = 0 ] && acked_line "$WORK/f4.jsonl" ;;
+        9) tried_line "$WORK/f9.ids"; [ "$status" = 0 ] && acked_line "$WORK/f9.ids" ;;
     esac
     return 0
 }
@@ -95,7 +107,7 @@ tear_tail() {
 # Build the states before each step, and the journal of acknowledgements up to there.
 must "$GL" init --ledger "$L" --origin "$ORIGIN/crashsweep" > /dev/null
 : > "$WORK/journal.0"
-for n in 1 2 3 4 5 6 7 8; do
+for n in 1 2 3 4 5 6 7 8 9; do
     rm -rf "$BASE/state.$n"
     [ "$n" = 8 ] && tear_tail
     cp -a "$L" "$BASE/state.$n"
@@ -106,7 +118,7 @@ for n in 1 2 3 4 5 6 7 8; do
     }
     { cat "$WORK/journal.$((n - 1))"; journal_step "$n" 0; } > "$WORK/journal.$n"
 done
-check_ledger "$L" "$WORK/journal.8" || { fail "the workload itself fails the check: $CHECK_DETAIL"; finish; }
+check_ledger "$L" "$WORK/journal.9" || { fail "the workload itself fails the check: $CHECK_DETAIL"; finish; }
 pass "workload without faults: $CHECK_DETAIL"
 
 # crash_points N: "syscall k description" for every call of the main thread that touches the ledger or stdout/err.
@@ -156,6 +168,13 @@ for n in $STEPS; do
             continue
         fi
         if [ -n "$CHECK_XFAIL" ]; then xfail "${CHECK_XFAIL%%:*}" "step $n $sc#$k"; fi
+        if [ "$n" = 9 ]; then
+            imported=$(grep -c 'zca:' "$WORK/log.tsv")
+            if [ "$imported" != 0 ] && [ "$imported" != 6000 ]; then
+                fail "step 9 crash at $sc#$k ($description): $imported of the 6000 imported events survived (all or none)"
+                continue
+            fi
+        fi
         if [ "$n" = 3 ]; then
             keys=$(ls "$L"/keys/*.skey | wc -l)
             recorded=$((1 + $(awk -F'\t' '$3 == "ledger.key_rotated"' "$WORK/log.tsv" | wc -l)))
