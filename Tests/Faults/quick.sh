@@ -21,6 +21,7 @@ run "crash at every syscall" bash "$DIR/crashsweep.sh"
 run "I/O errors: EIO, ENOSPC, EFBIG" bash "$DIR/iofaults.sh"
 run "two writers racing x${FAULTS_RACES:-1000}" bash "$DIR/race.sh" "${FAULTS_RACES:-1000}"
 run "clock going backwards" bash "$DIR/clock.sh"
+run "hostile input to every importer and append" bash "$DIR/hostile.sh"
 if [ "${FAULTS_SKIP_FUZZ:-0}" != 1 ]; then
     # FuzzVerify (about 85 runs/s: it rewrites a ledger directory per input) runs in the soak tier only.
     # Three targets at a time share the two cores, so that the tier stays within 10 minutes; each still runs for

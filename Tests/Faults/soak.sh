@@ -21,6 +21,7 @@ run "crash at every syscall (--all)" bash "$DIR/crashsweep.sh" --all
 run "I/O errors" bash "$DIR/iofaults.sh"
 run "two writers racing x5000" bash "$DIR/race.sh" 5000
 run "clock" bash "$DIR/clock.sh"
+run "hostile input" bash "$DIR/hostile.sh"
 run "100 000 bit flips" env FAULT_FLIPS=100000 swift test --package-path "$REPO" --filter FaultCorruptionSweepTests
 run "fuzzing" bash "$REPO/Fuzz/run.sh" "${FAULTS_FUZZ_SECONDS:-1800}"
 run "AddressSanitizer" bash "$DIR/sanitizers.sh" address

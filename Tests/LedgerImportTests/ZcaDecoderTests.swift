@@ -132,6 +132,33 @@ import Testing
             "U+202E"
         ),
         (
+            // U+0661 ARABIC-INDIC DIGIT ONE, and U+FF17 FULLWIDTH DIGIT SEVEN: another account that reads the same.
+            "homoglyph digits in a uid",
+            Array(
+                zcaLine(
+                    "message",
+                    zcaMessage("").replacingOccurrences(
+                        of: #""uidFrom":"7301000000000000001""#,
+                        with: "\"uidFrom\":\"\u{FF17}30100000000000000\u{0661}\""
+                    )
+                ).utf8
+            ),
+            "not a Zalo id (ASCII digits 0-9)"
+        ),
+        (
+            "Cyrillic letter in a group id",
+            Array(
+                zcaLine(
+                    "message",
+                    zcaMessage("").replacingOccurrences(
+                        of: #""idTo":"7301128844556677001""#,
+                        with: "\"idTo\":\"73011288445566770\u{0437}1\""
+                    )
+                ).utf8
+            ),
+            "field $.payload.data.idTo"
+        ),
+        (
             "float id",
             Array(
                 zcaLine(

@@ -112,6 +112,26 @@ struct Field {
         return text
     }
 
+    /// A Zalo account, group or message id: an ``identifier()`` of ASCII digits only. A look-alike character (a
+    /// fullwidth or Arabic-Indic digit, a Cyrillic letter) would make another account or group that reads the same
+    /// in a report, so it is refused.
+    func zaloId() throws(ImportError) -> String {
+        let id = try identifier()
+        guard id.utf8.allSatisfy({ (48...57).contains($0) }) else {
+            throw error(
+                "is \"\(id)\", not a Zalo id (ASCII digits 0-9): a look-alike character would name another account "
+                    + "or group that reads the same"
+            )
+        }
+        return id
+    }
+
+    /// The Zalo id, or `nil` when absent, `null` or the empty string.
+    func optionalZaloId() throws(ImportError) -> String? {
+        guard isPresent, value?.stringValue != "" else { return nil }
+        return try zaloId()
+    }
+
     /// The id, or `nil` when absent, `null` or the empty string.
     func optionalIdentifier() throws(ImportError) -> String? {
         guard isPresent else { return nil }

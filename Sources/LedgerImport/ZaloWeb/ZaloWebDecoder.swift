@@ -73,7 +73,7 @@ public struct ZaloWebDecoder: SourceDecoder, UnitMapping {
     }
 
     func uid(_ field: Field) throws(ImportError) -> String {
-        let id = try field.identifier()
+        let id = try field.zaloId()
         guard id == "0" else { return id }
         guard let account else {
             throw field.error("is \"0\", the store owner's own account: give the owner's uid with --account")
@@ -86,11 +86,11 @@ public struct ZaloWebDecoder: SourceDecoder, UnitMapping {
         let to = try message["toUid"].identifier()
         guard to.hasPrefix("g"), to.count > 1 else { return .skip("a 1:1 chat message (outside the ledger's purpose)") }
         let groupId = String(to.dropFirst())
-        guard EnvelopeRules.identifierProblem(groupId) == nil else {
-            throw message["toUid"].error("is not \"g\" + a group id")
+        guard groupId.utf8.allSatisfy({ (48...57).contains($0) }) else {
+            throw message["toUid"].error("is not \"g\" + a Zalo group id (ASCII digits 0-9)")
         }
-        var msgId = try message["zglobalMsgId"].optionalIdentifier()
-        if msgId == nil { msgId = try message["msgId"].identifier() }
+        var msgId = try message["zglobalMsgId"].optionalZaloId()
+        if msgId == nil { msgId = try message["msgId"].zaloId() }
         let id = msgId!
         let msgType = try message["msgType"].integer()
         let timeField = message["sendDttm"].isPresent ? message["sendDttm"] : message["serverTime"]

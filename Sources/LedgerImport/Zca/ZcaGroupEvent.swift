@@ -20,7 +20,7 @@ extension ZcaDecoder {
         _ = try data.object()
         var found = try data["groupId"].optionalIdentifier()
         if found == nil { found = try data["group_id"].optionalIdentifier() }
-        if found == nil { found = try payload["threadId"].identifier() }
+        if found == nil { found = try payload["threadId"].zaloId() }
         let groupId = found!
         let group = LedgerNames.group(groupId)
 

@@ -32,7 +32,7 @@ struct ZcaLine {
         }
         event = try root["event"].text()
         payload = root["payload"]
-        account = try root["account"].identifier()
+        account = try root["account"].zaloId()
         if root["time"].isPresent {
             captureTime = try root["time"].epochMillis()
             captureMillis = String(try root["time"].integer())
@@ -58,7 +58,7 @@ struct ZcaLine {
 
     /// A uid from the payload, with zca's `"0"` (the logged-in account) replaced by the capture account.
     func uid(_ field: Field) throws(ImportError) -> String {
-        let id = try field.identifier()
+        let id = try field.zaloId()
         return id == "0" ? account : id
     }
 }

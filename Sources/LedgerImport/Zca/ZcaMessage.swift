@@ -8,8 +8,8 @@ extension ZcaDecoder {
         guard try isGroup(payload) else { return .skip("a 1:1 chat message (outside the ledger's purpose)") }
         let data = payload["data"]
         _ = try data.object()
-        let msgId = try data["msgId"].identifier()
-        let groupId = try data["idTo"].identifier()
+        let msgId = try data["msgId"].zaloId()
+        let groupId = try data["idTo"].zaloId()
         let msgType = try data["msgType"].label()
         var draft = EventDraft(
             id: IdempotencyKey.make("zca", [groupId, msgId], sha: sha),

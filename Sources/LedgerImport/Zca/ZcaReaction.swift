@@ -12,8 +12,8 @@ extension ZcaDecoder {
             return .skip("a reaction in a 1:1 chat (outside the ledger's purpose)")
         }
         let data = payload["data"]
-        let groupId = try data["idTo"].identifier()
-        let msgId = try data["msgId"].identifier()
+        let groupId = try data["idTo"].zaloId()
+        let msgId = try data["msgId"].zaloId()
         let time = try data["ts"].epochMillis()
         let actor = try line.uid(data["uidFrom"])
         let content = data["content"]
@@ -22,7 +22,7 @@ extension ZcaDecoder {
         let name = try data["dName"].optionalText()
         var drafts: [EventDraft] = []
         for target in try content["rMsg"].array() {
-            let message = try target["gMsgID"].identifier()
+            let message = try target["gMsgID"].zaloId()
             var draft = EventDraft(
                 id: IdempotencyKey.make("zca-react", [groupId, msgId, message], sha: sha),
                 type: icon.isEmpty ? "group.platform_event" : "reaction.added",

@@ -14,8 +14,8 @@ extension ZcaDecoder {
             _ = try item.object()
             guard try isGroup(item) else { continue }
             let data = item["data"]
-            let groupId = try data["groupId"].identifier()
-            let msgId = try data["msgId"].identifier()
+            let groupId = try data["groupId"].zaloId()
+            let msgId = try data["msgId"].zaloId()
             var accounts: [String] = []
             for uid in try data[seen ? "seenUids" : "deliveredUids"].optionalArray() {
                 let account = try line.uid(uid)

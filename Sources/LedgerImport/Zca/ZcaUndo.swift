@@ -15,8 +15,8 @@ extension ZcaDecoder {
             return .skip("a 1:1 chat recall (outside the ledger's purpose)")
         }
         let data = payload["data"]
-        let groupId = try data["idTo"].identifier()
-        let recalled = try data["content"]["globalMsgId"].identifier()
+        let groupId = try data["idTo"].zaloId()
+        let recalled = try data["content"]["globalMsgId"].zaloId()
         var draft = EventDraft(
             id: IdempotencyKey.make("zca-recall", [groupId, recalled], sha: sha),
             type: "post.recalled",
