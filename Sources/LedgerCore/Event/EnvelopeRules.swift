@@ -34,7 +34,13 @@ public enum EnvelopeRules {
     public static func identifierProblem(_ value: String) -> String? {
         if value.isEmpty { return "is empty" }
         if value.utf8.count > maxIdentifierBytes { return "is longer than \(maxIdentifierBytes) bytes" }
-        for scalar in value.unicodeScalars {
+        return hiddenCharacterProblem(value)
+    }
+
+    /// Why `text` holds characters that could hide or reorder what a report shows (control characters,
+    /// bidirectional controls such as U+202E, line and paragraph separators, U+FEFF), or `nil`.
+    public static func hiddenCharacterProblem(_ text: String) -> String? {
+        for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x20 || (0x7f...0x9f).contains(v) {
                 return "contains control character U+\(hex4(v))"

@@ -85,7 +85,7 @@ struct Field {
     /// which would let a source hide or reorder what a report shows.
     func label() throws(ImportError) -> String {
         let text = try text()
-        if let problem = TextCheck.hiddenCharacterProblem(text) { throw error(problem) }
+        if let problem = EnvelopeRules.hiddenCharacterProblem(text) { throw error(problem) }
         return text
     }
 

@@ -20,7 +20,7 @@ struct RosterEntry {
         }
         func label(_ column: RosterColumn) throws(ImportError) -> String {
             let text = cell(column)
-            if let problem = TextCheck.hiddenCharacterProblem(text) { throw error(column, problem) }
+            if let problem = EnvelopeRules.hiddenCharacterProblem(text) { throw error(column, problem) }
             return text
         }
         func identifier(_ column: RosterColumn) throws(ImportError) -> String? {
