@@ -60,6 +60,9 @@ struct ImportBatch {
         for message in writer?.recovery.messages ?? [] { Console.error("groupledger: \(message)") }
         var staged = command.batch == 0 ? try writer?.beginStagedAppend() : nil
         defer { staged?.abandon() }
+        // Once a staged append is given up (a refused unit, a failed write), later events are only counted: the
+        // rest of the input is still decoded, for the report of every refused unit, but nothing more is kept.
+        let staging = staged != nil
         var failure: (any Error)?
 
         // A second thread reads and decodes (the decoders spread each chunk over the cores, and keep of each
@@ -79,21 +82,24 @@ struct ImportBatch {
             case .failed(let error):
                 failure = failure ?? error
                 staged?.abandon()
+                staged = nil
             case .outcomes(let outcomes, let input, let read, let size):
                 for outcome in outcomes {
                     units += 1
                     switch outcome {
                     case .events(let more):
                         eventCount += more.count
-                        guard let append = staged else {
+                        guard staging else {
                             events += more
                             continue
                         }
                         do {
-                            try append.add(more)
+                            try staged?.add(more)
                         } catch {
+                            // The append is abandoned and cannot succeed: stop reading.
                             failure = failure ?? error
                             staged = nil
+                            handOff.cancel()
                         }
                     case .lines(let more):
                         eventCount += more.count
@@ -191,12 +197,15 @@ struct ImportBatch {
             )
             let keep: @Sendable (ImportOutcome) -> Kept = command.dryRun ? Kept.lines : Kept.events
             var read = 0
-            while try input.read({ chunk in
-                check.update(chunk)
-                read += chunk.count
-                let kept = decoder.consume(chunk, reducing: keep)
-                handOff.put(.outcomes(kept, input: input.name, read: read, size: input.size))
-            }) {}
+            while !handOff.isCancelled,
+                try input.read({ chunk in
+                    check.update(chunk)
+                    read += chunk.count
+                    let kept = decoder.consume(chunk, reducing: keep)
+                    handOff.put(.outcomes(kept, input: input.name, read: read, size: input.size))
+                })
+            {}
+            if handOff.isCancelled { return }
             handOff.put(.outcomes(decoder.finish(reducing: keep), input: input.name, read: read, size: input.size))
             if let digest, check.finish().hex != digest {
                 throw LedgerError(.badInput, "\(input.name) changed while it was being imported; nothing was appended")

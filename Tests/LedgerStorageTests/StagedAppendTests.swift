@@ -123,4 +123,32 @@ import Testing
         #expect(try append.commit().firstSeq == 1)
         #expect(try await other.value.firstSeq == 11)
     }
+
+    @Test func aStagedAppendStartsADueSegmentOnlyForItsFirstNewEvent() throws {
+        let dir = TemporaryDirectory("staged-roll")
+        defer { dir.remove() }
+        let root = dir.path + "/ledger"
+        var options = LedgerOptions()
+        options.segmentRollBytes = 1_000
+        let ledger = try Ledger.create(at: root, origin: "example.org/test", options: options)
+        defer { ledger.close() }
+        _ = try ledger.append((1...5).map { Events.post($0) })
+        let segments = { try FileManager.default.contentsOfDirectory(atPath: root + "/segments").sorted() }
+        let before = try segments()
+
+        // Nothing new: no segment is started.
+        let duplicates = try ledger.beginStagedAppend()
+        try duplicates.add(Self.prepared(1...5))
+        #expect(try duplicates.commit().appended == 0)
+        let abandoned = try ledger.beginStagedAppend()
+        abandoned.abandon()
+        #expect(try segments() == before)
+
+        // A new event: the due segment is started, and the event goes there.
+        let append = try ledger.beginStagedAppend()
+        try append.add(Self.prepared(5...7))
+        #expect(try append.commit() == AppendResult(appended: 2, duplicates: 1, firstSeq: 6, size: 8))
+        #expect(try segments().count == before.count + 1)
+        #expect(try Verifier(root: root).run().isIntact)
+    }
 }

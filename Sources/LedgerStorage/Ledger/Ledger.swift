@@ -381,10 +381,13 @@ public final class Ledger: @unchecked Sendable {
         do {
             try active.segment.truncate(to: state.segmentLength)
             try active.content.truncate(to: state.contentLength)
+            // Durably: unsynced, the cut bytes could come back after a power loss under a later batch.
+            try active.segment.syncData()
+            try active.content.syncData()
         } catch {
             let stop = LedgerError(
                 .writerStopped,
-                "a write failed and the partial bytes could not be removed; "
+                "a write failed or a staged append was abandoned, and its bytes could not be removed durably; "
                     + "reopen the ledger to recover",
                 cause: error.description
             )

@@ -5,19 +5,15 @@ extension Ledger {
     /// Starts one all-or-nothing append that is fed in pieces, for batches too large to hold in memory (a whole
     /// import): see ``StagedAppend``. Other appends wait until it is committed or abandoned.
     ///
-    /// - Throws: ``LedgerError`` `.writerStopped` after an earlier failure, `.io` if a new segment was due and
-    ///   could not be created.
+    /// - Throws: ``LedgerError`` `.writerStopped` after an earlier failure.
     public func beginStagedAppend() throws(LedgerError) -> StagedAppend {
         condition.lock()
         while writing { condition.wait() }
         writing = true
         condition.unlock()
-        do throws(LedgerError) {
-            if let stopped { throw stopped }
-            if state.segmentLength >= options.segmentRollBytes { try rollSegment() }
-        } catch {
+        if let stopped {
             endStagedAppend()
-            throw error
+            throw stopped
         }
         return StagedAppend(
             ledger: self,
@@ -70,7 +66,8 @@ public final class StagedAppend {
     /// Stages `events` after the ones added before.
     ///
     /// - Throws: ``LedgerError`` `.refused` when the batch would pass ``LedgerOptions/maxFileOffset``, `.io` if a
-    ///   write failed; either way the whole staged append is abandoned and the ledger is as it was.
+    ///   write failed or a new segment could not be started; either way the whole staged append is abandoned,
+    ///   and nothing of it stays (a segment it started stays, empty). It cannot be used after that.
     public func add(_ events: [PreparedEvent]) throws(LedgerError) {
         precondition(!finished, "add after the staged append was committed or abandoned")
         do throws(LedgerError) {
@@ -80,7 +77,13 @@ public final class StagedAppend {
                     duplicates += 1
                     continue
                 }
-                if let last { stage(last, endsBatch: false) }
+                if let last {
+                    stage(last, endsBatch: false)
+                } else if ledger.state.segmentLength >= ledger.options.segmentRollBytes {
+                    // The first new event: start a new segment if one is due, and not before (a staged append
+                    // that adds nothing leaves the files alone).
+                    try ledger.rollSegment()
+                }
                 try ledger.checkRoom(for: [event], after: pending, batchSize: appended + 1)
                 pending.newIds[digest] = pending.seq
                 last = (event, digest)
