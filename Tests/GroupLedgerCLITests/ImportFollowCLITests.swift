@@ -10,12 +10,17 @@ import Testing
         private let lock = NSLock()
         private var lines: [String] = []
         private var partial = ""
+        private var ended = false
 
         init(_ handle: FileHandle) {
             handle.readabilityHandler = { [self] handle in
                 let data = handle.availableData
                 lock.lock()
                 defer { lock.unlock() }
+                if data.isEmpty {
+                    ended = true
+                    handle.readabilityHandler = nil
+                }
                 partial += String(decoding: data, as: UTF8.self)
                 while let newline = partial.firstIndex(of: "\n") {
                     lines.append(String(partial[..<newline]))
@@ -28,6 +33,20 @@ import Testing
             lock.lock()
             defer { lock.unlock() }
             return lines
+        }
+
+        /// Every line, once the output has ended (the process exited and its last line was read), waiting up to
+        /// `seconds`.
+        func waitForEnd(seconds: Double = 20) -> [String] {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                lock.lock()
+                let done = ended
+                lock.unlock()
+                if done { break }
+                usleep(10_000)
+            }
+            return all
         }
 
         /// Waits up to `seconds` until `count` lines arrived.
@@ -90,7 +109,8 @@ import Testing
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
-        let all = acks.all
+        // The collector may still be reading the last line after the process exited.
+        let all = acks.waitForEnd()
         #expect(all.count == 4 && all.last?.contains("through stdin line 14") == true, "\(all)")
 
         // The sidecar resends from an earlier point: nothing is stored twice.
@@ -99,7 +119,8 @@ import Testing
         try resend.fileHandleForWriting.close()
         again.waitUntilExit()
         #expect(again.terminationStatus == 0)
-        #expect(moreAcks.all.contains { $0.contains("5 duplicates") }, "\(moreAcks.all)")
+        let resent = moreAcks.waitForEnd()
+        #expect(resent.contains { $0.contains("5 duplicates") }, "\(resent)")
         let ids = try CLI.run(["log", "--ledger", ledger]).stdout.split(separator: "\n").dropFirst()
             .map { $0.split(separator: "\t").last! }
         #expect(ids.count == 20 && Set(ids).count == 20)
