@@ -14,14 +14,6 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
         framer = JSONLinesFramer(name: name, maxLineBytes: maxLineBytes)
     }
 
-    public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
-        consume(chunk) { $0 }
-    }
-
-    public mutating func finish() -> [ImportOutcome] {
-        finish { $0 }
-    }
-
     public mutating func consume<Reduced: Sendable>(
         _ chunk: UnsafeRawBufferPointer,
         reducing reduce: @Sendable (ImportOutcome) -> Reduced
@@ -37,21 +29,16 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
 
     func forAnotherThread() -> Self { self }
 
-    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
-        switch framed {
-        case .failure(let error):
-            return .rejected(error)
-        case .success(let unit):
-            let label = unit.location.description
-            do {
-                let event = try decoder.decode(unit.bytes, at: label)
-                try EventCatalogue.validate(event, at: label)
-                return .events([event], unit.location)
-            } catch {
-                var reason = error.message
-                if reason.hasPrefix(label + ": ") { reason.removeFirst(label.count + 2) }
-                return .rejected(ImportError(unit.location, reason))
-            }
+    func outcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome {
+        let label = unit.location.description
+        do {
+            let event = try decoder.decode(unit.bytes, at: label)
+            try EventCatalogue.validate(event, at: label)
+            return .events([event], unit.location)
+        } catch {
+            var reason = error.message
+            if reason.hasPrefix(label + ": ") { reason.removeFirst(label.count + 2) }
+            throw ImportError(unit.location, reason)
         }
     }
 }

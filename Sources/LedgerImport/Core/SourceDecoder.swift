@@ -3,6 +3,9 @@
 ///
 /// Feed the input in chunks of any size with ``consume(_:)``, then call ``finish()`` once. A unit that is cut
 /// between two chunks comes out of the call that completes it. Nothing here reads files: the caller does the I/O.
+///
+/// A decoder implements either ``consume(_:)`` and ``finish()`` or their `reducing:` forms; the others come from
+/// the defaults, each pair in terms of the other.
 public protocol SourceDecoder {
     /// Reads the next chunk of input and returns what the units it completed became, in input order.
     mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome]
@@ -20,6 +23,14 @@ public protocol SourceDecoder {
 }
 
 extension SourceDecoder {
+    public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
+        consume(chunk) { $0 }
+    }
+
+    public mutating func finish() -> [ImportOutcome] {
+        finish { $0 }
+    }
+
     public mutating func consume<Reduced: Sendable>(
         _ chunk: UnsafeRawBufferPointer,
         reducing reduce: @Sendable (ImportOutcome) -> Reduced

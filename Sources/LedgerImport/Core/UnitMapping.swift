@@ -10,8 +10,8 @@ import Darwin
 /// large chunk can be mapped on all cores. Outcomes keep input order; the results are the same as mapping one unit
 /// after the other.
 protocol UnitMapping: SendableMetatype {
-    /// What one framed unit (or the framer's error for it) becomes. Must not change shared state.
-    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome
+    /// What one unit becomes; an error refuses it. Must not change shared state.
+    func outcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome
     /// A copy that can map units on another thread at the same time as this one (its own hasher).
     func forAnotherThread() -> Self
     /// At most this many threads map one chunk.
@@ -28,6 +28,20 @@ public enum UnitMappingPool {
 }
 
 extension UnitMapping {
+    /// What one framed unit, or the framer's error for it, becomes.
+    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
+        switch framed {
+        case .failure(let error):
+            return .rejected(error)
+        case .success(let unit):
+            do throws(ImportError) {
+                return try outcome(of: unit)
+            } catch {
+                return .rejected(error)
+            }
+        }
+    }
+
     /// What `units` became, each outcome passed through `reduce` on the thread that made it, in order.
     func outcomes<Reduced: Sendable>(
         _ units: [Result<FramedUnit, ImportError>],

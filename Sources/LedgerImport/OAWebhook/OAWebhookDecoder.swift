@@ -30,14 +30,6 @@ public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
         framer = JSONLinesFramer(name: source.name, maxLineBytes: limits.maxUnitBytes)
     }
 
-    public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
-        consume(chunk) { $0 }
-    }
-
-    public mutating func finish() -> [ImportOutcome] {
-        finish { $0 }
-    }
-
     public mutating func consume<Reduced: Sendable>(
         _ chunk: UnsafeRawBufferPointer,
         reducing reduce: @Sendable (ImportOutcome) -> Reduced
@@ -57,23 +49,14 @@ public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
         return copy
     }
 
-    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
-        switch framed {
-        case .failure(let error):
-            return .rejected(error)
-        case .success(let unit):
-            do throws(ImportError) {
-                let (body, raw, signature) = try open(unit)
-                return try map(body, raw: raw).outcome(
-                    format: .oaWebhook,
-                    source: source,
-                    location: unit.location,
-                    provenance: signature.map { [("signature", .string($0))] } ?? []
-                )
-            } catch {
-                return .rejected(error)
-            }
-        }
+    func outcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome {
+        let (body, raw, signature) = try open(unit)
+        return try map(body, raw: raw).outcome(
+            format: .oaWebhook,
+            source: source,
+            location: unit.location,
+            provenance: signature.map { [("signature", .string($0))] } ?? []
+        )
     }
 
     /// The body, its raw bytes, and the signature state (`verified`, `unchecked`, or `nil` for a bare body).

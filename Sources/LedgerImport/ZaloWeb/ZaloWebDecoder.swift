@@ -27,14 +27,6 @@ public struct ZaloWebDecoder: SourceDecoder, UnitMapping {
         framer = JSONArrayFramer(name: source.name, maxElementBytes: limits.maxUnitBytes, maxDepth: limits.maxDepth)
     }
 
-    public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
-        consume(chunk) { $0 }
-    }
-
-    public mutating func finish() -> [ImportOutcome] {
-        finish { $0 }
-    }
-
     public mutating func consume<Reduced: Sendable>(
         _ chunk: UnsafeRawBufferPointer,
         reducing reduce: @Sendable (ImportOutcome) -> Reduced
@@ -54,22 +46,9 @@ public struct ZaloWebDecoder: SourceDecoder, UnitMapping {
         return copy
     }
 
-    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
-        switch framed {
-        case .failure(let error):
-            return .rejected(error)
-        case .success(let unit):
-            do throws(ImportError) {
-                let message = Field(try UnitJSON.parse(unit, limits: limits), location: unit.location)
-                return try map(message, raw: unit.bytes).outcome(
-                    format: .zaloWeb,
-                    source: source,
-                    location: unit.location
-                )
-            } catch {
-                return .rejected(error)
-            }
-        }
+    func outcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome {
+        let message = Field(try UnitJSON.parse(unit, limits: limits), location: unit.location)
+        return try map(message, raw: unit.bytes).outcome(format: .zaloWeb, source: source, location: unit.location)
     }
 
     func uid(_ field: Field) throws(ImportError) -> String {

@@ -27,14 +27,6 @@ public struct ZcaDecoder: SourceDecoder, UnitMapping {
         framer = JSONLinesFramer(name: source.name, maxLineBytes: limits.maxUnitBytes)
     }
 
-    public mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome] {
-        consume(chunk) { $0 }
-    }
-
-    public mutating func finish() -> [ImportOutcome] {
-        finish { $0 }
-    }
-
     public mutating func consume<Reduced: Sendable>(
         _ chunk: UnsafeRawBufferPointer,
         reducing reduce: @Sendable (ImportOutcome) -> Reduced
@@ -54,17 +46,8 @@ public struct ZcaDecoder: SourceDecoder, UnitMapping {
         return copy
     }
 
-    func outcome(_ framed: Result<FramedUnit, ImportError>) -> ImportOutcome {
-        switch framed {
-        case .failure(let error):
-            return .rejected(error)
-        case .success(let unit):
-            do throws(ImportError) {
-                return try map(unit).outcome(format: .zca, source: source, location: unit.location)
-            } catch {
-                return .rejected(error)
-            }
-        }
+    func outcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome {
+        try map(unit).outcome(format: .zca, source: source, location: unit.location)
     }
 
     func map(_ unit: FramedUnit) throws(ImportError) -> Mapped {
