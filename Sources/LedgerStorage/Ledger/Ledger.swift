@@ -240,7 +240,7 @@ public final class Ledger: @unchecked Sendable {
                 pending.newIds[digest] = pending.seq + UInt64(fresh.count)
                 fresh.append((event, digest))
             }
-            try checkRoom(for: fresh.map(\.0), after: pending)
+            try checkRoom(for: fresh.lazy.map(\.0), after: pending, batchSize: fresh.count)
             let first = fresh.isEmpty ? nil : pending.seq
             for (position, (event, digest)) in fresh.enumerated() {
                 var flags: Record.Flags = position == fresh.count - 1 ? [.endsBatch] : []
@@ -263,7 +263,11 @@ public final class Ledger: @unchecked Sendable {
 
     /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in the live segment or content file
     /// once `events` are staged after `pending` (`batchSize`, for the message: how many events the batch has).
-    func checkRoom(for events: [PreparedEvent], after pending: Pending, batchSize: Int? = nil) throws(LedgerError) {
+    func checkRoom(
+        for events: some Sequence<PreparedEvent>,
+        after pending: Pending,
+        batchSize: Int
+    ) throws(LedgerError) {
         var segmentEnd = state.segmentLength + pending.writtenSegment + UInt64(pending.segment.count)
         var contentEnd = state.contentLength + pending.writtenContent + UInt64(pending.content.count)
         for event in events {
@@ -274,7 +278,7 @@ public final class Ledger: @unchecked Sendable {
         guard segmentEnd <= options.maxFileOffset, contentEnd <= options.maxFileOffset else {
             throw LedgerError(
                 .refused,
-                "a batch of \(batchSize ?? events.count) events is too large for one append: it would take the live segment to "
+                "a batch of \(batchSize) events is too large for one append: it would take the live segment to "
                     + "\(segmentEnd) bytes and the content file to \(contentEnd), past the \(options.maxFileOffset) "
                     + "one append can reach; nothing was appended: append it in smaller batches (--batch N)"
             )

@@ -84,7 +84,7 @@ public final class StagedAppend {
                     // that adds nothing leaves the files alone).
                     try ledger.rollSegment()
                 }
-                try ledger.checkRoom(for: [event], after: pending, batchSize: appended + 1)
+                try ledger.checkRoom(for: CollectionOfOne(event), after: pending, batchSize: appended + 1)
                 pending.newIds[digest] = pending.seq
                 last = (event, digest)
                 appended += 1
