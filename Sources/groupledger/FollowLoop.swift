@@ -60,7 +60,7 @@ struct FollowLoop {
         var stoppedBySignal = false
     }
 
-    private var pending: [EventEnvelope] = []
+    private var pending: [PreparedEvent] = []
     private var deadline: UInt64?
     private var lastHandled: SourceLocation?
     private var summary = Summary()
@@ -152,7 +152,7 @@ struct FollowLoop {
             deadline = nil
             return
         }
-        let result = try ledger.append(pending)
+        let result = try ledger.append(prepared: pending)
         summary.commits += 1
         summary.appended += result.appended
         summary.duplicates += result.duplicates

@@ -28,7 +28,7 @@ struct ImportBatch {
 
         static func events(_ outcome: ImportOutcome) -> Kept {
             switch outcome {
-            case .events(let events, _): .events(events.map(PreparedEvent.init))
+            case .events(let events, _): .events(events)
             case .rejected(let error): .rejected(error)
             case .skipped(_, let reason): .skipped(reason)
             }
@@ -221,8 +221,10 @@ struct ImportBatch {
     }
 
     /// The event as an input line of `groupledger append` (`docs/EVENTS.md`), content included.
-    static func line(_ event: EventEnvelope) -> [UInt8] {
-        guard case .object(let chain) = event.chainObject else { return [] }
+    static func line(_ prepared: PreparedEvent) -> [UInt8] {
+        guard let event = try? prepared.envelope(), case .object(let chain) = event.chainObject else {
+            preconditionFailure("an imported event's canonical bytes do not read back as an envelope")
+        }
         var members = chain.members
         if let content = event.content { members.append(("content", content)) }
         return JCS.serialize(.object(JSONObject(members: members)))

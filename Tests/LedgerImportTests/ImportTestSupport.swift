@@ -23,7 +23,7 @@ struct Decoded {
         for outcome in outcomes {
             units += 1
             switch outcome {
-            case .events(let more, _): events += more
+            case .events(let more, _): events += more.map { try! $0.envelope() }
             case .rejected(let error): rejected.append(error)
             case .skipped(_, let reason): skipped.append(reason)
             }

@@ -58,10 +58,7 @@ import Testing
     static func kept(_ outcome: ImportOutcome) -> [String] {
         switch outcome {
         case .events(let events, _):
-            events.map {
-                let prepared = PreparedEvent($0)
-                return String(decoding: prepared.chainBytes + (prepared.contentBytes ?? []), as: UTF8.self)
-            }
+            events.map { String(decoding: $0.chainBytes + ($0.contentBytes ?? []), as: UTF8.self) }
         case .rejected(let error): [error.description]
         case .skipped(_, let reason): [reason]
         }

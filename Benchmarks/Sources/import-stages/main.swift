@@ -57,7 +57,7 @@ func decodeAndPrepare(_ bytes: [UInt8], lineCount: Int) -> [PreparedEvent] {
         if start + (1 << 20) >= bytes.count { outcomes += decoder.finish() }
         seconds.decode += now() - t
         t = now()
-        for case .events(let events, _) in outcomes { prepared += events.map(PreparedEvent.init) }
+        for case .events(let events, _) in outcomes { prepared += events }
         seconds.prepare += now() - t
         t = now()
         outcomes = []

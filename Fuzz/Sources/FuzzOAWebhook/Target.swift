@@ -110,7 +110,7 @@ func isRejected(_ outcome: ImportOutcome) -> Bool {
 /// The distinct `data.source.signature` values of the outcome's events.
 func signatures(_ outcome: ImportOutcome) -> Set<String> {
     guard case .events(let events, _) = outcome else { return [] }
-    return Set(events.map { $0.data?["source"]?["signature"]?.stringValue ?? "absent" })
+    return Set(events.map(ImportHarness.envelope).map { $0.data?["source"]?["signature"]?.stringValue ?? "absent" })
 }
 
 /// The text of an id as the decoder reads it: a string, or an integer's digits.

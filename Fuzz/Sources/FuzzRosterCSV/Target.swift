@@ -21,7 +21,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Fuzz.bytes(data, size)
     var ids = Set<String>()
     for case .events(let events, let location) in harness.check(bytes) {
-        for event in events {
+        for event in events.map(ImportHarness.envelope) {
             Fuzz.require(ids.insert(event.id).inserted, "\(location): id \(event.id) a second time")
             Fuzz.require(
                 event.time == options.time && event.actor == options.actor,

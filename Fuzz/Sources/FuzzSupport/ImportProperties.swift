@@ -100,7 +100,7 @@ public struct ImportHarness: Sendable {
         outcomes.map { outcome in
             switch outcome {
             case .events(let events, let location):
-                return Array("events \(location)".utf8) + events.flatMap { [0x0a] + line($0) }
+                return Array("events \(location)".utf8) + events.flatMap { [0x0a] + line(envelope($0)) }
             case .rejected(let error):
                 return Array("rejected \(error) [\(error.field ?? "-")]".utf8)
             case .skipped(let location, let reason):
@@ -116,7 +116,7 @@ public struct ImportHarness: Sendable {
             switch outcome {
             case .events(let events, let location):
                 return Array("events \(location.number) \(location.byteOffset)".utf8)
-                    + events.flatMap { event -> [UInt8] in
+                    + events.map(envelope).flatMap { event -> [UInt8] in
                         Array(
                             "\n\(event.id) \(event.type) \(event.time.text) \(event.actor) \(event.group ?? "-") ".utf8
                         )
@@ -129,6 +129,15 @@ public struct ImportHarness: Sendable {
             case .skipped(let location, let reason):
                 return Array("skipped \(location.number) \(location.byteOffset) \(reason)".utf8)
             }
+        }
+    }
+
+    /// The structured view of an imported event; its bytes must read back.
+    public static func envelope(_ prepared: PreparedEvent) -> EventEnvelope {
+        do {
+            return try prepared.envelope()
+        } catch {
+            Fuzz.violated("\(prepared.id): its canonical bytes do not read back as an envelope: \(error.message)")
         }
     }
 
@@ -255,8 +264,15 @@ public struct ImportHarness: Sendable {
         return numbers
     }
 
-    func checkEvent(_ event: EventEnvelope, at location: SourceLocation, source: ImportSource) {
-        let chain = event.canonicalChainBytes()
+    func checkEvent(_ prepared: PreparedEvent, at location: SourceLocation, source: ImportSource) {
+        let event = ImportHarness.envelope(prepared)
+        let chain = prepared.chainBytes
+        Fuzz.require(
+            JCS.serialize(event.chainObject) == chain
+                && event.content.map { JCS.serialize($0) } == prepared.contentBytes,
+            "\(location): \(event.id): its bytes are not the canonical form of the event they read back as"
+        )
+        Fuzz.require(prepared.id == event.id && !prepared.isLedgerEvent, "\(location): \(event.id): wrong id or kind")
         Fuzz.require(chain.count <= Record.maxEnvelopeSize, "\(location): \(event.id) does not fit a record")
         if let content = event.canonicalContentBytes() {
             Fuzz.require(content.count <= EnvelopeRules.maxContentBytes, "\(location): \(event.id): content too long")

@@ -34,7 +34,7 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
         do {
             let event = try decoder.decode(unit.bytes, at: label)
             try EventCatalogue.validate(event, at: label)
-            return .events([event], unit.location)
+            return .events([PreparedEvent(event)], unit.location)
         } catch {
             var reason = error.message
             if reason.hasPrefix(label + ": ") { reason.removeFirst(label.count + 2) }

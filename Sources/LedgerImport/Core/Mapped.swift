@@ -17,10 +17,12 @@ enum Mapped {
             return .skipped(location, reason: reason)
         case .drafts(let drafts):
             let provenance = Provenance.object(format: format, source: source, location: location, extra: extra)
-            var events: [EventEnvelope] = []
+            var events: [PreparedEvent] = []
             events.reserveCapacity(drafts.count)
             do throws(ImportError) {
-                for draft in drafts { events.append(try draft.finish(provenance: provenance, at: location)) }
+                for draft in drafts {
+                    events.append(PreparedEvent(try draft.finish(provenance: provenance, at: location)))
+                }
             } catch {
                 return .rejected(error)
             }
