@@ -3,7 +3,7 @@ import Testing
 
 /// Builds random JSON values and writes them non-canonically (random whitespace and `\u` escapes), with a fixed
 /// seed so that a failure reproduces.
-private struct RandomJSON {
+struct RandomJSON {
     var rng: JSONTestRNG
 
     static let scalars: [Unicode.Scalar] = [

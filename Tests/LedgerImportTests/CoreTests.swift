@@ -13,9 +13,22 @@ import Testing
         #expect(Timestamp(text)?.unixMillis == millis)
     }
 
+    @Test func everyTimeInRangeReadsBackAsTheSameInstant() {
+        // An odd step that is not a whole number of seconds, days or years: every field of the text varies.
+        let samples =
+            [0, 999, 1000, 86_399_999, 951_782_400_000, ZaloTime.latestMillis - 1, ZaloTime.latestMillis]
+            + Array(stride(from: 0, through: ZaloTime.latestMillis, by: 126_700_000_123))
+        for millis in samples {
+            let text = ZaloTime.rfc3339(millis: millis)
+            #expect(text?.hasSuffix("+07:00") == true && text?.utf8.count == 29, "\(millis): \(text ?? "nil")")
+            #expect(text.flatMap(Timestamp.init)?.unixMillis == millis, "\(millis): \(text ?? "nil")")
+        }
+    }
+
     @Test func outOfRangeTimesAreRefused() {
         #expect(ZaloTime.rfc3339(millis: -1) == nil)
         #expect(ZaloTime.rfc3339(millis: 300_000_000_000_000) == nil)
+        #expect(ZaloTime.rfc3339(millis: ZaloTime.latestMillis + 1) == nil)
     }
 
     @Test func keysFitTheIdLimit() {

@@ -82,6 +82,19 @@ public struct Timestamp: Sendable, Hashable, Comparable {
 
     /// Formats Unix milliseconds as RFC 3339 UTC with milliseconds, e.g. `2026-11-29T10:26:21.042Z`.
     public static func format(unixMillis: Int64) -> String {
+        let time = civil(unixMillis: unixMillis)
+        func pad(_ v: Int, _ width: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(time.year, 4))-\(pad(time.month, 2))-\(pad(time.day, 2))T\(pad(time.hour, 2)):"
+            + "\(pad(time.minute, 2)):\(pad(time.second, 2)).\(pad(time.millisecond, 3))Z"
+    }
+
+    /// The proleptic Gregorian date and time of day of Unix milliseconds, in UTC.
+    package static func civil(
+        unixMillis: Int64
+    ) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int) {
         let seconds = unixMillis >= 0 ? unixMillis / 1000 : (unixMillis - 999) / 1000
         let millis = Int(unixMillis - seconds * 1000)
         var days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
@@ -95,11 +108,6 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(millis, 3))Z"
+        return (year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, millis)
     }
 }

@@ -82,30 +82,33 @@ public enum JCS {
 
     /// Appends a string in quotes with the RFC 8785 escapes.
     public static func serialize(_ string: String, into out: inout [UInt8]) {
-        out.append(JSONByte.quote)
         var string = string
-        string.withUTF8 { bytes in
-            var runStart = 0
-            for (i, c) in bytes.enumerated() where c < 0x20 || c == JSONByte.quote || c == JSONByte.backslash {
-                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                runStart = i + 1
-                out.append(JSONByte.backslash)
-                switch c {
-                case JSONByte.quote: out.append(JSONByte.quote)
-                case JSONByte.backslash: out.append(JSONByte.backslash)
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                default:
-                    out.append(contentsOf: "u00".utf8)
-                    out.append(hexDigits[Int(c >> 4)])
-                    out.append(hexDigits[Int(c & 0xF)])
-                }
+        string.withUTF8 { serializeString(utf8: UnsafeRawBufferPointer($0), into: &out) }
+    }
+
+    /// Appends the string whose well-formed UTF-8 bytes are `bytes`, in quotes with the RFC 8785 escapes.
+    package static func serializeString(utf8 bytes: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+        out.append(JSONByte.quote)
+        var runStart = 0
+        for (i, c) in bytes.enumerated() where c < 0x20 || c == JSONByte.quote || c == JSONByte.backslash {
+            if i > runStart { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<i])) }
+            runStart = i + 1
+            out.append(JSONByte.backslash)
+            switch c {
+            case JSONByte.quote: out.append(JSONByte.quote)
+            case JSONByte.backslash: out.append(JSONByte.backslash)
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            default:
+                out.append(contentsOf: "u00".utf8)
+                out.append(hexDigits[Int(c >> 4)])
+                out.append(hexDigits[Int(c & 0xF)])
             }
-            if bytes.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
+        if bytes.count > runStart { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...])) }
         out.append(JSONByte.quote)
     }
 

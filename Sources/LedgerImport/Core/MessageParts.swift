@@ -48,7 +48,7 @@ struct MessageParts {
         for item in try mentionList.optionalArray() {
             let pos = try item["pos"].integer()
             let len = try item["len"].integer()
-            guard pos >= 0, len >= 0, pos + len <= length else {
+            guard pos >= 0, len >= 0, pos <= length, len <= Int64(length) - pos else {
                 throw item.error(
                     "mention at UTF-16 offset \(pos) with length \(len) does not fit in the text of \(length) "
                         + "UTF-16 code units"

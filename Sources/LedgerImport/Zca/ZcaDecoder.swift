@@ -11,6 +11,10 @@ public struct ZcaDecoder: SourceDecoder, UnitMapping {
     /// How many threads map the units of a large chunk (default: one per online processor); the outcomes are
     /// the same with any number.
     public var threads = UnitMappingPool.threads
+    /// Whether group text messages, most of a capture, are mapped straight from the line's bytes (the default) or,
+    /// like every other line, through a parsed JSON tree. Both give the same events and errors (see
+    /// ``ZcaDirectMessage``); turning it off is for the tests that compare them and for benchmarks.
+    public var directPath = true
     /// Listener callbacks that record nothing the ledger keeps; their lines are skipped, not refused.
     static let ignoredEvents: Set<String> = [
         "typing", "friend_event", "upload_attachment", "cipher_key", "error", "disconnected", "old_reactions",
@@ -20,11 +24,13 @@ public struct ZcaDecoder: SourceDecoder, UnitMapping {
     let limits: ImportLimits
     private(set) var sha = SHA256()
     private var framer: JSONLinesFramer
+    private let direct: ZcaDirectMessage
 
     public init(source: ImportSource, limits: ImportLimits = ImportLimits()) {
         self.source = source
         self.limits = limits
         framer = JSONLinesFramer(name: source.name, maxLineBytes: limits.maxUnitBytes)
+        direct = ZcaDirectMessage(source: source, limits: limits)
     }
 
     public mutating func consume<Reduced: Sendable>(
@@ -47,7 +53,8 @@ public struct ZcaDecoder: SourceDecoder, UnitMapping {
     }
 
     func outcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome {
-        try map(unit).outcome(format: .zca, source: source, location: unit.location)
+        if directPath, let outcome = direct.outcome(of: unit) { return outcome }
+        return try map(unit).outcome(format: .zca, source: source, location: unit.location)
     }
 
     func map(_ unit: FramedUnit) throws(ImportError) -> Mapped {
