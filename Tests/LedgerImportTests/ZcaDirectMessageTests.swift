@@ -73,7 +73,7 @@ import Testing
             String.init
         )
         ZcaDirectMessageTests.expectSameOnBothPaths(lines)
-        #expect(ZcaDirectMessageTests.claimed(lines) >= 1)  // the fixture has one plain group message, with a mention
+        #expect(ZcaDirectMessageTests.claimed(lines) >= 2)  // its plain group messages: one with a mention, a reply
     }
 
     /// Lines the direct path maps itself: each must also give the general path's event.
@@ -92,7 +92,9 @@ import Testing
         with("msgId", "60010000000000000019"), with("idTo", "73011288445566770019999"), with("ts", "1762045800000"),
         with("ts", #""0""#), with("msgType", #""chat.photo""#), with("msgType", #""chat.recommended""#),
         with("msgType", #""""#), with("notify", #"{"nested":[1,true,false,null,{"x":-0}]}"#),
-        line(type: #""1""#),
+        line(type: #""1""#), line(#","quote":{"globalMsgId":6001000000000000000,"msg":"Báo cáo \"gấp\"","ttl":0}"#),
+        line(#","quote":{"globalMsgId":"","msg":""}"#), line(#","quote":{"globalMsgId":null}"#),
+        line(#","quote":{"msg":"a","cliMsgId":1}"#),
     ]
 
     /// Lines the direct path leaves to the general path (which maps, skips or refuses them).
@@ -102,7 +104,8 @@ import Testing
         line(#","mentions":[{"uid":"7301000000000000003","pos":-1,"len":1}]"#),
         line(#","mentions":[{"uid":"7301000000000000003","pos":1}]"#), line(#","mentions":[1]"#),
         line(#","mentions":{}"#), line(#","mentions":[{"uid":"x","pos":1,"len":1}]"#),
-        line(#","quote":{"globalMsgId":"5","msg":"x"}"#), line(type: "0"), line(type: "2"), line(type: "1.0"),
+        line(#","quote":{"globalMsgId":-5}"#), line(#","quote":{"msg":5}"#), line(#","quote":"x""#),
+        line(#","quote":{"globalMsgId":"a\u202eb"}"#), line(type: "0"), line(type: "2"), line(type: "1.0"),
         line(root: #","time":"-5""#), line(root: #","time":"abc""#), line(root: #","session":"a\u202eb""#),
         line(root: #","session":7"#), line(root: #","extra":1"#), line(root: #","time":"999999999999999999""#),
         with("content", #"{"title":"t","href":"https://example.vn"}"#), with("content", "null"), with("content", "5"),

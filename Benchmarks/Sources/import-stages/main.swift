@@ -3,9 +3,10 @@ import LedgerCore
 import LedgerImport
 import LedgerStorage
 
-// Where the time of `groupledger import zca` goes, stage by stage, on one thread: parsing each line, the whole zca
-// decoder (parse, map, build and check the event), reducing events to their canonical bytes, and the durable
-// append in batches of 1,000. Prints `key=value` lines (microseconds per event).
+// Where the time of `groupledger import zca` goes, stage by stage, on one thread: parsing each line into a JSON tree,
+// the whole zca decoder (the direct path for group text messages, then the general path for comparison: parse,
+// map, build and check the event), freeing what it made, and the durable append in batches of 1,000. Prints
+// `key=value` lines (microseconds per event).
 //
 //   import-stages CAPTURE.jsonl        (Benchmarks/import-bench.sh writes one; the first 200,000 lines are enough)
 
@@ -44,11 +45,13 @@ stage("parse", per: lines.count) {
     precondition(objects == lines.count)
 }
 
-/// The one-thread decode, then the reduction of its events to canonical bytes, then freeing the rest, a 1 MiB
-/// chunk at a time as `groupledger import` does.
-func decodeAndPrepare(_ bytes: [UInt8], lineCount: Int) -> [PreparedEvent] {
+/// The one-thread decode, then the collection of its events, then freeing the rest, a 1 MiB chunk at a time as
+/// `groupledger import` does.
+func decodeAndPrepare(_ bytes: [UInt8], lineCount: Int, direct: Bool) -> [PreparedEvent] {
     var decoder = ZcaDecoder(source: ImportSource(name: "capture.jsonl", fileSHA256: String(repeating: "0", count: 64)))
     decoder.threads = 1
+    decoder.directPath = direct
+    let path = direct ? "direct" : "general"
     var prepared: [PreparedEvent] = []
     var seconds = (decode: 0.0, prepare: 0.0, free: 0.0)
     for start in stride(from: 0, to: bytes.count, by: 1 << 20) {
@@ -65,13 +68,18 @@ func decodeAndPrepare(_ bytes: [UInt8], lineCount: Int) -> [PreparedEvent] {
     }
     precondition(prepared.count == lineCount, "every line of the capture must give one event")
     for (name, time) in [
-        ("decode_one_thread", seconds.decode), ("prepare", seconds.prepare), ("free_events", seconds.free),
+        ("\(path)_decode_one_thread", seconds.decode), ("\(path)_collect", seconds.prepare),
+        ("\(path)_free_events", seconds.free),
     ] {
         print(String(format: "%@_us_per_event=%.2f", name, time * 1e6 / Double(lineCount)))
     }
     return prepared
 }
-let prepared = decodeAndPrepare(bytes, lineCount: lines.count)
+let prepared = decodeAndPrepare(bytes, lineCount: lines.count, direct: true)
+precondition(
+    decodeAndPrepare(bytes, lineCount: lines.count, direct: false).map(\.chainBytes) == prepared.map(\.chainBytes),
+    "the direct and the general path must give the same events"
+)
 
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("import-stages-\(getpid())").path
 defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -1,14 +1,14 @@
 import LedgerCore
 
-/// The direct path for the commonest line of a capture, a group message with text content (and mentions): it maps
+/// The direct path for the commonest line of a capture, a group message with text content (with mentions, or a
+/// quote when it is a reply): it maps
 /// the line's
 /// bytes to the `post.created` event's canonical bytes through a ``JSONTape``, with no JSON tree, no draft and no
 /// second serialization.
 ///
 /// It gives exactly the event ``ZcaDecoder/message(_:line:)`` gives, or declines the line (`nil`), and the general
 /// path then maps it. It declines whenever a line is not plainly valid: anything the tape does not index, a
-/// member or value the general path would refuse or read in a way this path does not (a quote, an attachment, a
-/// 1:1 chat, ids or labels outside printable ASCII, an id past the length limit), so every error
+/// member or value the general path would refuse or read in a way this path does not (an attachment, a 1:1 chat, ids or labels outside printable ASCII, an id past the length limit), so every error
 /// still comes from the general path. `ZcaDirectMessageTests` and the FuzzZca target compare both paths.
 struct ZcaDirectMessage {
     /// `{"file_sha256":"…","format":"zca","line":` (or without the digest, for a stream).
@@ -83,13 +83,25 @@ struct ZcaDirectMessage {
             let msgType = tape.member("msgType", of: data).flatMap({ printableASCII(tape, $0, allowsEmpty: true) }),
             let ts = tape.member("ts", of: data).flatMap({ integer(tape, $0) }),
             let actor = tape.member("uidFrom", of: data).flatMap({ zaloId(tape, $0) }),
-            let content = tape.member("content", of: data), tape[content].kind == .string,
-            isAbsent(tape, tape.member("quote", of: data))
+            let content = tape.member("content", of: data), tape[content].kind == .string
         else { return nil }
         var client: UnsafeRawBufferPointer?
         if let cliMsgId = tape.member("cliMsgId", of: data), !isAbsent(tape, cliMsgId) {
             guard let id = optionalIdentifier(tape, cliMsgId) else { return nil }
             client = id.isEmpty ? nil : id
+        }
+        // A reply: `quote.globalMsgId` (an optional id) and `quote.msg` (optional text).
+        var quote: (id: UnsafeRawBufferPointer?, text: Int?)
+        if let quoted = tape.member("quote", of: data), !isAbsent(tape, quoted) {
+            guard tape[quoted].kind == .object else { return nil }
+            if let id = tape.member("globalMsgId", of: quoted), !isAbsent(tape, id) {
+                guard let digits = optionalIdentifier(tape, id) else { return nil }
+                quote.id = digits.isEmpty ? nil : digits
+            }
+            if let text = tape.member("msg", of: quoted), !isAbsent(tape, text) {
+                guard tape[text].kind == .string else { return nil }
+                quote.text = tape.raw(text).isEmpty ? nil : text
+            }
         }
         var displayName: Int?
         if let dName = tape.member("dName", of: data), !isAbsent(tape, dName) {
@@ -124,6 +136,10 @@ struct ZcaDirectMessage {
         }
         chain += #""message":""#.utf8
         chain += msgId
+        if let id = quote.id {
+            chain += #"","quote":""#.utf8
+            chain += id
+        }
         chain += #"","source":"#.utf8
         chain += provenanceHead
         chain += String(line).utf8
@@ -146,11 +162,13 @@ struct ZcaDirectMessage {
         var contentBytes: [UInt8] = []
         contentBytes.reserveCapacity(text.count + 32)
         contentBytes += "{".utf8
-        if let displayName {
-            var name: [UInt8] = []
-            tape.decodeString(displayName, into: &name)
-            contentBytes += #""display_name":"#.utf8
-            name.withUnsafeBytes { JCS.serializeString(utf8: $0, into: &contentBytes) }
+        for (key, string) in [("display_name", displayName), ("quoted_text", quote.text)] {
+            guard let string else { continue }
+            var decoded: [UInt8] = []
+            tape.decodeString(string, into: &decoded)
+            JCS.serialize(key, into: &contentBytes)
+            contentBytes += ":".utf8
+            decoded.withUnsafeBytes { JCS.serializeString(utf8: $0, into: &contentBytes) }
             contentBytes += ",".utf8
         }
         contentBytes += #""text":"#.utf8
