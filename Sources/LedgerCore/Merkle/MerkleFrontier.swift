@@ -43,18 +43,25 @@ public struct MerkleFrontier: Sendable, Hashable {
     /// one per trailing set bit of the old `size`. A tree cannot grow past `UInt64.max` leaves.
     @discardableResult
     public mutating func append(_ leafHash: Hash, using sha: SHA256) -> [(node: TreeNode, hash: Hash)] {
+        var formed: [(node: TreeNode, hash: Hash)] = []
+        append(leafHash, using: sha) { formed.append(($0, $1)) }
+        return formed
+    }
+
+    /// Adds a leaf like ``append(_:using:)``, passing each node it forms to `formed` (the leaf first, then each
+    /// parent, bottom-up) instead of collecting them.
+    public mutating func append(_ leafHash: Hash, using sha: SHA256, formed: (TreeNode, Hash) -> Void) {
         precondition(size < UInt64.max, "a Merkle tree cannot hold more than UInt64.max leaves")
         var node = TreeNode(level: 0, index: size)
         var hash = leafHash
-        var formed = [(node: node, hash: hash)]
+        formed(node, hash)
         while node.index & 1 == 1 {
             hash = sha.nodeHash(hashes.removeLast(), hash)
             node = TreeNode(level: node.level + 1, index: node.index >> 1)
-            formed.append((node, hash))
+            formed(node, hash)
         }
         hashes.append(hash)
         size += 1
-        return formed
     }
 
     /// The tree head, `MTH(D[0:size])` (RFC 9162 §2.1.1): `SHA256.emptyTreeRoot` for the empty tree, else the

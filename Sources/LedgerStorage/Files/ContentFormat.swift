@@ -9,20 +9,21 @@ public enum ContentFormat {
     /// Bytes before the content: length, seq, salt.
     public static let prefixSize = 4 + 8 + saltSize
 
-    /// One entry.
-    public static func entry(seq: UInt64, salt: [UInt8], content: [UInt8]) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(prefixSize + content.count)
+    /// Appends one entry to `out` and returns the commitment its record stores: `SHA-256(salt ‖ content)`.
+    public static func appendEntry(
+        seq: UInt64,
+        salt: ArraySlice<UInt8>,
+        content: [UInt8],
+        to out: inout [UInt8],
+        sha: SHA256
+    ) -> Hash {
+        precondition(salt.count == saltSize, "a content salt is \(saltSize) bytes")
         SegmentFormat.appendUInt32(UInt32(8 + saltSize + content.count), to: &out)
         SegmentFormat.appendUInt64(seq, to: &out)
+        let committed = out.count
         out.append(contentsOf: salt)
         out.append(contentsOf: content)
-        return out
-    }
-
-    /// The commitment a record stores: `SHA-256(salt ‖ content)`.
-    public static func commitment(salt: [UInt8], content: [UInt8], sha: SHA256) -> Hash {
-        salt.withUnsafeBytes { s in content.withUnsafeBytes { c in sha.hash(s, c) } }
+        return out.withUnsafeBytes { sha.hash(UnsafeRawBufferPointer(rebasing: $0[committed...])) }
     }
 
     /// A content entry found in a file.

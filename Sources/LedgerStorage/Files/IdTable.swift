@@ -48,11 +48,16 @@ struct IdTable {
         }
     }
 
+    /// Calls `body` with every digest and its seq, in no particular order.
+    func forEach(_ body: (IdDigest, UInt64) -> Void) {
+        for slot in 0...mask where slots[slot * 3 + 2] != 0 {
+            body(IdDigest(high: slots[slot * 3], low: slots[slot * 3 + 1]), slots[slot * 3 + 2] - 1)
+        }
+    }
+
     private mutating func grow() {
         var larger = IdTable(minimumCapacity: mask + 1)
-        for slot in 0...mask where slots[slot * 3 + 2] != 0 {
-            larger.insert(IdDigest(high: slots[slot * 3], low: slots[slot * 3 + 1]), seq: slots[slot * 3 + 2] - 1)
-        }
+        forEach { larger.insert($0, seq: $1) }
         self = larger
     }
 }
@@ -72,10 +77,10 @@ extension IdTable {
         }
         anchor.append(to: &out)
         out.append(contentsOf: sha.hash(out).bytes)
-        slots.withUnsafeBytes { raw in
-            for word in raw.bindMemory(to: UInt64.self) {
-                withUnsafeBytes(of: word.littleEndian) { out.append(contentsOf: $0) }
-            }
+        if UInt64(1).littleEndian == 1 {
+            slots.withUnsafeBytes { out.append(contentsOf: $0) }
+        } else {
+            for word in slots { withUnsafeBytes(of: word.littleEndian) { out.append(contentsOf: $0) } }
         }
         return out
     }

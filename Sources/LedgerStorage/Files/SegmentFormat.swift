@@ -46,6 +46,16 @@ public enum SegmentFormat {
         return nil
     }
 
+    /// Encodes `record` as a frame at the end of `out`, without an intermediate copy, and returns its leaf hash.
+    public static func appendFrame(_ record: Record, to out: inout [UInt8], sha: SHA256) -> Hash {
+        appendUInt32(UInt32(Record.headerSize + record.envelope.count), to: &out)
+        let start = out.count
+        record.encode(into: &out)
+        let leaf = out.withUnsafeBytes { sha.leafHash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        leaf.append(to: &out)
+        return leaf
+    }
+
     /// Appends one frame (length, record, leaf hash) to `out`.
     public static func appendFrame(record: [UInt8], leafHash: Hash, to out: inout [UInt8]) {
         appendUInt32(UInt32(record.count), to: &out)

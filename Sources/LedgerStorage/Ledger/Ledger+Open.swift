@@ -202,10 +202,10 @@ extension Ledger {
             let file = try LedgerFile.open(path, name: name, .readOnly)
             let bytes = try file.readAll()
             file.close()
-            var nodes: [(node: TreeNode, hash: Hash)] = []
+            var nodes = TreeRuns()
             let stop = try withRawBytes(bytes) { buffer throws(LedgerError) in
                 FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) { frame, _ in
-                    if frontier.size < size { nodes.append(contentsOf: frontier.append(frame.leafHash, using: sha)) }
+                    if frontier.size < size { frontier.append(frame.leafHash, using: sha) { nodes.add($0, $1) } }
                 }
             }
             if let stop, frontier.size < size {

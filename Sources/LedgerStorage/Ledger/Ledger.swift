@@ -204,22 +204,22 @@ public final class Ledger: @unchecked Sendable {
         var writtenSegment: UInt64 = 0
         var writtenContent: UInt64 = 0
         var index: [UInt8] = []
-        var newIds: [IdDigest: UInt64] = [:]
+        var newIds = IdTable()
         var frontier: MerkleFrontier
-        var treeNodes: [(node: TreeNode, hash: Hash)] = []
+        var treeNodes = TreeRuns()
         var seq: UInt64
         var prev: Hash
         /// Fresh random bytes for the content salts, drawn many salts at a time.
         var salts: [UInt8] = []
         var saltsUsed = 0
 
-        mutating func nextSalt() -> [UInt8] {
+        mutating func nextSalt() -> ArraySlice<UInt8> {
             if saltsUsed == salts.count {
                 salts = SecureRandom.bytes(256 * ContentFormat.saltSize)
                 saltsUsed = 0
             }
             defer { saltsUsed += ContentFormat.saltSize }
-            return Array(salts[saltsUsed..<saltsUsed + ContentFormat.saltSize])
+            return salts[saltsUsed..<saltsUsed + ContentFormat.saltSize]
         }
     }
 
@@ -236,8 +236,8 @@ public final class Ledger: @unchecked Sendable {
             var fresh: [(PreparedEvent, IdDigest)] = []
             for event in batch {
                 let digest = IdDigest(id: event.id, sha: sha)
-                if ids.seq(of: digest) != nil || pending.newIds[digest] != nil { continue }
-                pending.newIds[digest] = pending.seq + UInt64(fresh.count)
+                if ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil { continue }
+                pending.newIds.insert(digest, seq: pending.seq + UInt64(fresh.count))
                 fresh.append((event, digest))
             }
             try checkRoom(for: fresh.lazy.map(\.0), after: pending, batchSize: fresh.count)
@@ -296,28 +296,35 @@ public final class Ledger: @unchecked Sendable {
         var commitment = Hash.zero
         var contentOffset = RecordIndex.noContent
         if let content = event.contentBytes {
-            let salt = pending.nextSalt()
-            commitment = ContentFormat.commitment(salt: salt, content: content, sha: sha)
             flags.insert(.hasContent)
             contentOffset = UInt32(state.contentLength + pending.writtenContent + UInt64(pending.content.count))
-            pending.content.append(contentsOf: ContentFormat.entry(seq: pending.seq, salt: salt, content: content))
+            let salt = pending.nextSalt()
+            commitment = ContentFormat.appendEntry(
+                seq: pending.seq,
+                salt: salt,
+                content: content,
+                to: &pending.content,
+                sha: sha
+            )
         }
-        let record = Record(
-            seq: pending.seq,
-            flags: flags,
-            appendedAtMillis: now,
-            prev: pending.prev,
-            contentCommitment: commitment,
-            envelope: event.chainBytes
-        ).encoded()
-        let leaf = sha.leafHash(record)
         let frameOffset = UInt32(state.segmentLength + pending.writtenSegment + UInt64(pending.segment.count))
-        SegmentFormat.appendFrame(record: record, leafHash: leaf, to: &pending.segment)
+        let leaf = SegmentFormat.appendFrame(
+            Record(
+                seq: pending.seq,
+                flags: flags,
+                appendedAtMillis: now,
+                prev: pending.prev,
+                contentCommitment: commitment,
+                envelope: event.chainBytes
+            ),
+            to: &pending.segment,
+            sha: sha
+        )
         RecordIndex.append(
             RecordIndex.Entry(id: digest, frameOffset: frameOffset, contentOffset: contentOffset),
             to: &pending.index
         )
-        pending.treeNodes.append(contentsOf: pending.frontier.append(leaf, using: sha))
+        pending.frontier.append(leaf, using: sha) { pending.treeNodes.add($0, $1) }
         pending.prev = leaf
         pending.seq += 1
     }
@@ -355,7 +362,7 @@ public final class Ledger: @unchecked Sendable {
         state.frontier = pending.frontier
         state.segmentLength += pending.writtenSegment
         state.contentLength += pending.writtenContent
-        for (digest, seq) in pending.newIds { ids.insert(digest, seq: seq) }
+        pending.newIds.forEach { ids.insert($0, seq: $1) }
         do {
             try active.index.write(pending.index, at: active.indexLength)
             active.indexLength += UInt64(pending.index.count)

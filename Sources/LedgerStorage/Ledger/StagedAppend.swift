@@ -73,7 +73,7 @@ public final class StagedAppend {
         do throws(LedgerError) {
             for event in events {
                 let digest = IdDigest(id: event.id, sha: ledger.sha)
-                if ledger.ids.seq(of: digest) != nil || pending.newIds[digest] != nil {
+                if ledger.ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil {
                     duplicates += 1
                     continue
                 }
@@ -85,7 +85,7 @@ public final class StagedAppend {
                     try ledger.rollSegment()
                 }
                 try ledger.checkRoom(for: CollectionOfOne(event), after: pending, batchSize: appended + 1)
-                pending.newIds[digest] = pending.seq
+                pending.newIds.insert(digest, seq: pending.seq)
                 last = (event, digest)
                 appended += 1
                 if pending.segment.count + pending.content.count >= StagedAppend.writeThreshold {

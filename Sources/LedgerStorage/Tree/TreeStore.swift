@@ -42,23 +42,10 @@ public final class TreeStore: TreeHashReader, @unchecked Sendable {
         return file
     }
 
-    /// Writes the nodes that an append completed (as returned by ``MerkleFrontier/append(_:using:)``): one
-    /// `pwrite` per level and contiguous run of indices.
-    public func write(_ nodes: [(node: TreeNode, hash: Hash)]) throws(LedgerError) {
-        var starts = [UInt64?](repeating: nil, count: 64)
-        var runs = [[UInt8]](repeating: [], count: 64)
-        for (node, hash) in nodes {
-            let level = node.level
-            if let start = starts[level], start + UInt64(runs[level].count / 32) != node.index {
-                try file(level: level).write(runs[level], at: start * 32)
-                runs[level].removeAll(keepingCapacity: true)
-                starts[level] = nil
-            }
-            if starts[level] == nil { starts[level] = node.index }
-            hash.append(to: &runs[level])
-        }
-        for level in 0..<64 {
-            if let start = starts[level] { try file(level: level).write(runs[level], at: start * 32) }
+    /// Writes the nodes that an append completed: one `pwrite` per level.
+    func write(_ runs: TreeRuns) throws(LedgerError) {
+        for (level, run) in runs.levels.enumerated() where !run.hashes.isEmpty {
+            try file(level: level).write(run.hashes, at: run.start * UInt64(Hash.byteCount))
         }
     }
 
