@@ -27,7 +27,7 @@ import Testing
                 number: number + 1,
                 byteOffset: 0
             )
-            return direct.outcome(of: FramedUnit(location: location, bytes: Array(line.utf8))) != nil
+            return direct.outcome(of: FramedUnit(location: location, bytes: Array(line.utf8)), sha: SHA256()) != nil
         }.count
     }
 
@@ -125,6 +125,20 @@ import Testing
     @Test func plainMessagesAreMappedDirectlyAndAsTheGeneralPathMapsThem() {
         ZcaDirectMessageTests.expectSameOnBothPaths(ZcaDirectMessageTests.plain)
         #expect(ZcaDirectMessageTests.claimed(ZcaDirectMessageTests.plain) == ZcaDirectMessageTests.plain.count)
+    }
+
+    @Test func directEventsCarryTheirIdsDigest() {
+        var decoder = ZcaDecoder(source: ZcaDirectMessageTests.file)
+        let outcomes = decoder.decodeAll(Array(ZcaDirectMessageTests.plain.joined(separator: "\n").utf8))
+        let sha = SHA256()
+        var checked = 0
+        for case .events(let events, _) in outcomes {
+            for event in events {
+                #expect(event.idHash == sha.hash(Array(event.id.utf8)), "\(event.id)")
+                checked += 1
+            }
+        }
+        #expect(checked == ZcaDirectMessageTests.plain.count)
     }
 
     @Test func otherLinesAreLeftToTheGeneralPath() {

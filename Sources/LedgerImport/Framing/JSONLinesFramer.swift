@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cuts JSON Lines input into lines, incrementally and within a bound: a line longer than the limit is reported
 /// once and skipped up to its newline without being held in memory.
 ///
@@ -22,8 +28,7 @@ struct JSONLinesFramer {
         var out: [Result<FramedUnit, ImportError>] = []
         var start = 0
         while start < chunk.count {
-            let rest = UnsafeRawBufferPointer(rebasing: chunk[start...])
-            let newline = rest.firstIndex(of: 0x0a)
+            let newline = JSONLinesFramer.newline(in: UnsafeRawBufferPointer(rebasing: chunk[start...]))
             let end = newline.map { start + $0 } ?? chunk.count
             if !discarding {
                 if pending.count + (end - start) > maxLineBytes {
@@ -41,6 +46,12 @@ struct JSONLinesFramer {
             start = end + 1
         }
         return out
+    }
+
+    /// The offset of the first `\n` in `bytes` (`memchr`, which reads a word or a vector at a time).
+    private static func newline(in bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let base = bytes.baseAddress, let found = memchr(base, 0x0a, bytes.count) else { return nil }
+        return UnsafeRawPointer(found) - base
     }
 
     /// The last line, when the input does not end with a newline.

@@ -53,7 +53,7 @@ public struct ZcaDecoder: SourceDecoder, UnitMapping {
     }
 
     func outcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome {
-        if directPath, let outcome = direct.outcome(of: unit) { return outcome }
+        if directPath, let outcome = direct.outcome(of: unit, sha: sha) { return outcome }
         return try map(unit).outcome(format: .zca, source: source, location: unit.location)
     }
 

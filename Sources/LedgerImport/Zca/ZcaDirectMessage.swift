@@ -35,17 +35,17 @@ struct ZcaDirectMessage {
         provenanceTail = tail
     }
 
-    /// The event of `unit`, or `nil` when the line is not one this path maps.
-    func outcome(of unit: FramedUnit) -> ImportOutcome? {
+    /// The event of `unit`, or `nil` when the line is not one this path maps; `sha` hashes the event's id.
+    func outcome(of unit: FramedUnit, sha: SHA256) -> ImportOutcome? {
         unit.bytes.withUnsafeBytes { bytes in
             JSONTape.index(bytes, limits: limits) { tape in
-                guard let tape, let event = event(tape, line: unit.location.number) else { return nil }
+                guard let tape, let event = event(tape, line: unit.location.number, sha: sha) else { return nil }
                 return .events([event], unit.location)
             }
         }
     }
 
-    private func event(_ tape: JSONTape, line: Int) -> PreparedEvent? {
+    private func event(_ tape: JSONTape, line: Int, sha: SHA256) -> PreparedEvent? {
         // The capture line: {"event": "message", "payload", "account", "time"?, "session"?}.
         var members: (event: Int?, payload: Int?, account: Int?, time: Int?, session: Int?)
         guard tape[0].kind == .object else { return nil }
@@ -155,6 +155,7 @@ struct ZcaDirectMessage {
         chain += ":".utf8
         chain += msgId
         let id = String(decoding: chain[idStart...], as: UTF8.self)
+        let idHash = chain.withUnsafeBytes { sha.hash(UnsafeRawBufferPointer(rebasing: $0[idStart...])) }
         chain += #"","time":""#.utf8
         guard ZaloTime.append(millis: ts, to: &chain) else { return nil }
         chain += #"","type":"post.created"}"#.utf8
@@ -177,7 +178,7 @@ struct ZcaDirectMessage {
         guard chain.count <= Record.maxEnvelopeSize, contentBytes.count <= EnvelopeRules.maxContentBytes else {
             return nil
         }
-        return PreparedEvent(checkedID: id, chainBytes: chain, contentBytes: contentBytes)
+        return PreparedEvent(checkedID: id, chainBytes: chain, contentBytes: contentBytes, idHash: idHash)
     }
 
     /// Appends `"mentions":[{"account","len","pos"},…],` for a non-empty list (`MessageParts`); `true` with nothing

@@ -8,7 +8,19 @@ public struct IdDigest: Hashable, Sendable {
     public let low: UInt64
 
     public init(id: String, sha: SHA256) {
-        let hash = sha.hash(Array(id.utf8))
+        self.init(hash: sha.hash(Array(id.utf8)))
+    }
+
+    /// The digest of `event`'s id, computed now unless the event carries it.
+    init(_ event: PreparedEvent, sha: SHA256) {
+        if let hash = event.idHash {
+            self.init(hash: hash)
+        } else {
+            self.init(id: event.id, sha: sha)
+        }
+    }
+
+    private init(hash: Hash) {
         high = hash.words.0
         low = hash.words.1
     }

@@ -235,7 +235,7 @@ public final class Ledger: @unchecked Sendable {
         for batch in batches {
             var fresh: [(PreparedEvent, IdDigest)] = []
             for event in batch {
-                let digest = IdDigest(id: event.id, sha: sha)
+                let digest = IdDigest(event, sha: sha)
                 if ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil { continue }
                 pending.newIds.insert(digest, seq: pending.seq + UInt64(fresh.count))
                 fresh.append((event, digest))

@@ -72,7 +72,7 @@ public final class StagedAppend {
         precondition(!finished, "add after the staged append was committed or abandoned")
         do throws(LedgerError) {
             for event in events {
-                let digest = IdDigest(id: event.id, sha: ledger.sha)
+                let digest = IdDigest(event, sha: ledger.sha)
                 if ledger.ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil {
                     duplicates += 1
                     continue
