@@ -178,7 +178,10 @@ for n in $STEPS; do
         if [ "$n" = 3 ]; then
             keys=$(ls "$L"/keys/*.skey | wc -l)
             recorded=$((1 + $(awk -F'\t' '$3 == "ledger.key_rotated"' "$WORK/log.tsv" | wc -l)))
-            [ "$keys" = "$recorded" ] || say "note step 3 crash at $sc#$k: keys/ holds $keys signing keys but the ledger records $recorded (a key the ledger never announced)"
+            if [ "$keys" != "$recorded" ]; then
+                fail "step 3 crash at $sc#$k ($description): keys/ holds $keys signing keys but the ledger announces $recorded after recovery"
+                continue
+            fi
         fi
         pass "step $n crash at $sc#$k: $description"
     done < "$WORK/points.$n"

@@ -68,7 +68,9 @@ import Testing
 
         // Rewrite: the key holder rebuilds history with other records and re-signs it with the same key.
         let forged = fixture.dir.path + "/forged"
-        let size = try forge(at: forged, stealingKeysFrom: fixture.root, events: (1...8).map { Events.post($0 + 100) })
+        // Genesis, the stolen key's announcement (the forged ledger never announced it, so its first open does), and
+        // seven events: as many records as the anchor.
+        let size = try forge(at: forged, stealingKeysFrom: fixture.root, events: (1...7).map { Events.post($0 + 100) })
         #expect(size == 9)
         let rewriteReport = try Verifier(root: forged).run(anchors: anchors)
         #expect(rewriteReport.problem?.kind == "rewritten")

@@ -31,6 +31,8 @@ public struct RecoveryReport: Sendable, Equatable {
     public var truncatedContentBytes: Int = 0
     /// The tree files disagreed with the head (they are not synced) and were rebuilt from the segments.
     public var rebuiltTree = false
+    /// Key rotations and retirements a crash had cut short, finished at open (one sentence each).
+    public var finishedKeyChanges: [String] = []
 
     public init() {}
 
@@ -49,6 +51,6 @@ public struct RecoveryReport: Sendable, Equatable {
                     + "acknowledged"
             )
         }
-        return out
+        return out + finishedKeyChanges
     }
 }

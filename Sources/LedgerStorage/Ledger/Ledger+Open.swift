@@ -15,12 +15,20 @@ extension Ledger {
         let layout = LedgerLayout(root: root)
         let metadata = try LedgerMetadata.read(layout)
         let lock = try WriterLock.acquire(layout)
+        let ledger: Ledger
         do {
-            return try recover(layout: layout, metadata: metadata, options: options, lock: lock)
+            ledger = try recover(layout: layout, metadata: metadata, options: options, lock: lock)
         } catch {
             lock.release()
             throw error
         }
+        do {
+            ledger.recovery.finishedKeyChanges = try ledger.completeKeyChanges()
+        } catch {
+            ledger.close()
+            throw error
+        }
+        return ledger
     }
 
     private static func recover(

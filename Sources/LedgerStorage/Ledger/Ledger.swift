@@ -16,7 +16,7 @@ public final class Ledger: @unchecked Sendable {
     public let metadata: LedgerMetadata
     public let options: LedgerOptions
     /// What `open` repaired.
-    public let recovery: RecoveryReport
+    public internal(set) var recovery: RecoveryReport
 
     // Everything below is touched only by the thread that holds `writing` (see `exclusively`, and
     // `StagedAppend`, which holds it from its start to its commit).
@@ -29,7 +29,7 @@ public final class Ledger: @unchecked Sendable {
     private var closed = false
     private let head: HeadFile
     private let tree: TreeStore
-    private var signers: [Ed25519NoteSigner]
+    var signers: [Ed25519NoteSigner]
     private let lock: WriterLock
     let sha = SHA256()
 
@@ -174,7 +174,7 @@ public final class Ledger: @unchecked Sendable {
     }
 
     /// Runs `body`, which cannot fail, while no append is in flight and none can start.
-    private func whileIdle<T>(_ body: () -> T) -> T {
+    func whileIdle<T>(_ body: () -> T) -> T {
         condition.lock()
         while writing { condition.wait() }
         defer { condition.unlock() }
@@ -512,18 +512,7 @@ public final class Ledger: @unchecked Sendable {
         let signer = try LogKeys.generate(layout, origin: metadata.origin)
         let previous = whileIdle { signers.map(\.vkey) }
         whileIdle { signers.append(signer) }
-        let event = EventEnvelope(
-            id: "ledger:key_rotated:\(NoteKeyID.hex(signer.keyID))",
-            type: "ledger.key_rotated",
-            time: now(),
-            actor: actor,
-            data: .object(
-                JSONObject(members: [
-                    ("previous", .array(previous.map { .string($0) })), ("vkey", .string(signer.vkey)),
-                ])
-            )
-        )
-        _ = try append([event])
+        _ = try append([rotationEvent(for: signer, previous: previous, actor: actor)])
         return signer.vkey
     }
 
@@ -538,7 +527,7 @@ public final class Ledger: @unchecked Sendable {
             throw LedgerError(.refused, "\(vkey) is the only signing key; rotate to a new key before retiring it")
         }
         let event = EventEnvelope(
-            id: "ledger:key_retired:\(NoteKeyID.hex(retired.keyID))",
+            id: Ledger.retirementId(of: retired),
             type: "ledger.key_retired",
             time: now(),
             actor: actor,
