@@ -5,7 +5,7 @@
 /// accepts under the same ``JSONLimits`` and reads as the same values. A caller that gets `nil` parses with
 /// ``JSONParser``, which gives the value or the precise error. Beyond what the parser refuses, it declines a byte
 /// order mark, keys with escapes, objects of more than ``maxMembers`` members, numbers with a fraction or an
-/// exponent, nesting deeper than ``maxDepth``, and texts of more values than its buffer holds.
+/// exponent, nesting deeper than ``maxDepth``, and texts of more values than its buffer holds or of 2 GiB or more.
 ///
 /// Each value is one ``Entry``; an object's entry is followed by its members, each a key entry then the value's
 /// entries, and an array's by its elements. ``Entry/next`` skips a value's entries.
@@ -45,6 +45,8 @@ package struct JSONTape {
         limits: JSONLimits,
         _ body: (JSONTape?) -> Result
     ) -> Result {
+        // Entries hold offsets as 32-bit integers: a longer text is declined.
+        guard bytes.count <= Int(Int32.max) else { return body(nil) }
         let capacity = min(bytes.count + 1, maxEntries)
         return withUnsafeTemporaryAllocation(of: Entry.self, capacity: capacity) { buffer in
             var scanner = Scanner(bytes: bytes, entries: buffer, limits: limits)
