@@ -128,11 +128,15 @@ import Testing
         let dir = TemporaryDirectory("staged-roll")
         defer { dir.remove() }
         let root = dir.path + "/ledger"
+        let writer = try Ledger.create(at: root, origin: "example.org/test")
+        _ = try writer.append((1...5).map { Events.post($0) })
+        writer.close()
+        // Reopened with a smaller segment size, its live segment is over it (as a ledger whose writer stopped
+        // before sealing a full segment would be): the next event is due in a new segment.
         var options = LedgerOptions()
         options.segmentRollBytes = 1_000
-        let ledger = try Ledger.create(at: root, origin: "example.org/test", options: options)
+        let ledger = try Ledger.open(at: root, options: options)
         defer { ledger.close() }
-        _ = try ledger.append((1...5).map { Events.post($0) })
         let segments = { try FileManager.default.contentsOfDirectory(atPath: root + "/segments").sorted() }
         let before = try segments()
 
@@ -149,6 +153,31 @@ import Testing
         try append.add(Self.prepared(5...7))
         #expect(try append.commit() == AppendResult(appended: 2, duplicates: 1, firstSeq: 6, size: 8))
         #expect(try segments().count == before.count + 1)
+        #expect(try Verifier(root: root).run().isIntact)
+    }
+
+    @Test func anAppendThatFillsTheSegmentSealsItSoThatOpeningScansOnlyTheNewOne() throws {
+        let dir = TemporaryDirectory("sealed-at-commit")
+        defer { dir.remove() }
+        let root = dir.path + "/ledger"
+        var options = LedgerOptions()
+        options.segmentRollBytes = 1_000
+        let ledger = try Ledger.create(at: root, origin: "example.org/test", options: options)
+        let staged = try ledger.beginStagedAppend()
+        try staged.add(Self.prepared(1...20))
+        #expect(try staged.commit().size == 21)
+        ledger.close()
+
+        // The head names a new segment that starts after the last record; the full one is sealed.
+        let head = try LedgerReader(root: root).head()
+        #expect(head.activeSegment == 21 && head.segmentLength == UInt64(SegmentFormat.headerSize))
+        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/segments").sorted()
+        #expect(files.count == 2 && files.last == LedgerLayout(root: root).segmentName(21))
+        #expect(try Verifier(root: root).run().isIntact)
+        let reopened = try Ledger.open(at: root, options: options)
+        _ = try reopened.append([Events.post(21)])
+        #expect(reopened.size == 22)
+        reopened.close()
         #expect(try Verifier(root: root).run().isIntact)
     }
 }

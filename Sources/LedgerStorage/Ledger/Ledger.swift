@@ -374,6 +374,13 @@ public final class Ledger: @unchecked Sendable {
                 signers: signers
             )
             try head.write(state, sha: sha)
+            // A full segment is sealed now rather than at the next append, so that the next open scans only the new,
+            // empty one: after a large import the full one can be gigabytes.
+            if state.segmentLength >= options.segmentRollBytes {
+                try rollSegment()
+                state.generation += 1
+                try head.write(state, sha: sha)
+            }
         } catch {
             // The batch is durable and stays acknowledged; the derived files are now behind it. Stop here, with
             // the head not advanced, so that the next open adopts the batch and rebuilds what is missing.
