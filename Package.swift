@@ -31,13 +31,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "TestSupport"]),
         .testTarget(
             name: "LedgerStorageTests",
-            dependencies: ["LedgerStorage", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["LedgerStorage", "TestSupport", .product(name: "SystemPackage", package: "swift-system")]
         ),
-        .testTarget(name: "GroupDomainTests", dependencies: ["GroupDomain"]),
-        .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport"]),
+        .testTarget(name: "GroupDomainTests", dependencies: ["GroupDomain", "TestSupport"]),
+        .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport", "TestSupport"]),
         .testTarget(name: "GroupLedgerCLITests", dependencies: ["groupledger", "LedgerCore"]),
     ]
 )

@@ -1,24 +1,13 @@
 import Foundation
 import GroupDomain
+import TestSupport
 
 /// Generates posts for ``TextReferenceDifferentialTests``: work messages, adverts, stamps, insults, links, emoji and
 /// emoticons, with case changes, old and new tone placement, Ð for Đ, hidden zero-width characters and stray marks.
 struct TextFuzzer {
-    private var random: SplitMix
+    private var random: SeededRandom
 
-    init(seed: UInt64) { random = SplitMix(state: seed) }
-
-    /// A seeded generator, so every run checks the same texts.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
     static let words = [
         "Đề", "nghị", "các", "đơn", "vị", "báo", "cáo", "tình", "hình", "thực", "hiện", "nhiệm", "vụ", "trước",

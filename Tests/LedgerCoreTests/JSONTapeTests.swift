@@ -1,4 +1,5 @@
 import LedgerCore
+import TestSupport
 import Testing
 
 /// The tape indexes only texts the parser accepts, and reads the same values from them.
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func generatedDocumentsReadAsTheParserReadsThem() {
-        var random = RandomJSON(rng: JSONTestRNG(seed: 0x7A9E_0001))
+        var random = RandomJSON(rng: SeededRandom(seed: 0x7A9E_0001))
         var indexed = 0
         for _ in 0..<4_000 {
             let text = random.whitespace() + random.write(random.value()) + random.whitespace()
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func mutatedDocumentsAreDeclinedOrReadAsTheParserReadsThem() {
-        var random = RandomJSON(rng: JSONTestRNG(seed: 0x7A9E_0002))
+        var random = RandomJSON(rng: SeededRandom(seed: 0x7A9E_0002))
         let interesting: [UInt8] =
             Array("\"\\{}[],:u0-.eE+ \t".utf8) + [
                 0x00, 0x1F, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xFF,
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func stringsAreIndexedExactlyWhenTheyAreWellFormedUTF8() {
-        var rng = JSONTestRNG(seed: 0x7A9E_0003)
+        var rng = SeededRandom(seed: 0x7A9E_0003)
         let pieces: [[UInt8]] = [
             [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xF0, 0x90, 0x80, 0x80],
             [0xF4, 0x8F, 0xBF, 0xBF], [0x80], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80],

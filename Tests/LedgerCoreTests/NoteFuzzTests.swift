@@ -1,4 +1,5 @@
 import LedgerCore
+import TestSupport
 import Testing
 
 /// Random and mutated inputs for the note, key, checkpoint and proof parsers. Nothing may crash; whatever
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func randomBytesNeverCrash() {
-        var random = TestRandom(seed: 0x5EED_0001)
+        var random = SeededRandom(seed: 0x5EED_0001)
         var accepted = Accepted()
         for i in 0..<20_000 {
             let input =
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func mutatedNotesNeverCrashOrVerifyAnotherText() {
-        var random = TestRandom(seed: 0x5EED_0002)
+        var random = SeededRandom(seed: 0x5EED_0002)
         let valid = Self.note.format()
         var accepted = Accepted()
         for _ in 0..<20_000 {
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func mutatedCheckpointsAndProofsNeverCrash() {
-        var random = TestRandom(seed: 0x5EED_0003)
+        var random = SeededRandom(seed: 0x5EED_0003)
         let body = Self.checkpoint.body
         let proof = Self.proof.format()
         var accepted = Accepted()
@@ -102,7 +103,7 @@ import Testing
     }
 
     @Test func mutatedKeysNeverCrash() {
-        var random = TestRandom(seed: 0x5EED_0004)
+        var random = SeededRandom(seed: 0x5EED_0004)
         let keys = [Self.log.vkey, Self.log.skey, Self.witness.vkey].map { Array($0.utf8) }
         var accepted = Accepted()
         for i in 0..<20_000 {

@@ -1,4 +1,5 @@
 import LedgerCore
+import TestSupport
 
 /// Bytes from hexadecimal test data; traps on malformed input.
 func hexBytes(_ hex: String) -> [UInt8] {
@@ -14,20 +15,7 @@ func hexBytes(_ hex: String) -> [UInt8] {
     return stride(from: 0, to: digits.count, by: 2).map { nibble(digits[$0]) << 4 | nibble(digits[$0 + 1]) }
 }
 
-/// SplitMix64: a small deterministic generator so that fuzz failures reproduce.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededRandom {
     /// Bytes biased toward the characters the note, checkpoint and proof grammars care about.
     mutating func grammarBytes(count: Int) -> [UInt8] {
         let interesting =

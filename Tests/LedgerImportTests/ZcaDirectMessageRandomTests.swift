@@ -1,4 +1,5 @@
 import LedgerCore
+import TestSupport
 import Testing
 
 @testable import LedgerImport
@@ -7,19 +8,6 @@ import Testing
 /// times, labels, texts with escapes, mentions, quotes, members in any order, whitespace): both paths must agree on
 /// every one, with the default limits and with tighter ones.
 @Suite struct ZcaDirectMessageRandomTests {
-    /// SplitMix64, so that a failure reproduces from its seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let ids = [
         #""7301000000000000001""#, "7301000000000000001", #""0""#, "0", "-0", #""00""#, #""""#, "null",
         #""1""#, "1", #""١""#, #""\u0031""#, "1.0", "1e0", #""12a""#, #"" 1""#, "18446744073709551616", #""-1""#,
@@ -109,7 +97,7 @@ import Testing
     }
 
     static func lines(seed: UInt64, count: Int) -> [String] {
-        var generator = Generator(state: seed)
+        var generator = SeededRandom(seed: seed)
         return (0..<count).map { _ in line(&generator) }
     }
 

@@ -5,6 +5,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Random bit flips over a ledger of about 10 MB (plan K1/K2, bar B3): every flip is detected and located to the
@@ -17,18 +18,6 @@ import Glibc
 /// content) that contains it. `FAULT_FLIPS` sets the number of segment flips (default 10 000; content files get a
 /// tenth as many on top); `FAULT_FLIP_SEED` replays a run.
 @Suite(.serialized) struct FaultCorruptionSweepTests {
-    /// SplitMix64: a small generator whose sequence is fixed by its seed, so that a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// One file of the ledger with the byte ranges that belong to each seq.
     struct Target {
         let relative: String
@@ -55,7 +44,7 @@ import Glibc
         var options = LedgerOptions()
         options.segmentRollBytes = 2 << 20
         let ledger = try Ledger.create(at: root, origin: "example.org/flips", options: options)
-        var rng = SplitMix(state: seed)
+        var rng = SeededRandom(seed: seed)
         var n = 0
         var batch: [EventEnvelope] = []
         var batchSize = 1
@@ -161,7 +150,7 @@ import Glibc
     }
 
     /// Flips `count` random bits of `targets`, one at a time, verifying after each and undoing it.
-    static func sweep(root: String, targets: [Target], count: Int, rng: inout SplitMix) throws -> Tally {
+    static func sweep(root: String, targets: [Target], count: Int, rng: inout SeededRandom) throws -> Tally {
         var tally = Tally()
         let total = targets.reduce(0) { $0 + $1.size }
         for _ in 0..<count {
@@ -218,7 +207,7 @@ import Glibc
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             do {
                 let (mySegments, myContents) = try Self.targets(roots[worker])
-                var rng = SplitMix(state: seed ^ 0x5EED ^ UInt64(worker))
+                var rng = SeededRandom(seed: seed ^ 0x5EED ^ UInt64(worker))
                 let share = Self.flipCount / 2 + (worker == 0 ? Self.flipCount % 2 : 0)
                 var tally = try Self.sweep(root: roots[worker], targets: mySegments, count: share, rng: &rng)
                 let contentTally = try Self.sweep(
