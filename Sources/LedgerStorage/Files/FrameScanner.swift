@@ -39,31 +39,40 @@ public struct FrameScanner {
     public init(sha: SHA256) { self.sha = sha }
 
     /// Scans `bytes` from `start`, calling `visit` for each good frame; returns why it stopped, or `nil` at the end.
+    /// `base` is the file offset of `bytes` when they are a window of the file: offsets in frames and stops are file
+    /// offsets.
     public func scan<Failure: Error>(
         _ bytes: UnsafeRawBufferPointer,
         from start: Int,
+        base: Int = 0,
         _ visit: (Frame, UnsafeRawBufferPointer) throws(Failure) -> Void
     ) throws(Failure) -> Stop? {
         var offset = start
         while offset < bytes.count {
             guard bytes.count - offset >= 4 else {
-                return .truncated(offset: offset, needed: 4, available: bytes.count - offset)
+                return .truncated(offset: base + offset, needed: 4, available: bytes.count - offset)
             }
             let length = Int(UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
             guard length > Record.headerSize, length <= Record.maxSize else {
-                return .badLength(offset: offset, length: length)
+                return .badLength(offset: base + offset, length: length)
             }
             let total = 4 + length + Hash.byteCount
             guard bytes.count - offset >= total else {
-                return .truncated(offset: offset, needed: total, available: bytes.count - offset)
+                return .truncated(offset: base + offset, needed: total, available: bytes.count - offset)
             }
             let record = UnsafeRawBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 4 + length)])
             let computed = sha.leafHash(record)
             let stored = Hash(loadingFrom: bytes, at: offset + 4 + length)
             guard computed == stored else {
-                return .hashMismatch(offset: offset, stored: stored, computed: computed)
+                return .hashMismatch(offset: base + offset, stored: stored, computed: computed)
             }
-            try visit(Frame(offset: offset, recordOffset: offset + 4, recordLength: length, leafHash: computed), record)
+            let frame = Frame(
+                offset: base + offset,
+                recordOffset: base + offset + 4,
+                recordLength: length,
+                leafHash: computed
+            )
+            try visit(frame, record)
             offset += total
         }
         return nil

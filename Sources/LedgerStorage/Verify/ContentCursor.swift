@@ -2,11 +2,24 @@ import LedgerCore
 
 /// Walks a content file in step with its segment's records: entries are stored in seq order, one for each record
 /// that commits to content, so each record with content must find its entry next.
+///
+/// It reads the file through a window of a bounded size, so that verifying a segment of any size takes the same
+/// memory; an entry larger than the window is read whole.
 struct ContentCursor {
-    let bytes: [UInt8]
+    private let file: LedgerFile?
+    private let size: Int
+    private let windowBytes: Int
+    private var window: [UInt8] = []
+    private var windowStart = 0
+    /// The file offset of the next entry.
     private(set) var offset = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    /// A cursor over `file` (`nil` when the segment has no content file), reading `windowBytes` at a time.
+    init(file: LedgerFile?, windowBytes: Int) throws(LedgerError) {
+        self.file = file
+        size = Int(try file?.size() ?? 0)
+        self.windowBytes = windowBytes
+    }
 
     enum Next {
         /// The entry of the expected record: where its salt and content start and end.
@@ -15,25 +28,44 @@ struct ContentCursor {
         case mismatch(offset: Int, seq: UInt64?)
     }
 
-    /// The entry for `seq`, which must be next.
-    mutating func next(for seq: UInt64) -> Next {
-        guard let (entrySeq, end) = peek(), entrySeq == seq else { return .mismatch(offset: offset, seq: peek()?.seq) }
+    /// The entry for `seq`, which must be next; its bytes stay readable until the cursor moves again.
+    mutating func next(for seq: UInt64) throws(LedgerError) -> Next {
+        guard let (entrySeq, end) = try peek(), entrySeq == seq, try load(offset..<end) else {
+            return .mismatch(offset: offset, seq: try peek()?.seq)
+        }
         defer { offset = end }
         return .entry(offset: offset, saltOffset: offset + 12, end: end)
     }
 
     /// The seq and end of the entry at the cursor, if it is well-formed.
-    func peek() -> (seq: UInt64, end: Int)? {
-        guard bytes.count - offset >= 4 else { return nil }
-        let length = Int(bytes[offset..<offset + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
-        guard length >= 8 + ContentFormat.saltSize, bytes.count - offset - 4 >= length else { return nil }
-        return (SegmentFormat.readUInt64(bytes, at: offset + 4), offset + 4 + length)
+    mutating func peek() throws(LedgerError) -> (seq: UInt64, end: Int)? {
+        guard size - offset >= 12, try load(offset..<offset + 12) else { return nil }
+        let start = offset - windowStart
+        let length = Int(window[start..<start + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        guard length >= 8 + ContentFormat.saltSize, size - offset - 4 >= length else { return nil }
+        return (SegmentFormat.readUInt64(window, at: start + 4), offset + 4 + length)
     }
 
-    var atEnd: Bool { offset == bytes.count }
+    var atEnd: Bool { offset == size }
 
-    /// Whether the salt of the entry is all zero: it was withheld (a real salt is 32 random bytes).
+    /// Whether the salt of the entry just returned is all zero: it was withheld (a real salt is 32 random bytes).
     func isErased(saltOffset: Int, end: Int) -> Bool {
-        !bytes[saltOffset..<end].contains { $0 != 0 }
+        !window[(saltOffset - windowStart)..<(end - windowStart)].contains { $0 != 0 }
+    }
+
+    /// `SHA-256(salt ‖ content)` of the entry just returned: what its record commits to.
+    func commitment(saltOffset: Int, end: Int, sha: SHA256) -> Hash {
+        window.withUnsafeBytes {
+            sha.hash(UnsafeRawBufferPointer(rebasing: $0[(saltOffset - windowStart)..<(end - windowStart)]))
+        }
+    }
+
+    /// Makes the file bytes of `range` readable in the window; `false` when the file ends before it.
+    private mutating func load(_ range: Range<Int>) throws(LedgerError) -> Bool {
+        if range.lowerBound >= windowStart && range.upperBound <= windowStart + window.count { return true }
+        guard let file else { return false }
+        window = try file.read(upTo: max(windowBytes, range.count), at: UInt64(range.lowerBound))
+        windowStart = range.lowerBound
+        return window.count >= range.count
     }
 }

@@ -37,79 +37,105 @@ extension Verifier {
         let name = layout.relative(path)
         var verdict = SegmentVerdict(first: first, name: name)
         let file = try LedgerFile.open(path, name: name, .readOnly)
-        let bytes = try file.readAll()
-        file.close()
-        verdict.fileSize = bytes.count
-        if let problem = SegmentFormat.headerProblem(bytes, expectedFirstSeq: first, origin: origin, sha: sha) {
+        defer { file.close() }
+        var fileSize = Int(try file.size())
+        let header = try file.read(upTo: SegmentFormat.headerSize, at: 0)
+        verdict.fileSize = fileSize
+        if let problem = SegmentFormat.headerProblem(header, expectedFirstSeq: first, origin: origin, sha: sha) {
             verdict.failure = fail("segment-header", "\(name): \(problem)", file: name, offset: 0, seq: first)
             return verdict
         }
-        let contentName = layout.relative(layout.contentPath(first))
-        var contents = ContentCursor(bytes: try readIfPresent(layout.contentPath(first), name: contentName))
+        let contentPath = layout.contentPath(first)
+        let contentName = layout.relative(contentPath)
+        let contentFile =
+            Directory.exists(contentPath) ? try LedgerFile.open(contentPath, name: contentName, .readOnly) : nil
+        defer { contentFile?.close() }
+        var contents = try ContentCursor(file: contentFile, windowBytes: windowBytes)
         let decoder = EnvelopeDecoder()
         var prev: Hash?
+        // The frames, a window at a time: a frame cut by the end of a window is read again at the start of the next.
+        var windowStart = SegmentFormat.headerSize
         do {
-            verdict.stop = try bytes.withUnsafeBytes { buffer throws in
-                try FrameScanner(sha: sha).scan(buffer, from: SegmentFormat.headerSize) {
-                    (frame, recordBytes) throws(any Error) in
-                    let seq = first + verdict.count
-                    let record: Record.Header
-                    do { record = try Record.header(of: recordBytes) } catch {
-                        throw fail(
-                            "record-format",
-                            "\(name) byte \(frame.offset): record \(seq): \(error)",
-                            file: name,
-                            offset: frame.offset,
-                            seq: seq
-                        )
-                    }
-                    guard record.seq == seq else {
-                        throw fail(
-                            "sequence",
-                            "\(name) byte \(frame.offset): the record says seq \(record.seq) where \(seq) was expected",
-                            file: name,
-                            offset: frame.offset,
-                            seq: seq,
-                            expected: "\(seq)",
-                            found: "\(record.seq)"
-                        )
-                    }
-                    if let prev, record.prev != prev {
-                        throw chainFailure(
-                            name: name,
-                            offset: frame.offset,
-                            seq: seq,
-                            found: record.prev,
-                            expected: prev
-                        )
-                    }
-                    if prev == nil { verdict.firstPrev = record.prev }
-                    if record.flags.contains(.hasContent) {
-                        try checkContent(
-                            of: record,
-                            in: &contents,
-                            file: contentName,
-                            sha: sha,
-                            erased: &verdict.erased
-                        )
-                        if verdict.erased[seq] == nil { verdict.contentChecked += 1 }
-                    }
-                    if record.flags.contains(.ledgerEvent) {
-                        let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
-                        if envelope.type == "ledger.initialized" || envelope.type == "ledger.key_rotated",
-                            let vkey = envelope.data?["vkey"]?.stringValue
-                        {
-                            verdict.keyHistory.append(vkey)
+            while windowStart < fileSize, verdict.stop == nil {
+                let wanted = min(windowBytes, fileSize - windowStart)
+                let window = try file.read(upTo: wanted, at: UInt64(windowStart))
+                if window.count < wanted {
+                    // The file shrank while it was read (a writer cut a staged append back): judge what is there.
+                    fileSize = windowStart + window.count
+                    verdict.fileSize = fileSize
+                }
+                let stop = try window.withUnsafeBytes { buffer throws in
+                    try FrameScanner(sha: sha).scan(buffer, from: 0, base: windowStart) {
+                        (frame, recordBytes) throws(any Error) in
+                        let seq = first + verdict.count
+                        let record: Record.Header
+                        do { record = try Record.header(of: recordBytes) } catch {
+                            throw fail(
+                                "record-format",
+                                "\(name) byte \(frame.offset): record \(seq): \(error)",
+                                file: name,
+                                offset: frame.offset,
+                                seq: seq
+                            )
                         }
-                        if envelope.type == "ledger.content_withheld", let target = envelope.data?["seq"]?.numberValue,
-                            let targetSeq = UInt64(target.text)
-                        {
-                            verdict.withheldEvents[targetSeq] = seq
+                        guard record.seq == seq else {
+                            throw fail(
+                                "sequence",
+                                "\(name) byte \(frame.offset): the record says seq \(record.seq) where \(seq) was expected",
+                                file: name,
+                                offset: frame.offset,
+                                seq: seq,
+                                expected: "\(seq)",
+                                found: "\(record.seq)"
+                            )
                         }
+                        if let prev, record.prev != prev {
+                            throw chainFailure(
+                                name: name,
+                                offset: frame.offset,
+                                seq: seq,
+                                found: record.prev,
+                                expected: prev
+                            )
+                        }
+                        if prev == nil { verdict.firstPrev = record.prev }
+                        if record.flags.contains(.hasContent) {
+                            try checkContent(
+                                of: record,
+                                in: &contents,
+                                file: contentName,
+                                sha: sha,
+                                erased: &verdict.erased
+                            )
+                            if verdict.erased[seq] == nil { verdict.contentChecked += 1 }
+                        }
+                        if record.flags.contains(.ledgerEvent) {
+                            let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
+                            if envelope.type == "ledger.initialized" || envelope.type == "ledger.key_rotated",
+                                let vkey = envelope.data?["vkey"]?.stringValue
+                            {
+                                verdict.keyHistory.append(vkey)
+                            }
+                            if envelope.type == "ledger.content_withheld",
+                                let target = envelope.data?["seq"]?.numberValue,
+                                let targetSeq = UInt64(target.text)
+                            {
+                                verdict.withheldEvents[targetSeq] = seq
+                            }
+                        }
+                        verdict.leaves.append(frame.leafHash)
+                        prev = frame.leafHash
+                        verdict.count += 1
                     }
-                    verdict.leaves.append(frame.leafHash)
-                    prev = frame.leafHash
-                    verdict.count += 1
+                }
+                guard let stop else {
+                    windowStart += window.count
+                    continue
+                }
+                if case .truncated = stop, windowStart + window.count < fileSize {
+                    windowStart = stop.offset
+                } else {
+                    verdict.stop = stop
                 }
             }
         } catch let failure as Failure {
@@ -120,7 +146,7 @@ extension Verifier {
         } catch {
             throw LedgerError(.io, "\(name): \(error)")
         }
-        if !contents.atEnd { verdict.orphanContent = (contents.offset, contents.peek()?.seq) }
+        if !contents.atEnd { verdict.orphanContent = (contents.offset, try contents.peek()?.seq) }
         return verdict
     }
 

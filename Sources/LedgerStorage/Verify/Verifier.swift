@@ -8,9 +8,12 @@ import SystemPackage
 /// `ledger.content_withheld` event; the records must reproduce the size, last hash and Merkle root in the head.
 ///
 /// It stops at the first problem and locates it (file, byte offset, sequence number, expected and found hash
-/// prefixes). It takes no lock, and reads one segment at a time, so memory stays flat as the ledger grows.
+/// prefixes). It takes no lock, and reads each segment and content file through a window of ``windowBytes``, so
+/// memory stays flat however large the ledger or one segment grows.
 public struct Verifier: Sendable {
     public let layout: LedgerLayout
+    /// How much of a segment or content file is read at a time; at least one frame of the largest record.
+    var windowBytes = 8 << 20
 
     public init(root: String) { layout = LedgerLayout(root: root) }
 
@@ -311,13 +314,6 @@ public struct Verifier: Sendable {
         return (nil, nil)
     }
 
-    func readIfPresent(_ path: String, name: String) throws(LedgerError) -> [UInt8] {
-        guard Directory.exists(path) else { return [] }
-        let file = try LedgerFile.open(path, name: name, .readOnly)
-        defer { file.close() }
-        return try file.readAll()
-    }
-
     /// Opens the commitment of `record` with the next content entry, or notes it as withheld.
     func checkContent(
         of record: Record.Header,
@@ -325,8 +321,8 @@ public struct Verifier: Sendable {
         file: String,
         sha: SHA256,
         erased: inout [UInt64: String]
-    ) throws(Failure) {
-        switch contents.next(for: record.seq) {
+    ) throws {
+        switch try contents.next(for: record.seq) {
         case .mismatch(let offset, let seq):
             throw fail(
                 "content-missing",
@@ -341,9 +337,7 @@ public struct Verifier: Sendable {
                 erased[record.seq] = file
                 return
             }
-            let commitment = contents.bytes.withUnsafeBytes {
-                sha.hash(UnsafeRawBufferPointer(rebasing: $0[saltOffset..<end]))
-            }
+            let commitment = contents.commitment(saltOffset: saltOffset, end: end, sha: sha)
             guard commitment == record.contentCommitment else {
                 throw fail(
                     "content-commitment",
