@@ -374,13 +374,6 @@ public final class Ledger: @unchecked Sendable {
                 signers: signers
             )
             try head.write(state, sha: sha)
-            // A full segment is sealed now rather than at the next append, so that the next open scans only the new,
-            // empty one: after a large import the full one can be gigabytes.
-            if state.segmentLength >= options.segmentRollBytes {
-                try rollSegment()
-                state.generation += 1
-                try head.write(state, sha: sha)
-            }
         } catch {
             // The batch is durable and stays acknowledged; the derived files are now behind it. Stop here, with
             // the head not advanced, so that the next open adopts the batch and rebuilds what is missing.
@@ -390,6 +383,23 @@ public final class Ledger: @unchecked Sendable {
                     + "ledger to rebuild them",
                 cause: error.description
             )
+            return
+        }
+        sealIfFull()
+    }
+
+    /// Starts the next segment right after the batch that filled the active one, rather than at the next append, so
+    /// that the next open scans only the new, empty segment: after a large import the full one can be gigabytes.
+    /// The batch is durable either way. A failed sync stops the writer, as every failed sync does; another failure
+    /// leaves the new segment to the next append.
+    private func sealIfFull() {
+        guard state.segmentLength >= options.segmentRollBytes else { return }
+        do {
+            try rollSegment()
+            state.generation += 1
+            try head.write(state, sha: sha)
+        } catch {
+            if error.code == .syncFailed { stopped = error }
         }
     }
 
