@@ -86,6 +86,27 @@ import Testing
         #expect(shown.stdout.contains("\"file_sha256\""))
     }
 
+    @Test func batchedImportsOfAFileAndOfAStreamGiveTheLedgerOneCommitGives() throws {
+        let scratch = Scratch("import-batched")
+        defer { scratch.remove() }
+        let capture = Self.fixture("zca/capture.jsonl")
+        func ids(_ arguments: [String], stdin: Data? = nil) throws -> [JSONValue] {
+            let ledger = scratch.path + "/ledger-\(arguments.count)-\(stdin == nil)"
+            try CLI.run(["init", "--ledger", ledger, "--origin", "example.org/test"])
+            let result = try CLI.run(["import", "--ledger", ledger, "--json"] + arguments, stdin: stdin)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(try Self.json(result.stdout)["appended"] == 47, "\(arguments)")
+            let again = try CLI.run(["import", "--ledger", ledger, "--json"] + arguments, stdin: stdin)
+            #expect(try Self.json(again.stdout)["appended"] == 0, "\(arguments) twice: \(again.stdout)")
+            #expect(try CLI.run(["verify", "--ledger", ledger]).status == 0)
+            return try Self.log(ledger).compactMap { $0["event"]?["id"] }
+        }
+        let one = try ids(["zca", capture])
+        #expect(one.count == 48)
+        #expect(try ids(["--batch", "5", "zca", capture]) == one)
+        #expect(try ids(["--batch", "5", "zca", "-"], stdin: FileManager.default.contents(atPath: capture)) == one)
+    }
+
     @Test func dryRunPrintsAppendableEventsAndTouchesNothing() throws {
         let scratch = Scratch("import-dry-run")
         defer { scratch.remove() }
@@ -152,8 +173,9 @@ import Testing
 
     /// Each kind of bad input: exit 65 naming file, line, byte and field, nothing appended; with --keep-going the
     /// good lines are appended and the bad one is recorded in the rejects file.
-    @Test(arguments: 0..<bad.count)
-    func badInputIsRefusedAllOrNothingOrRecordedWithKeepGoing(_ index: Int) throws {
+    /// The same with `--batch 1`: the units are all checked (over a file, by a first reading) before any commit.
+    @Test(arguments: 0..<bad.count, [[], ["--batch", "1"]])
+    func badInputIsRefusedAllOrNothingOrRecordedWithKeepGoing(_ index: Int, _ batch: [String]) throws {
         let (name, bytes, words) = Self.bad[index]
         let scratch = Scratch("import-bad")
         defer { scratch.remove() }
@@ -164,13 +186,13 @@ import Testing
             Array((Self.good + "\n").utf8) + bytes + [0x0a] + Array(zcaCLILine("6002").utf8)
         )
         let before = Scratch.snapshot(ledger)
-        let refused = try CLI.run(["import", "--ledger", ledger, "zca", input])
+        let refused = try CLI.run(["import", "--ledger", ledger] + batch + ["zca", input])
         #expect(refused.status == 65, "\(name): \(refused.stderr)")
         #expect(refused.stderr.contains("bad.jsonl line 2 (byte "), "\(name): \(refused.stderr)")
         #expect(refused.stderr.contains(words), "\(name): \(refused.stderr)")
         #expect(Scratch.snapshot(ledger) == before, "\(name) changed the ledger")
 
-        let kept = try CLI.run(["import", "--ledger", ledger, "--keep-going", "--json", "zca", input])
+        let kept = try CLI.run(["import", "--ledger", ledger, "--keep-going", "--json"] + batch + ["zca", input])
         #expect(kept.status == 0, "\(name): \(kept.stderr)")
         let summary = try Self.json(kept.stdout)
         #expect(summary["appended"] == 2 && summary["rejected"] == 1, "\(name): \(summary)")
