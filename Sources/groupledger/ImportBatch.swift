@@ -78,13 +78,17 @@ struct ImportBatch {
 
         let keep: @Sendable (ImportOutcome) -> Kept =
             command.dryRun ? Kept.lines : twoReadings ? Kept.counted : Kept.events
+        // Once a staged append is given up (a refused unit), later events are only counted: the rest of the input is
+        // still decoded, for the report of every refused unit, but nothing more is kept.
+        let staging = staged != nil
         let tally = try decodeInputs(keep: keep, chunks: &chunks) { kept in
             switch kept {
             case .events(let more):
-                guard let append = staged else {
+                guard staging else {
                     events += more
                     return
                 }
+                guard let append = staged else { return }
                 do {
                     try append.add(more)
                 } catch {
