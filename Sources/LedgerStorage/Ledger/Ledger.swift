@@ -450,16 +450,32 @@ public final class Ledger: @unchecked Sendable {
                 permissions: FilePermissions(rawValue: 0o644)
             )
         }
-        let segment = try create(layout.segmentPath(firstSeq))
-        let content = try create(layout.contentPath(firstSeq))
-        let index = try create(layout.indexPath(firstSeq))
-        try segment.write(SegmentFormat.header(firstSeq: firstSeq, origin: origin, sha: sha), at: 0)
-        try segment.syncData()
-        try content.syncData()
-        for directory in [layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory] {
-            try Directory.sync(directory, name: layout.relative(directory))
+        let paths = [layout.segmentPath(firstSeq), layout.contentPath(firstSeq), layout.indexPath(firstSeq)]
+        var created: [LedgerFile] = []
+        do {
+            for path in paths { created.append(try create(path)) }
+            try created[0].write(SegmentFormat.header(firstSeq: firstSeq, origin: origin, sha: sha), at: 0)
+            try created[0].syncData()
+            try created[1].syncData()
+            for directory in [layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory] {
+                try Directory.sync(directory, name: layout.relative(directory))
+            }
+        } catch {
+            // Remove what was created (it holds no record), so that the next attempt can create it again; after a
+            // failed sync, touch nothing more: the writer stops, and the next open quarantines a torn segment.
+            for file in created { file.close() }
+            if error.code != .syncFailed {
+                for path in paths.prefix(created.count) { Directory.removeFile(path) }
+            }
+            throw error
         }
-        return ActiveFiles(firstSeq: firstSeq, segment: segment, content: content, index: index, indexLength: 0)
+        return ActiveFiles(
+            firstSeq: firstSeq,
+            segment: created[0],
+            content: created[1],
+            index: created[2],
+            indexLength: 0
+        )
     }
 
     /// The writer's clock as an event time, for the events the ledger writes itself.
