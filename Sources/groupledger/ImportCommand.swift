@@ -12,8 +12,8 @@ struct ImportCommand: ParsableCommand {
             FORMAT is zca, oa-webhook, zalo-web or roster-csv. One bad unit (line, array element, CSV row) of any \
             input appends nothing and exits 65, naming the input, line (or element, or row), byte and field: \
             without --batch the inputs are one append, staged in the ledger as they are decoded and abandoned at \
-            the first bad unit; with --batch N every unit is checked before the first commit. With --keep-going \
-            the good events are \
+            the first bad unit; with --batch N every unit is checked before the first commit (a file is read \
+            twice: checked, then committed N events at a time). With --keep-going the good events are \
             appended and each rejected unit is recorded, with its reason, in the rejects file (--rejects; default \
             INPUT.rejects.jsonl, or import.rejects.jsonl for standard input). Event ids come from the source's own \
             ids, so importing the same input again, or a backfill that overlaps a live capture, adds nothing.

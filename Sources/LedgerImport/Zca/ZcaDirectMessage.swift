@@ -163,8 +163,9 @@ struct ZcaDirectMessage {
         var contentBytes: [UInt8] = []
         contentBytes.reserveCapacity(text.count + 32)
         contentBytes += "{".utf8
-        for (key, string) in [("display_name", displayName), ("quoted_text", quote.text)] {
-            guard let string else { continue }
+        /// `"key":"…",` for a string of the line, when there is one.
+        func appendMember(_ key: String, _ string: Int?) {
+            guard let string else { return }
             var decoded: [UInt8] = []
             tape.decodeString(string, into: &decoded)
             JCS.serialize(key, into: &contentBytes)
@@ -172,6 +173,8 @@ struct ZcaDirectMessage {
             decoded.withUnsafeBytes { JCS.serializeString(utf8: $0, into: &contentBytes) }
             contentBytes += ",".utf8
         }
+        appendMember("display_name", displayName)
+        appendMember("quoted_text", quote.text)
         contentBytes += #""text":"#.utf8
         text.withUnsafeBytes { JCS.serializeString(utf8: $0, into: &contentBytes) }
         contentBytes += "}".utf8
