@@ -22,6 +22,8 @@ struct AppendCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerLocation
 
+    @OptionGroup var keys: KeyLocation
+
     @Argument(help: "The JSON Lines file to read, or - for standard input.")
     var input: String = "-"
 
@@ -42,7 +44,7 @@ struct AppendCommand: ParsableCommand {
         try Failure.reporting {
             if follow.follow {
                 let stream = try ImportInput(path: input)
-                let writer = try Ledger.open(at: ledger.path)
+                let writer = try keys.openWriter(ledger)
                 defer { writer.close() }
                 for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
                 var loop = FollowLoop(
@@ -79,7 +81,7 @@ extension AppendCommand {
     /// The whole input as one append, staged line by line as it is read (memory does not hold the events); the
     /// first bad line abandons it.
     private func appendStaged() throws -> AppendResult {
-        let writer = try Ledger.open(at: ledger.path)
+        let writer = try keys.openWriter(ledger)
         defer { writer.close() }
         for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
         let staged = try writer.beginStagedAppend()
@@ -99,7 +101,7 @@ extension AppendCommand {
     /// Every line checked first, then commits of `batch` events.
     private func appendInBatches() throws -> AppendResult {
         let events = try EventInput.readAll(input)
-        let writer = try Ledger.open(at: ledger.path)
+        let writer = try keys.openWriter(ledger)
         defer { writer.close() }
         for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
         var total = AppendResult(appended: 0, duplicates: 0, firstSeq: nil, size: writer.size)

@@ -15,6 +15,8 @@ struct CheckpointCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerLocation
 
+    @OptionGroup var keys: KeyLocation
+
     @Option(help: "Print the stored cosigned checkpoint of this size instead of the latest.")
     var size: UInt64?
 
@@ -31,7 +33,7 @@ struct CheckpointCommand: ParsableCommand {
             let store = CheckpointStore(layout: reader.layout)
             if let cosigned {
                 let bytes = try Directory.readFile(cosigned)
-                let keys = try LogKeys.load(reader.layout).map { $0.verifier as any NoteVerifier }
+                let keys = try LogKeys.load(keys.layout(ledger)).map { $0.verifier as any NoteVerifier }
                 let stored = try store.add(bytes, logVerifiers: keys, reader: reader)
                 print("stored the cosigned checkpoint of size \(stored) in checkpoints/")
             } else if let size {

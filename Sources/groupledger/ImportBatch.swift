@@ -68,7 +68,7 @@ struct ImportBatch {
         // and the writing overlaps the decoding; the first refused unit abandons it (unless --keep-going). With
         // --batch N, every unit is checked before the first of the commits: over files by a first reading that
         // keeps nothing (the second reads them again and commits as it goes), over a stream by keeping the events.
-        let writer = command.dryRun ? nil : try Ledger.open(at: command.ledger.path)
+        let writer = command.dryRun ? nil : try command.keys.openWriter(command.ledger)
         defer { writer?.close() }
         for message in writer?.recovery.messages ?? [] { Console.error("groupledger: \(message)") }
         var staged = command.batch == 0 ? try writer?.beginStagedAppend() : nil

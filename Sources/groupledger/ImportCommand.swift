@@ -22,6 +22,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerLocation
 
+    @OptionGroup var keys: KeyLocation
+
     @Argument(
         help: "The source format: zca, oa-webhook, zalo-web or roster-csv.",
         transform: { text in
@@ -127,7 +129,7 @@ struct ImportCommand: ParsableCommand {
     private func runFollowing(_ options: ImportOptions) throws {
         let input = try ImportInput(path: inputs[0])
         let decoder = format.decoder(source: ImportSource(name: input.name), options: options)
-        let writer = try Ledger.open(at: ledger.path)
+        let writer = try keys.openWriter(ledger)
         defer { writer.close() }
         for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
         let rejectsFile =

@@ -10,9 +10,11 @@ struct VKeyCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerLocation
 
+    @OptionGroup var keys: KeyLocation
+
     func run() throws {
         try Failure.reporting {
-            let layout = LedgerLayout(root: ledger.path)
+            let layout = keys.layout(ledger)
             _ = try LedgerMetadata.read(layout)
             for signer in try LogKeys.load(layout) { print(signer.vkey) }
         }
@@ -33,12 +35,14 @@ struct KeyCommand: ParsableCommand {
 
         @OptionGroup var ledger: LedgerLocation
 
+        @OptionGroup var keys: KeyLocation
+
         @Option(help: "Who orders the rotation (kept in the ledger).")
         var actor = "groupledger"
 
         func run() throws {
             try Failure.reporting {
-                let writer = try Ledger.open(at: ledger.path)
+                let writer = try keys.openWriter(ledger)
                 defer { writer.close() }
                 let vkey = try writer.rotateKey(actor: actor)
                 print("new verifier key (publish it; both keys sign until `groupledger key retire`):")
@@ -54,6 +58,8 @@ struct KeyCommand: ParsableCommand {
 
         @OptionGroup var ledger: LedgerLocation
 
+        @OptionGroup var keys: KeyLocation
+
         @Option(help: "The verifier key of the key to retire.")
         var vkey: String
 
@@ -62,7 +68,7 @@ struct KeyCommand: ParsableCommand {
 
         func run() throws {
             try Failure.reporting {
-                let writer = try Ledger.open(at: ledger.path)
+                let writer = try keys.openWriter(ledger)
                 defer { writer.close() }
                 try writer.retireKey(vkey: vkey, actor: actor)
                 print("retired \(vkey)")

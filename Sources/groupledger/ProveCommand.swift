@@ -11,11 +11,15 @@ struct ProveCommand: ParsableCommand {
 
     /// The signed checkpoint of `size`: the latest, a stored cosigned one, or a fresh signature (which needs the
     /// writer's key and lock).
-    static func checkpoint(_ reader: LedgerReader, size: UInt64?) throws(LedgerError) -> [UInt8] {
+    static func checkpoint(
+        _ reader: LedgerReader,
+        size: UInt64?,
+        options: LedgerOptions
+    ) throws(LedgerError) -> [UInt8] {
         let latest = try reader.checkpoint()
         guard let size, size != (try reader.head().size) else { return latest }
         if let stored = try CheckpointStore(layout: reader.layout).stored(size: size) { return stored }
-        let writer = try Ledger.open(at: reader.layout.root)
+        let writer = try Ledger.open(at: reader.layout.root, options: options)
         defer { writer.close() }
         return try writer.signedCheckpoint(size: size)
     }
@@ -26,6 +30,8 @@ struct ProveCommand: ParsableCommand {
         )
 
         @OptionGroup var ledger: LedgerLocation
+
+        @OptionGroup var keys: KeyLocation
 
         @Option(help: "The record's sequence number (0-based leaf index).")
         var index: UInt64
@@ -39,7 +45,7 @@ struct ProveCommand: ParsableCommand {
         func run() throws {
             try Failure.reporting {
                 let reader = try LedgerReader(root: ledger.path)
-                let note = try ProveCommand.checkpoint(reader, size: size)
+                let note = try ProveCommand.checkpoint(reader, size: size, options: keys.writerOptions)
                 let proof = try ProofBuilder(reader: reader).inclusionProof(index: index, checkpointNote: note)
                 try OutputFile.write(proof.format(), to: output)
             }
@@ -52,6 +58,8 @@ struct ProveCommand: ParsableCommand {
         )
 
         @OptionGroup var ledger: LedgerLocation
+
+        @OptionGroup var keys: KeyLocation
 
         @Option(help: "The earlier size.")
         var from: UInt64
@@ -69,7 +77,7 @@ struct ProveCommand: ParsableCommand {
         func run() throws {
             try Failure.reporting {
                 let reader = try LedgerReader(root: ledger.path)
-                let note = try ProveCommand.checkpoint(reader, size: to)
+                let note = try ProveCommand.checkpoint(reader, size: to, options: keys.writerOptions)
                 let proof = try ProofBuilder(reader: reader).consistencyProof(from: from, checkpointNote: note)
                 try OutputFile.write(Array(proof.map { $0.base64 + "\n" }.joined().utf8), to: output)
             }

@@ -10,6 +10,8 @@ struct WithholdCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerLocation
 
+    @OptionGroup var keys: KeyLocation
+
     @Option(help: "The record whose content is destroyed.")
     var seq: UInt64
 
@@ -26,7 +28,7 @@ struct WithholdCommand: ParsableCommand {
 
     func run() throws {
         try Failure.reporting {
-            let writer = try Ledger.open(at: ledger.path)
+            let writer = try keys.openWriter(ledger)
             defer { writer.close() }
             for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
             let eventSeq = try writer.withhold(seq: seq, reason: reason, actor: actor)

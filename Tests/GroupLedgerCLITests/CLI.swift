@@ -12,12 +12,19 @@ enum CLI {
         let stderr: String
     }
 
-    /// Runs `groupledger arguments…` to completion.
+    /// Runs `groupledger arguments…` to completion, with `environment` added to this process's.
     @discardableResult
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String],
+        stdin: Data? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

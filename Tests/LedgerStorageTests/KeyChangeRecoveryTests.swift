@@ -1,7 +1,8 @@
 import Foundation
 import LedgerCore
-import LedgerStorage
 import Testing
+
+@testable import LedgerStorage
 
 /// A key change cut short by a crash is finished at the next open, so that the ledger signs with exactly the keys
 /// its events announce.
@@ -10,8 +11,18 @@ import Testing
         let fixture = try LedgerFixture("rotate-cut", batches: [[Events.post(1)]])
         defer { fixture.remove() }
         let oldKey = try Ledger.open(at: fixture.root).closing { $0.verifierKeys[0] }
-        // What `key rotate` writes before its event: the key file. The event never became durable.
-        let newKey = try LogKeys.generate(LedgerLayout(root: fixture.root), origin: "example.org/test").vkey
+        // What `key rotate` writes before its event: the intent, signed by the current key, and the key file. The
+        // event never became durable.
+        let layout = LedgerLayout(root: fixture.root)
+        let newSigner = try LogKeys.make(origin: "example.org/test")
+        try RotationIntent.write(
+            for: newSigner,
+            signedBy: try LogKeys.load(layout),
+            origin: "example.org/test",
+            layout: layout
+        )
+        try LogKeys.store(newSigner, in: layout)
+        let newKey = newSigner.vkey
 
         let ledger = try Ledger.open(at: fixture.root)
         #expect(ledger.recovery.finishedKeyChanges.count == 1)
@@ -30,6 +41,9 @@ import Testing
         let again = try Ledger.open(at: fixture.root)
         #expect(again.recovery.finishedKeyChanges.isEmpty)
         again.close()
+        #expect(
+            !FileManager.default.fileExists(atPath: layout.keysDirectory + "/" + RotationIntent.fileName(newSigner))
+        )
     }
 
     @Test func aRetiredKeyWhoseFileSurvivedACrashIsRemovedAtOpen() throws {

@@ -1,7 +1,8 @@
 import Foundation
 import LedgerCore
-import LedgerStorage
 import Testing
+
+@testable import LedgerStorage
 
 @Suite struct SignedCheckpointTests {
     private func open(_ note: [UInt8], _ vkeys: [String]) throws -> Checkpoint {
@@ -77,24 +78,20 @@ import Testing
     }
 
     /// Builds another history signed with a copy of the victim's key, as an insider holding the key could: a new
-    /// ledger whose key is swapped for the stolen one and whose head checkpoint is re-signed with it.
+    /// ledger into whose key directory the stolen key is put, with the rotation intent that the insider, holding
+    /// the new ledger's own key too, can sign; its first open announces the stolen key.
     private func forge(at root: String, stealingKeysFrom victim: String, events: [EventEnvelope]) throws -> UInt64 {
         let ledger = try Ledger.create(at: root, origin: "example.org/test")
         ledger.close()
         let layout = LedgerLayout(root: root)
-        try FileManager.default.removeItem(atPath: layout.keysDirectory)
-        try FileManager.default.copyItem(atPath: victim + "/keys", toPath: layout.keysDirectory)
-        let sha = SHA256()
-        var head = try LedgerReader(root: root).head()
-        head.generation += 1
-        head.checkpoint = try Note.sign(
-            text: Checkpoint(origin: "example.org/test", size: head.size, rootHash: head.frontier.root(using: sha))
-                .text,
-            signers: try LogKeys.load(layout)
-        ).format()
-        let file = try HeadFile.open(layout)
-        try file.write(head, sha: sha, durably: true)
-        file.close()
+        let own = try LogKeys.load(layout)
+        for stolen in try LogKeys.load(LedgerLayout(root: victim)) {
+            try FileManager.default.copyItem(
+                atPath: victim + "/keys/" + LogKeys.fileName(stolen),
+                toPath: layout.keysDirectory + "/" + LogKeys.fileName(stolen)
+            )
+            try RotationIntent.write(for: stolen, signedBy: own, origin: "example.org/test", layout: layout)
+        }
         let forged = try Ledger.open(at: root)
         _ = try forged.append(events)
         let size = forged.size

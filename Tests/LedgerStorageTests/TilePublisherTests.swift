@@ -216,7 +216,7 @@ import Testing
         let fixture = try TileFixture("tiles-lock", records: 10)
         defer { fixture.remove() }
         try FileManager.default.createDirectory(atPath: fixture.out, withIntermediateDirectories: true)
-        let holder = try LedgerFile.open(fixture.out, name: fixture.out, .readOnly)
+        let holder = try LedgerFile.open(fixture.out, name: fixture.out, .readOnly, followLinks: true)
         defer { holder.close() }
         #expect(try holder.tryLockExclusive())
         let error = #expect(throws: LedgerError.self) { try fixture.publish() }

@@ -3,7 +3,8 @@
 // Properties: a parsed value serialises to canonical bytes that parse back to the same canonical bytes; an
 // accepted input event yields chain bytes that the stored-record decoder (used by `verify`, `log`, `show`)
 // accepts and reads back as the same event (up to RFC 8785 number canonicalisation), so nothing `append`
-// accepts can later look like damage.
+// accepts can later look like damage; and no accepted event poses as one of the ledger's own (a `ledger.` type or
+// a `ledger:` id in any case: SECURITY.md, event source).
 import FuzzSupport
 import GroupDomain
 import LedgerCore
@@ -24,6 +25,11 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     guard let event = try? decoder.decode(bytes, at: "fuzz line 1") else { return 0 }
     _ = try? EventCatalogue.validate(event, at: "fuzz line 1")
+    Fuzz.require(
+        EnvelopeRules.namespace(of: event.type) != EnvelopeRules.reservedNamespace
+            && !event.id.lowercased().hasPrefix(EnvelopeRules.reservedIdPrefix),
+        "an input event was accepted with a type or id reserved for the ledger's own events"
+    )
     let chain = event.canonicalChainBytes()
     Fuzz.require(chain.count <= Record.maxEnvelopeSize || bytes.count > Record.maxEnvelopeSize, "oversized chain")
     guard let stored = try? decoder.decodeStored(chain, seq: 1) else {

@@ -55,6 +55,7 @@ public struct EnvelopeDecoder: Sendable {
         let id = try identifier("id", in: object, at: location)
         let type = try string("type", in: object, at: location)
         try checkType(type, at: location, allowReserved: allowReserved)
+        if !allowReserved { try checkUnreservedId(id, at: location) }
         let timeText = try string("time", in: object, at: location)
         guard let time = Timestamp(timeText) else {
             throw bad(
@@ -91,6 +92,7 @@ public struct EnvelopeDecoder: Sendable {
     public func validate(_ envelope: EventEnvelope, at location: String) throws(LedgerError) -> EventEnvelope {
         try checkIdentifier("id", envelope.id, at: location)
         try checkType(envelope.type, at: location, allowReserved: false)
+        try checkUnreservedId(envelope.id, at: location)
         try checkIdentifier("actor", envelope.actor, at: location)
         if let group = envelope.group { try checkIdentifier("group", group, at: location) }
         if let data = envelope.data, data.objectValue == nil {
@@ -126,6 +128,10 @@ public struct EnvelopeDecoder: Sendable {
         guard allowReserved || EnvelopeRules.namespace(of: type) != EnvelopeRules.reservedNamespace else {
             throw bad(location, "field \"type\": \"\(type)\" is reserved for events the ledger writes itself")
         }
+    }
+
+    private func checkUnreservedId(_ id: String, at location: String) throws(LedgerError) {
+        if let problem = EnvelopeRules.reservedIdProblem(id) { throw bad(location, "field \"id\" \(problem)") }
     }
 
     private func checkIdentifier(_ field: String, _ text: String, at location: String) throws(LedgerError) {

@@ -12,6 +12,21 @@ public enum EnvelopeRules {
     /// Types in this namespace are written only by the ledger itself.
     public static let reservedNamespace = "ledger"
 
+    /// Event ids that start with this (in any case) belong to the ledger's own events (`ledger:initialized`,
+    /// `ledger:key_rotated:<key id>`, `ledger:content_withheld:<seq>`): an input event may not take one, or it could
+    /// pose as a key change or a withholding that the writer looks up by id.
+    public static let reservedIdPrefix = "ledger:"
+
+    /// Why `id` may not be the id of an input event, or `nil` when it may: it must not start with
+    /// ``reservedIdPrefix`` in any case.
+    public static func reservedIdProblem(_ id: String) -> String? {
+        let prefix = reservedIdPrefix.utf8
+        guard id.utf8.count >= prefix.count,
+            zip(id.utf8, prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+        else { return nil }
+        return "starts with \"\(reservedIdPrefix)\", which is reserved for events the ledger writes itself"
+    }
+
     /// The part of a type before its first dot.
     public static func namespace(of type: String) -> String {
         String(type.utf8.prefix { $0 != UInt8(ascii: ".") }.map { Character(Unicode.Scalar($0)) })

@@ -1,3 +1,5 @@
+public import SystemPackage
+
 /// Where each file of a ledger lives, relative to its root directory. See `docs/FORMAT.md` §Directory.
 ///
 /// ```
@@ -8,16 +10,46 @@
 /// content/<first seq>.content        salt and content per record; withheld entries are zeroed
 /// index/<first seq>.idx              per record: id digest, frame offset, content offset (rebuildable)
 /// tree/level-NN                      every complete Merkle node of level NN (rebuildable)
-/// keys/                              the log's signing keys (mode 0600) and their history
+/// keys/                              the log's signing keys (mode 0600) and rotation intents, unless they live
+///                                    outside the ledger (`--key-dir`)
 /// quarantine/                        torn tails cut off during recovery
 /// ```
 public struct LedgerLayout: Sendable {
+    /// The mode of content files: they hold the text of posts, some of it secret, so only the owner may read them,
+    /// whatever the umask.
+    public static let contentMode = FilePermissions(rawValue: 0o600)
+    /// The mode of segments and index files: segments name accounts and groups, so no other user may read them;
+    /// the owner's group may (an audit account), as FORMAT.md says.
+    public static let segmentMode = FilePermissions(rawValue: 0o640)
+
     /// The ledger's root directory as given by the user.
     public let root: String
+    /// Where the signing keys live: `keys/` inside the ledger unless the writer was told another directory
+    /// (`--key-dir`), so that a copy of the ledger does not carry the key that could re-sign a rewritten history.
+    public let keysDirectory: String
+    /// Whether ``keysDirectory`` is the `keys/` inside the ledger.
+    public let keysInside: Bool
 
-    public init(root: String) {
+    /// - Parameter keysDirectory: where the signing keys live; `nil` for `keys/` inside the ledger.
+    public init(root: String, keysDirectory: String? = nil) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+        let inside = self.root + "/keys"
+        if let keysDirectory, keysDirectory != inside {
+            self.keysDirectory =
+                keysDirectory.hasSuffix("/") && keysDirectory.count > 1
+                ? String(keysDirectory.dropLast()) : keysDirectory
+            keysInside = false
+        } else {
+            self.keysDirectory = inside
+            keysInside = true
+        }
     }
+
+    /// The `keys/` directory inside the ledger (today's layout, and where `--key-dir` is not given).
+    public var keysInsidePath: String { root + "/keys" }
+
+    /// The key directory for messages: `keys/` inside the ledger, or its path.
+    public var keysName: String { keysInside ? "keys" : keysDirectory }
 
     public var metadataPath: String { root + "/LEDGER" }
     public var headPath: String { root + "/head" }
@@ -27,7 +59,6 @@ public struct LedgerLayout: Sendable {
     public var indexDirectory: String { root + "/index" }
     public var quarantineDirectory: String { root + "/quarantine" }
     public var treeDirectory: String { root + "/tree" }
-    public var keysDirectory: String { root + "/keys" }
 
     /// `00000000000000001234`: the zero-padded first sequence number that names a segment and its companions.
     public static func stem(_ firstSeq: UInt64) -> String {

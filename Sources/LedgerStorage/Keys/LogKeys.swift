@@ -1,68 +1,115 @@
 public import LedgerCore
 import SystemPackage
 
-/// The log's signing keys, kept in `keys/` as `<key id>.skey` files (Go `sumdb/note` signer-key text), each
-/// created with mode 0600 so that no other user can read it.
+/// The log's signing keys, kept in the key directory (``LedgerLayout/keysDirectory``: `keys/` inside the ledger,
+/// or a directory outside it) as `<key id>.skey` files (Go `sumdb/note` signer-key text), each created with mode
+/// 0600 in a directory of mode 0700, so that no other user can read a key or slip one in.
 ///
 /// Every key file present signs every checkpoint: during a key rotation, the old and the new key both sign, and a
-/// verifier that knows either accepts the checkpoint (C2SP signed-note: unknown signatures are ignored).
+/// verifier that knows either accepts the checkpoint (C2SP signed-note: unknown signatures are ignored). A key
+/// is trusted only once the ledger announced it, or when the writer left a ``RotationIntent`` for it.
 public enum LogKeys {
     /// Creates a new Ed25519 key named `origin` and stores it durably.
     public static func generate(_ layout: LedgerLayout, origin: String) throws(LedgerError) -> Ed25519NoteSigner {
-        let signer: Ed25519NoteSigner
-        do { signer = try Ed25519NoteSigner.generate(name: origin) } catch {
+        let signer = try make(origin: origin)
+        try store(signer, in: layout)
+        return signer
+    }
+
+    /// A new Ed25519 key named `origin`, not yet stored.
+    static func make(origin: String) throws(LedgerError) -> Ed25519NoteSigner {
+        do { return try Ed25519NoteSigner.generate(name: origin) } catch {
             throw LedgerError(.badInput, "cannot make a signing key named \"\(origin)\": \(error)")
         }
-        try Directory.create(layout.keysDirectory, name: "keys", existingOK: true)
+    }
+
+    /// Stores `signer` durably as `<key id>.skey`, mode 0600, creating the key directory (mode 0700) if needed.
+    static func store(_ signer: Ed25519NoteSigner, in layout: LedgerLayout) throws(LedgerError) {
+        try createDirectory(layout)
         let name = fileName(signer)
         try Directory.writeAtomically(
             Array((signer.skey + "\n").utf8),
             to: layout.keysDirectory + "/" + name,
             directory: layout.keysDirectory,
-            name: "keys/" + name,
+            name: layout.keysName + "/" + name,
             permissions: 0o600
         )
-        return signer
     }
 
-    /// Loads every key in `keys/`, sorted by key id.
+    /// Creates the key directory with mode 0700 (and makes its entry durable) unless it exists.
+    static func createDirectory(_ layout: LedgerLayout) throws(LedgerError) {
+        guard !Directory.exists(layout.keysDirectory) else { return }
+        try Directory.create(layout.keysDirectory, name: layout.keysName, mode: 0o700)
+        try Directory.sync(Directory.parent(of: layout.keysDirectory), name: "the parent of \(layout.keysName)")
+    }
+
+    /// Loads every key in the key directory, sorted by key id.
     ///
-    /// - Throws: `.missingInput` when there is none (the ledger cannot sign), `.corrupt` for an unreadable key file,
-    ///   `.refused` for a key file that others may read.
+    /// - Throws: `.missingInput` when there is none (the ledger cannot sign); `.corrupt` for an unreadable key file
+    ///   or one whose name is not its key id; `.refused` for a key file that others may read, a key directory that
+    ///   others may write to, or a link in place of either.
     public static func load(_ layout: LedgerLayout) throws(LedgerError) -> [Ed25519NoteSigner] {
-        guard Directory.isDirectory(layout.keysDirectory) else {
+        guard Directory.exists(layout.keysDirectory) else {
             throw LedgerError(
                 .missingInput,
-                "keys/ is missing: the ledger has no signing key; restore keys/ from "
-                    + "the backup of the signing key"
+                "\(layout.keysName)/ is missing: the ledger has no signing key; "
+                    + (layout.keysInside
+                        ? "if the keys live outside the ledger, pass --key-dir DIR (or set GROUPLEDGER_KEY_DIR); "
+                            + "otherwise restore keys/ from the backup of the signing key"
+                        : "restore it from the backup of the signing key")
+            )
+        }
+        if try Directory.mode(ofDirectory: layout.keysDirectory, name: layout.keysName) & 0o022 != 0 {
+            throw LedgerError(
+                .refused,
+                "\(layout.keysName)/ can be written by other users, who could slip a key in; "
+                    + "run `chmod 700 \(layout.keysDirectory)`"
             )
         }
         var signers: [Ed25519NoteSigner] = []
-        for name in try Directory.list(layout.keysDirectory, name: "keys") where name.hasSuffix(".skey") {
-            let path = layout.keysDirectory + "/" + name
-            let file = try LedgerFile.open(path, name: "keys/" + name, .readOnly)
-            defer { file.close() }
-            if try file.mode() & 0o077 != 0 {
-                throw LedgerError(.refused, "keys/\(name) can be read by other users; run `chmod 600` on it")
-            }
-            let text = String(decoding: try file.readAll(), as: UTF8.self).trimmingSuffix(while: \.isNewline)
-            do { signers.append(try Ed25519NoteSigner(skey: text)) } catch {
-                throw LedgerError(.corrupt, "keys/\(name) is not a signer key: \(error)")
-            }
+        for name in try Directory.list(layout.keysDirectory, name: layout.keysName) where name.hasSuffix(".skey") {
+            signers.append(try read(name, in: layout))
         }
         guard !signers.isEmpty else {
-            throw LedgerError(.missingInput, "keys/ holds no .skey file: the ledger has no signing key")
+            throw LedgerError(
+                .missingInput,
+                "\(layout.keysName)/ holds no .skey file: the ledger has no signing key"
+            )
         }
         return signers.sorted { $0.keyID < $1.keyID }
+    }
+
+    /// Reads one key file, checking its mode and that its name is its key id.
+    private static func read(_ name: String, in layout: LedgerLayout) throws(LedgerError) -> Ed25519NoteSigner {
+        let shown = layout.keysName + "/" + name
+        let file = try LedgerFile.open(layout.keysDirectory + "/" + name, name: shown, .readOnly)
+        defer { file.close() }
+        if try file.mode() & 0o077 != 0 {
+            throw LedgerError(.refused, "\(shown) can be read by other users; run `chmod 600` on it")
+        }
+        let text = String(decoding: try file.readAll(), as: UTF8.self).trimmingSuffix(while: \.isNewline)
+        let signer: Ed25519NoteSigner
+        do { signer = try Ed25519NoteSigner(skey: text) } catch {
+            throw LedgerError(.corrupt, "\(shown) is not a signer key: \(error)")
+        }
+        guard fileName(signer) == name else {
+            throw LedgerError(
+                .corrupt,
+                "\(shown) holds the key \(NoteKeyID.hex(signer.keyID)), not the key its name says: "
+                    + "a key file is named after its key id; it was renamed or replaced"
+            )
+        }
+        return signer
     }
 
     /// Deletes a key's file (after its retirement was recorded).
     public static func remove(_ layout: LedgerLayout, _ signer: Ed25519NoteSigner) throws(LedgerError) {
         Directory.removeFile(layout.keysDirectory + "/" + fileName(signer))
-        try Directory.sync(layout.keysDirectory, name: "keys")
+        try Directory.sync(layout.keysDirectory, name: layout.keysName)
     }
 
-    static func fileName(_ signer: Ed25519NoteSigner) -> String {
+    /// The key directory's name for `signer`: `<key id in hex>.skey`.
+    public static func fileName(_ signer: Ed25519NoteSigner) -> String {
         NoteKeyID.hex(signer.keyID) + ".skey"
     }
 }

@@ -13,7 +13,16 @@ extension Ledger {
         origin: String,
         options: LedgerOptions = LedgerOptions()
     ) throws(LedgerError) -> Ledger {
-        let layout = LedgerLayout(root: root)
+        let layout = LedgerLayout(root: root, keysDirectory: options.keyDirectory)
+        if !layout.keysInside, Directory.exists(layout.keysDirectory),
+            try Directory.list(layout.keysDirectory, name: layout.keysName).contains(where: { $0.hasSuffix(".skey") })
+        {
+            throw LedgerError(
+                .cannotCreate,
+                "\(layout.keysDirectory) already holds signing keys (of another ledger?); give each ledger a key "
+                    + "directory of its own"
+            )
+        }
         if let problem = LedgerMetadata.originProblem(origin) {
             throw LedgerError(.badInput, "\(problem): \"\(origin)\"")
         }
@@ -78,7 +87,7 @@ extension Ledger {
                 ])
             )
         )
-        _ = try ledger.append([genesis])
+        _ = try ledger.appendOwn([genesis])
         return ledger
     }
 }

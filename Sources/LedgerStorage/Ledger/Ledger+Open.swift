@@ -12,8 +12,9 @@ extension Ledger {
     ///
     /// - Throws: `.locked` when another process writes, `.corrupt`, `.notALedger`, `.missingInput`, `.io`.
     public static func open(at root: String, options: LedgerOptions = LedgerOptions()) throws(LedgerError) -> Ledger {
-        let layout = LedgerLayout(root: root)
+        let layout = LedgerLayout(root: root, keysDirectory: options.keyDirectory)
         let metadata = try LedgerMetadata.read(layout)
+        try checkDirectories(layout)
         let lock = try WriterLock.acquire(layout)
         let ledger: Ledger
         do {
@@ -48,6 +49,10 @@ extension Ledger {
             )
         }
         var segments = try SegmentList.read(layout)
+        do { try narrowModes(layout, segments: segments) } catch {
+            head.close()
+            throw error
+        }
         guard let startIndex = segments.firstIndex(of: saved.activeSegment) else {
             head.close()
             throw LedgerError(
@@ -509,7 +514,7 @@ extension Ledger {
             name: layout.relative(path),
             .writeOnly,
             options: [.create],
-            permissions: FilePermissions(rawValue: 0o644)
+            permissions: LedgerLayout.segmentMode
         )
         defer { file.close() }
         try file.write(bytes, at: 0)

@@ -135,7 +135,38 @@ public final class Ledger: @unchecked Sendable {
     }
 
     /// Appends events already reduced to their canonical bytes, as one all-or-nothing batch; see ``append(_:)``.
+    ///
+    /// - Throws: ``LedgerError`` `.badInput`, and nothing is appended, when an event has a type of the `ledger.`
+    ///   namespace or an id starting with `ledger:`: those belong to the events the ledger writes itself.
     public func append(prepared events: [PreparedEvent]) throws(LedgerError) -> AppendResult {
+        for (position, event) in events.enumerated() { try Ledger.checkInput(event, position: position) }
+        return try enqueue(events)
+    }
+
+    /// Refuses an input event that would pose as one of the ledger's own (see ``OwnEvent``).
+    static func checkInput(_ event: PreparedEvent, position: Int) throws(LedgerError) {
+        if event.isLedgerEvent {
+            throw LedgerError(
+                .badInput,
+                "event \(position + 1) of the batch (id \"\(event.id)\"): its type is in the \"ledger.\" namespace, "
+                    + "which is reserved for events the ledger writes itself; nothing was appended"
+            )
+        }
+        if let problem = EnvelopeRules.reservedIdProblem(event.id) {
+            throw LedgerError(
+                .badInput,
+                "event \(position + 1) of the batch: its id \"\(event.id)\" \(problem); nothing was appended"
+            )
+        }
+    }
+
+    /// Appends events the ledger writes itself (`ledger.*` types under `ledger:` ids).
+    func appendOwn(_ events: [EventEnvelope]) throws(LedgerError) -> AppendResult {
+        try enqueue(events.map(PreparedEvent.init))
+    }
+
+    /// Queues one batch for the next group commit and waits for its result.
+    private func enqueue(_ events: [PreparedEvent]) throws(LedgerError) -> AppendResult {
         let ticket = Ticket(events)
         condition.lock()
         queue.append(ticket)
@@ -441,19 +472,20 @@ public final class Ledger: @unchecked Sendable {
         origin: String,
         sha: SHA256
     ) throws(LedgerError) -> ActiveFiles {
-        func create(_ path: String) throws(LedgerError) -> LedgerFile {
+        func create(_ path: String, _ permissions: FilePermissions) throws(LedgerError) -> LedgerFile {
             try LedgerFile.open(
                 path,
                 name: layout.relative(path),
                 .readWrite,
                 options: [.create, .exclusiveCreate],
-                permissions: FilePermissions(rawValue: 0o644)
+                permissions: permissions
             )
         }
         let paths = [layout.segmentPath(firstSeq), layout.contentPath(firstSeq), layout.indexPath(firstSeq)]
+        let modes = [LedgerLayout.segmentMode, LedgerLayout.contentMode, LedgerLayout.segmentMode]
         var created: [LedgerFile] = []
         do {
-            for path in paths { created.append(try create(path)) }
+            for (path, mode) in zip(paths, modes) { created.append(try create(path, mode)) }
             try created[0].write(SegmentFormat.header(firstSeq: firstSeq, origin: origin, sha: sha), at: 0)
             try created[0].syncData()
             try created[1].syncData()
@@ -537,40 +569,6 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    /// Adds a new signing key: records a `ledger.key_rotated` event (signed, like every checkpoint from now on,
-    /// by the old and the new key) so that verifiers learn the new key from the ledger itself.
-    ///
-    /// - Returns: the new verifier key.
-    public func rotateKey(actor: String) throws(LedgerError) -> String {
-        let signer = try LogKeys.generate(layout, origin: metadata.origin)
-        let previous = whileIdle { signers.map(\.vkey) }
-        whileIdle { signers.append(signer) }
-        _ = try append([rotationEvent(for: signer, previous: previous, actor: actor)])
-        return signer.vkey
-    }
-
-    /// Stops signing with the key of `vkey`: records a `ledger.key_retired` event, then deletes the key file.
-    /// The last key cannot be retired.
-    public func retireKey(vkey: String, actor: String) throws(LedgerError) {
-        let (retired, remaining) = whileIdle { (signers.first { $0.vkey == vkey }, signers.filter { $0.vkey != vkey }) }
-        guard let retired else {
-            throw LedgerError(.notFound, "no signing key has the verifier key \(vkey); see `groupledger vkey`")
-        }
-        guard !remaining.isEmpty else {
-            throw LedgerError(.refused, "\(vkey) is the only signing key; rotate to a new key before retiring it")
-        }
-        let event = EventEnvelope(
-            id: Ledger.retirementId(of: retired),
-            type: "ledger.key_retired",
-            time: now(),
-            actor: actor,
-            data: .object(JSONObject(members: [("vkey", .string(vkey))]))
-        )
-        _ = try append([event])
-        whileIdle { signers = remaining }
-        try LogKeys.remove(layout, retired)
-    }
-
     // MARK: Withholding
 
     /// The event id of the withholding of record `seq`: fixed, so that withholding twice appends one event.
@@ -589,16 +587,25 @@ public final class Ledger: @unchecked Sendable {
         guard let entry else {
             throw LedgerError(.refused, "record \(seq) has no content to withhold")
         }
-        let event = EventEnvelope(
-            id: Ledger.withholdingId(of: seq),
-            type: "ledger.content_withheld",
-            time: now(),
-            actor: actor,
-            data: .object(JSONObject(members: [("reason", .string(reason)), ("seq", .number(JSONNumber(seq)))]))
-        )
-        let result = try append([event])
-        var eventSeq = result.firstSeq ?? 0
-        if result.firstSeq == nil, let earlier = try reader.seq(ofId: event.id) { eventSeq = earlier }
+        let eventSeq: UInt64
+        switch try ownEvent(Ledger.withholdingId(of: seq), type: "ledger.content_withheld") {
+        case .recorded(let earlier, _):
+            eventSeq = earlier
+        case .absent(let id):
+            let event = EventEnvelope(
+                id: id,
+                type: "ledger.content_withheld",
+                time: now(),
+                actor: actor,
+                data: .object(
+                    JSONObject(members: [("reason", .string(reason)), ("seq", .number(JSONNumber(seq)))])
+                )
+            )
+            guard let appended = try appendOwn([event]).firstSeq else {
+                throw LedgerError(.corrupt, "the withholding event \(id) was neither found nor appended")
+            }
+            eventSeq = appended
+        }
         try exclusively { () throws(LedgerError) in
             if let stopped { throw stopped }
             if !entry.isErased {

@@ -9,6 +9,10 @@ public struct LedgerOptions: Sendable {
     /// through 32-bit offsets (`index/`), so the default is 4 GiB − 1; a batch that would pass it is refused whole
     /// (tests lower it to reach that case).
     public var maxFileOffset: UInt64 = UInt64(UInt32.max - 1)
+    /// Where the signing keys live; `nil` for `keys/` inside the ledger. Keeping them outside (`--key-dir`) means
+    /// that a copy of the ledger handed to an inspector does not carry the key that could re-sign a rewritten
+    /// history.
+    public var keyDirectory: String?
     /// The clock that stamps records, in Unix milliseconds. Order comes from sequence numbers, never from it.
     public var clock: @Sendable () -> Int64 = { SystemClock.unixMillis() }
 

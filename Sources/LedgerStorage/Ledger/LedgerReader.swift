@@ -187,8 +187,12 @@ public struct LedgerReader {
 
     /// The `ledger.content_withheld` event for record `seq`, if there is one: its own seq and the reason given.
     public func withholding(of seq: UInt64) throws(LedgerError) -> (seq: UInt64, reason: String)? {
-        guard let eventSeq = try self.seq(ofId: Ledger.withholdingId(of: seq)) else { return nil }
-        let event = try entry(eventSeq).envelope
+        guard
+            case .recorded(let eventSeq, let event) = try ownEvent(
+                Ledger.withholdingId(of: seq),
+                type: "ledger.content_withheld"
+            )
+        else { return nil }
         let reason = event.data?["reason"]?.stringValue ?? "(no reason recorded)"
         return (eventSeq, reason)
     }

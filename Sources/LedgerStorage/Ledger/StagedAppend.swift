@@ -65,13 +65,15 @@ public final class StagedAppend {
 
     /// Stages `events` after the ones added before.
     ///
-    /// - Throws: ``LedgerError`` `.refused` when the batch would pass ``LedgerOptions/maxFileOffset``, `.io` if a
+    /// - Throws: ``LedgerError`` `.badInput` for an event that poses as one of the ledger's own (a `ledger.` type
+    ///   or a `ledger:` id), `.refused` when the batch would pass ``LedgerOptions/maxFileOffset``, `.io` if a
     ///   write failed or a new segment could not be started; either way the whole staged append is abandoned,
     ///   and nothing of it stays (a segment it started stays, empty). It cannot be used after that.
     public func add(_ events: [PreparedEvent]) throws(LedgerError) {
         precondition(!finished, "add after the staged append was committed or abandoned")
         do throws(LedgerError) {
             for event in events {
+                try Ledger.checkInput(event, position: appended + duplicates)
                 let digest = IdDigest(event, sha: ledger.sha)
                 if ledger.ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil {
                     duplicates += 1

@@ -10,9 +10,15 @@ import Darwin
 /// Directory operations the ledger needs and swift-system does not offer: create, list, rename, remove, and the
 /// `fsync` of a directory that makes a newly created or renamed entry durable.
 public enum Directory {
-    /// Creates `path` with `mkdir(2)`, mode 0755. Succeeds quietly if it already exists and `existingOK`.
-    public static func create(_ path: String, name: String, existingOK: Bool = false) throws(LedgerError) {
-        if mkdir(path, 0o755) == 0 { return }
+    /// Creates `path` with `mkdir(2)`, mode `mode` (0755 unless told). Succeeds quietly if it already exists and
+    /// `existingOK`.
+    public static func create(
+        _ path: String,
+        name: String,
+        existingOK: Bool = false,
+        mode: UInt16 = 0o755
+    ) throws(LedgerError) {
+        if mkdir(path, mode_t(mode)) == 0 { return }
         if errno == EEXIST && existingOK { return }
         let code: LedgerError.Code = errno == EEXIST ? .cannotCreate : .io
         throw LedgerError(code, "cannot create directory \(name)", cause: String(cString: strerror(errno)))
@@ -24,9 +30,14 @@ public enum Directory {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    /// Reads a whole input file of at most `limit` bytes.
-    public static func readFile(_ path: String, limit: Int = 64 << 20) throws(LedgerError) -> [UInt8] {
-        let file = try LedgerFile.open(path, name: path, .readOnly)
+    /// Reads a whole file of at most `limit` bytes: by default one the user named (an input; links are followed),
+    /// with `followLinks: false` one of a ledger's or witness's own files (see ``LedgerFile/open(_:name:_:options:permissions:followLinks:)``).
+    public static func readFile(
+        _ path: String,
+        limit: Int = 64 << 20,
+        followLinks: Bool = true
+    ) throws(LedgerError) -> [UInt8] {
+        let file = try LedgerFile.open(path, name: path, .readOnly, followLinks: followLinks)
         defer { file.close() }
         guard try file.size() <= UInt64(limit) else {
             throw LedgerError(.badInput, "\(path) is larger than \(limit) bytes")
@@ -38,6 +49,26 @@ public enum Directory {
     public static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
+    }
+
+    /// The permission bits of the directory `path` itself (a symbolic link is not followed).
+    ///
+    /// - Throws: `.missingInput` when it does not exist, `.refused` when it is a link or not a directory.
+    public static func mode(ofDirectory path: String, name: String) throws(LedgerError) -> UInt32 {
+        var st = stat()
+        guard lstat(path, &st) == 0 else {
+            let code: LedgerError.Code = errno == ENOENT ? .missingInput : .io
+            throw LedgerError(code, "cannot examine \(name)", cause: String(cString: strerror(errno)))
+        }
+        guard st.st_mode & S_IFMT == S_IFDIR else {
+            throw LedgerError(
+                .refused,
+                "\(name) is "
+                    + (st.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a directory")
+                    + "; it must be a plain directory of the ledger (a link could redirect the writer's files)"
+            )
+        }
+        return UInt32(st.st_mode) & 0o7777
     }
 
     /// Whether `path` is a directory.

@@ -18,23 +18,38 @@ public struct LedgerFile: Sendable {
     public let name: String
 
     /// Opens `path` (absolute or relative to the working directory) with `open(2)` and `O_CLOEXEC`.
+    ///
+    /// A file of the ledger is opened with `O_NOFOLLOW | O_NONBLOCK` and must be a regular file: a symbolic link
+    /// put in place of `lock`, an index, a tree level or a content file would otherwise redirect the writer's
+    /// writes to the link's target, and a FIFO would block a reader for ever. `followLinks` is for files the user
+    /// names (an input, a checkpoint to compare with), which may be links.
+    ///
+    /// - Throws: ``LedgerError`` `.missingInput` when it does not exist, `.cannotCreate` when it exists and
+    ///   `exclusiveCreate` was asked, `.refused` for a symbolic link or a file that is not a regular file, `.io`
+    ///   otherwise.
     public static func open(
         _ path: String,
         name: String,
         _ mode: FileDescriptor.AccessMode,
         options: FileDescriptor.OpenOptions = [],
-        permissions: FilePermissions? = nil
+        permissions: FilePermissions? = nil,
+        followLinks: Bool = false
     ) throws(LedgerError) -> LedgerFile {
+        var options = options.union(.closeOnExec)
+        if !followLinks { options.formUnion([.noFollow, .nonBlocking]) }
+        let fd: FileDescriptor
         do {
-            let fd = try FileDescriptor.open(
-                FilePath(path),
-                mode,
-                options: options.union(.closeOnExec),
-                permissions: permissions
-            )
-            return LedgerFile(descriptor: fd, name: name)
+            fd = try FileDescriptor.open(FilePath(path), mode, options: options, permissions: permissions)
         } catch {
             let errno = error as? Errno
+            if errno == .tooManySymbolicLinkLevels && !followLinks {
+                throw LedgerError(
+                    .refused,
+                    "cannot open \(name): it is a symbolic link, and a ledger's files must be plain files (a link "
+                        + "could redirect the writer's writes); replace it with the file it stands for",
+                    cause: errno?.description
+                )
+            }
             let code: LedgerError.Code =
                 switch errno {
                 case .noSuchFileOrDirectory: .missingInput
@@ -43,6 +58,24 @@ public struct LedgerFile: Sendable {
                 }
             throw LedgerError(code, "cannot open \(name)", cause: errno?.description ?? "\(error)")
         }
+        let file = LedgerFile(descriptor: fd, name: name)
+        if !followLinks {
+            var st = stat()
+            guard fstat(fd.rawValue, &st) == 0 else {
+                let error = Self.error("fstat", name)
+                file.close()
+                throw error
+            }
+            guard st.st_mode & S_IFMT == S_IFREG else {
+                file.close()
+                throw LedgerError(
+                    .refused,
+                    "cannot use \(name): it is not a regular file (a FIFO, a device, a socket or a directory); a "
+                        + "ledger's files are plain files: move it away"
+                )
+            }
+        }
+        return file
     }
 
     /// Closes the descriptor; errors are ignored because every write that matters was synced before.
@@ -60,6 +93,11 @@ public struct LedgerFile: Sendable {
         var st = stat()
         guard fstat(descriptor.rawValue, &st) == 0 else { throw Self.error("fstat", name) }
         return UInt32(st.st_mode) & 0o7777
+    }
+
+    /// Sets the permission bits with `fchmod(2)`.
+    public func changeMode(to mode: UInt32) throws(LedgerError) {
+        guard fchmod(descriptor.rawValue, mode_t(mode)) == 0 else { throw Self.error("fchmod", name) }
     }
 
     /// Reads exactly `count` bytes at `offset` with `pread(2)`, looping over short reads.

@@ -43,7 +43,7 @@ final class TileDirectory {
     /// Takes an exclusive `flock(2)` on the directory itself, so that two publishers never interleave their
     /// writes; throws `.locked` if another process holds it. Held until ``unlock()``.
     func lock() throws(LedgerError) {
-        let file = try LedgerFile.open(root, name: root, .readOnly)
+        let file = try LedgerFile.open(root, name: root, .readOnly, followLinks: true)
         guard try file.tryLockExclusive() else {
             file.close()
             throw LedgerError(.locked, "another `groupledger publish` is writing to \(root); try again when it is done")

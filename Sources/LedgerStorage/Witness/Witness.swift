@@ -115,7 +115,7 @@ public struct Witness: Sendable {
         }
         let identity: [UInt8]
         do {
-            identity = try Directory.readFile(layout.identityPath, limit: 4096)
+            identity = try Directory.readFile(layout.identityPath, limit: 4096, followLinks: false)
         } catch  where error.code == .missingInput {
             throw LedgerError(
                 .notALedger,
@@ -131,7 +131,7 @@ public struct Witness: Sendable {
             )
         }
         let signer = try WitnessKeyFile.load(from: layout.keyPath, clock: clock)
-        let published = try Directory.readFile(layout.verifierKeyPath, limit: 4096)
+        let published = try Directory.readFile(layout.verifierKeyPath, limit: 4096, followLinks: false)
         guard String(decoding: published, as: UTF8.self) == signer.vkey + "\n" else {
             throw LedgerError(
                 .corrupt,
@@ -148,7 +148,7 @@ public struct Witness: Sendable {
     /// state before or after any concurrent cosign run, never a mix.
     public func state() throws(LedgerError) -> WitnessState {
         guard Directory.exists(layout.statePath) else { return WitnessState() }
-        let bytes = try Directory.readFile(layout.statePath, limit: 1 << 30)
+        let bytes = try Directory.readFile(layout.statePath, limit: 1 << 30, followLinks: false)
         return try WitnessState.decode(bytes, file: layout.statePath)
     }
 }

@@ -1,0 +1,46 @@
+import LedgerCore
+import SystemPackage
+
+extension Ledger {
+    /// Refuses to write through a ledger whose directories were replaced by links (which would redirect the
+    /// writer's files elsewhere), or whose keys are in two places.
+    static func checkDirectories(_ layout: LedgerLayout) throws(LedgerError) {
+        var directories = [
+            layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory, layout.quarantineDirectory,
+            layout.treeDirectory,
+        ]
+        if layout.keysInside {
+            directories.append(layout.keysDirectory)
+        } else if Directory.exists(layout.keysInsidePath) {
+            throw LedgerError(
+                .refused,
+                "the ledger holds keys/ and --key-dir names \(layout.keysDirectory): keep the keys in one place, "
+                    + "either move them (`mv \(layout.keysInsidePath)/* \(layout.keysDirectory)/` and remove "
+                    + "keys/) or leave out --key-dir"
+            )
+        }
+        for directory in directories where Directory.exists(directory) {
+            _ = try Directory.mode(ofDirectory: directory, name: layout.relative(directory) + "/")
+        }
+    }
+
+    /// Narrows the modes of segment, index and content files made by versions that created them readable by every
+    /// user (FORMAT.md §Permissions), so that secret content is not left readable.
+    static func narrowModes(_ layout: LedgerLayout, segments: [UInt64]) throws(LedgerError) {
+        for first in segments {
+            let files = [
+                (layout.segmentPath(first), LedgerLayout.segmentMode),
+                (layout.contentPath(first), LedgerLayout.contentMode),
+                (layout.indexPath(first), LedgerLayout.segmentMode),
+            ]
+            for (path, allowed) in files where Directory.exists(path) {
+                let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+                defer { file.close() }
+                let mode = try file.mode()
+                if mode & ~UInt32(allowed.rawValue) != 0 {
+                    try file.changeMode(to: mode & UInt32(allowed.rawValue))
+                }
+            }
+        }
+    }
+}
