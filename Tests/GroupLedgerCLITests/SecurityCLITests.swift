@@ -34,6 +34,12 @@ import Testing
         #expect(withheld.stderr.contains("no content"))
         #expect(try CLI.run(["key", "rotate", "--ledger", ledger]).status == 0)
         #expect(try CLI.run(["verify", "--ledger", ledger]).status == 0)
+        // The ledger's own files may not be links, but the inputs a user names may.
+        let input = scratch.write("real.jsonl", event(id: "post-2"))
+        let link = scratch.path + "/link.jsonl"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
+        let viaLink = try CLI.run(["append", "--ledger", ledger, link])
+        #expect(viaLink.status == 0, "\(viaLink.stderr)")
     }
 
     /// D10: keys outside the ledger, and an inspection copy without keys.

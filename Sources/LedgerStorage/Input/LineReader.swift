@@ -31,7 +31,7 @@ public struct LineReader {
             closeWhenDone = false
             name = "stdin"
         } else {
-            file = try LedgerFile.open(path, name: path, .readOnly)
+            file = try LedgerFile.open(path, name: path, .readOnly, followLinks: true)
             closeWhenDone = true
             name = path
         }
