@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LedgerStorage", targets: ["LedgerStorage"]),
         .library(name: "GroupDomain", targets: ["GroupDomain"]),
         .library(name: "LedgerImport", targets: ["LedgerImport"]),
+        .library(name: "LedgerIngest", targets: ["LedgerIngest"]),
         .executable(name: "groupledger", targets: ["groupledger"]),
     ],
     dependencies: [
@@ -24,10 +25,11 @@ let package = Package(
         ),
         .target(name: "GroupDomain", dependencies: ["LedgerCore"]),
         .target(name: "LedgerImport", dependencies: ["LedgerCore", "GroupDomain"]),
+        .target(name: "LedgerIngest", dependencies: ["LedgerCore", "LedgerStorage", "LedgerImport"]),
         .executableTarget(
             name: "groupledger",
             dependencies: [
-                "LedgerCore", "LedgerStorage", "GroupDomain", "LedgerImport",
+                "LedgerCore", "LedgerStorage", "GroupDomain", "LedgerImport", "LedgerIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "GroupDomainTests", dependencies: ["GroupDomain", "TestSupport"]),
         .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport", "TestSupport"]),
+        .testTarget(name: "LedgerIngestTests", dependencies: ["LedgerIngest", "LedgerStorage", "TestSupport"]),
         .testTarget(name: "GroupLedgerCLITests", dependencies: ["groupledger", "LedgerCore"]),
     ]
 )

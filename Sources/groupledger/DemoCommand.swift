@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GroupDomain
 import LedgerCore
+import LedgerIngest
 import LedgerStorage
 
 struct DemoCommand: ParsableCommand {
@@ -20,7 +21,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         try Failure.reporting {
             let fixturesDirectory = fixtures ?? DemoCommand.bundledFixtures()
-            let events = try EventInput.readAll(fixturesDirectory + "/demo/events.jsonl")
+            let events = BatchIngest.Settings(inputs: [fixturesDirectory + "/demo/events.jsonl"], format: .envelopes)
             let work = FileManager.default.temporaryDirectory
                 .appendingPathComponent("groupledger-demo-\(ProcessInfo.processInfo.processIdentifier)").path
             let root = work + "/ledger"
@@ -29,9 +30,9 @@ struct DemoCommand: ParsableCommand {
 
             section("1. A new ledger for daklak.gov.vn/ubnd/zalo-groups")
             let writer = try Ledger.create(at: root, origin: "daklak.gov.vn/ubnd/zalo-groups")
-            let first = try writer.append(events)
+            let first = try BatchIngest(events).run(into: writer).appended
             print("appended \(first.appended) events from \(fixturesDirectory)/demo/events.jsonl in one durable batch")
-            let again = try writer.append(events)
+            let again = try BatchIngest(events).run(into: writer).appended
             print("appending the same file again: \(again.appended) appended, \(again.duplicates) duplicates skipped")
 
             section("2. A member posted a TỐI MẬT document; its text is withheld")
@@ -74,7 +75,9 @@ struct DemoCommand: ParsableCommand {
             section("5. A month in a demo province: state and audit")
             let province = work + "/province"
             let provinceWriter = try Ledger.create(at: province, origin: "daklak.gov.vn/ubnd/zalo-groups")
-            let added = try provinceWriter.append(try EventInput.readAll(fixturesDirectory + "/province/events.jsonl"))
+            let added = try BatchIngest(
+                BatchIngest.Settings(inputs: [fixturesDirectory + "/province/events.jsonl"], format: .envelopes)
+            ).run(into: provinceWriter).appended
             print("appended \(added.appended) events of November 2026 from \(fixturesDirectory)/province/events.jsonl")
             guard let classified = try LedgerReader(root: province).seq(ofId: DemoCommand.classifiedPost) else {
                 throw LedgerError(.badInput, "the province fixture has no post \(DemoCommand.classifiedPost)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerImport
+import LedgerIngest
 import LedgerStorage
 
 struct ImportCommand: ParsableCommand {
@@ -103,8 +104,10 @@ struct ImportCommand: ParsableCommand {
             let options = try importOptions()
             if follow.follow {
                 try runFollowing(options)
+            } else if dryRun {
+                try runDry(options)
             } else {
-                try ImportBatch(command: self, options: options).run()
+                try runBatch(options)
             }
         }
     }
@@ -126,29 +129,55 @@ struct ImportCommand: ParsableCommand {
         )
     }
 
+    private func runBatch(_ options: ImportOptions) throws {
+        var settings = BatchIngest.Settings(inputs: inputs, format: .source(format), options: options)
+        settings.batch = batch
+        settings.keepGoing = keepGoing
+        settings.rejectsPath = rejects
+        let writer = try keys.openWriter(ledger)
+        defer { writer.close() }
+        let report = try BatchRun.run(settings, into: writer)
+        let total = report.appended
+        if json {
+            var members: [(key: String, value: JSONValue)] = [
+                ("format", .string(format.rawValue)), ("units", .number(JSONNumber(report.units))),
+                ("events", .number(JSONNumber(report.events))), ("appended", .number(JSONNumber(total.appended))),
+                ("duplicates", .number(JSONNumber(total.duplicates))),
+                ("skipped", .number(JSONNumber(report.skipped.values.reduce(0, +)))),
+                ("rejected", .number(JSONNumber(report.rejected.count))), ("size", .number(JSONNumber(total.size))),
+            ]
+            if let file = report.rejectsFile { members.append(("rejects_file", .string(file))) }
+            Console.printJSON(.object(JSONObject(members: members)))
+        } else {
+            var text =
+                "imported \(report.events) events from \(report.units) units: appended \(total.appended), skipped "
+                + "\(total.duplicates) duplicates; \(BatchRun.skippedText(report.skipped)); "
+                + "\(report.rejected.count) rejected"
+            if let file = report.rejectsFile { text += " (recorded in \(file))" }
+            print(text + "; the ledger holds \(total.size) records")
+        }
+    }
+
+    private func runDry(_ options: ImportOptions) throws {
+        let settings = BatchIngest.Settings(inputs: inputs, format: .source(format), options: options)
+        let progress = ImportProgress()
+        let (lines, report) = try BatchIngest(settings, progress: progress.show).dryRun()
+        progress.clear()
+        for line in lines { print(String(decoding: line, as: UTF8.self)) }
+        BatchRun.show(report.rejected, prefix: "rejected: ")
+        Console.error(
+            "dry run: \(report.events) events from \(report.units) units would be appended; "
+                + "\(BatchRun.skippedText(report.skipped)), \(report.rejected.count) rejected"
+        )
+    }
+
     private func runFollowing(_ options: ImportOptions) throws {
-        let input = try ImportInput(path: inputs[0])
+        let input = try IngestInput(path: inputs[0])
         let decoder = format.decoder(source: ImportSource(name: input.name), options: options)
         let writer = try keys.openWriter(ledger)
         defer { writer.close() }
         for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
-        let rejectsFile =
-            keepGoing ? try ImportRejects(path: rejects ?? ImportRejects.defaultPath(for: inputs[0])) : nil
-        var loop = FollowLoop(
-            input: input,
-            decoder: decoder,
-            ledger: writer,
-            commitEvery: follow.commitEvery,
-            commitIntervalMillis: follow.commitIntervalMs,
-            rejects: rejectsFile,
-            json: json
-        )
-        let summary = try loop.run()
-        var text =
-            "followed \(input.name): \(summary.commits) commits, \(summary.appended) appended, "
-            + "\(summary.duplicates) duplicates, \(summary.skipped) skipped, \(summary.rejected) rejected"
-        if let rejectsFile, summary.rejected > 0 { text += " (see \(rejectsFile.path))" }
-        if summary.stoppedBySignal { text += "; stopped by signal" }
-        Console.error(text)
+        let rejectsFile = keepGoing ? try RejectsFile(path: rejects ?? RejectsFile.defaultPath(for: inputs[0])) : nil
+        try follow.run(input, decoder: decoder, into: writer, rejects: rejectsFile, json: json)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import LedgerCore
-import LedgerImport
+public import LedgerCore
+public import LedgerImport
 
 #if canImport(Glibc)
 import Glibc
@@ -14,19 +14,22 @@ import Darwin
 ///
 /// Each line: `{"at", "input", "unit", "number", "byte", "field"?, "error"}`. The file is created with mode 0600:
 /// error messages may quote source values.
-final class ImportRejects {
-    let path: String
+public final class RejectsFile {
+    /// Where the file is.
+    public let path: String
     private let descriptor: Int32
     private var unsynced = false
-    private(set) var count = 0
+    /// How many rejections this run recorded.
+    public private(set) var count = 0
 
     /// The default place: `<input>.rejects.jsonl` beside a file, `import.rejects.jsonl` in the working directory
     /// for standard input.
-    static func defaultPath(for input: String) -> String {
+    public static func defaultPath(for input: String) -> String {
         input == "-" ? "import.rejects.jsonl" : input + ".rejects.jsonl"
     }
 
-    init(path: String) throws(LedgerError) {
+    /// Opens (creates, mode 0600) the rejects file at `path` for appending.
+    public init(path: String) throws(LedgerError) {
         self.path = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
@@ -40,7 +43,8 @@ final class ImportRejects {
 
     deinit { close(descriptor) }
 
-    func record(_ error: ImportError) throws(LedgerError) {
+    /// Appends one rejection (not yet durable: see ``sync()``).
+    public func record(_ error: ImportError) throws(LedgerError) {
         var members: [(key: String, value: JSONValue)] = [
             ("at", .string(ZaloTime.rfc3339(millis: Int64(Date().timeIntervalSince1970 * 1000)) ?? "")),
             ("input", .string(error.location.name)), ("unit", .string(error.location.unit.rawValue)),
@@ -58,7 +62,7 @@ final class ImportRejects {
     }
 
     /// Makes every recorded rejection durable.
-    func sync() throws(LedgerError) {
+    public func sync() throws(LedgerError) {
         guard unsynced else { return }
         guard fsync(descriptor) == 0 else {
             throw LedgerError(

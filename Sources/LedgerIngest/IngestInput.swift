@@ -1,5 +1,4 @@
-import Foundation
-import LedgerCore
+public import LedgerCore
 
 #if canImport(Glibc)
 import Glibc
@@ -7,18 +6,21 @@ import Glibc
 import Darwin
 #endif
 
-/// An input `import` and `append --follow` read: a file, or standard input for `-`, read in bounded chunks with
-/// `read(2)`, and waited on with `poll(2)` so that a follow loop can commit on time while the stream is quiet.
-final class ImportInput {
+/// An input of the ingest engine: a file, or standard input for `-`, read in bounded chunks with `read(2)`, and
+/// waited on with `poll(2)` so that a follow loop can commit on time while the stream is quiet. A path the user
+/// names may be a link or a pipe.
+public final class IngestInput {
     /// The name in messages and provenance: the path as given, or `stdin`.
-    let name: String
-    let descriptor: Int32
+    public let name: String
+    /// The descriptor, for `poll(2)`.
+    public let descriptor: Int32
     /// Whether the input is a regular file (which can be read twice: once for its digest).
-    let isRegularFile: Bool
+    public let isRegularFile: Bool
     private let closeWhenDone: Bool
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
 
-    init(path: String) throws(LedgerError) {
+    /// Opens `path`, or standard input for `-`.
+    public init(path: String) throws(LedgerError) {
         if path == "-" {
             name = "stdin"
             descriptor = 0
@@ -39,14 +41,14 @@ final class ImportInput {
     deinit { if closeWhenDone { _ = Glibc.close(descriptor) } }
 
     /// The file's size, when it is a regular file.
-    var size: Int? {
+    public var size: Int? {
         var st = stat()
         guard isRegularFile, fstat(descriptor, &st) == 0 else { return nil }
         return Int(st.st_size)
     }
 
     /// Reads the next chunk (at most 1 MiB) and hands it to `body`; returns `false` at the end of input.
-    func read(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
+    public func read(_ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Bool {
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {

@@ -1,7 +1,7 @@
 import LedgerCore
 import Testing
 
-@testable import groupledger
+@testable import LedgerIngest
 
 /// The second reading of `import --batch` over a file uses only the chunks the first reading checked.
 @Suite struct ImportChunkDigestsTests {

@@ -1,16 +1,88 @@
 import Foundation
-import LedgerCore
-import LedgerImport
-import LedgerStorage
+public import LedgerCore
+public import LedgerImport
+public import LedgerStorage
 
-/// `import` without `--follow`: read and check every input to its end, then append (all or nothing, unless
-/// `--keep-going`), or print what would be appended (`--dry-run`).
-struct ImportBatch {
-    let command: ImportCommand
-    let options: ImportOptions
+/// Reads inputs to their end and appends their events: all or nothing by default, `batch` events per durable
+/// commit, or only what would be appended (`dryRun`). What `groupledger append` and `groupledger import` run.
+///
+/// The inputs are read and decoded on a second thread (each chunk's units spread over the cores) while this one
+/// stages or commits the events in input order, so memory holds a few chunks, not the input:
+/// - one commit (`batch == 0`): events are staged in the ledger as they are decoded; the first refused unit
+///   abandons the append (unless `keepGoing`), and the rest of the input is still decoded to report every refusal;
+/// - `batch > 0` over files: a first reading checks every unit and keeps nothing, a second decodes again and
+///   commits `batch` events at a time (each chunk must hash as in the first reading);
+/// - `batch > 0` over a stream, which cannot be read twice: the checked events are kept until the first commit.
+public struct BatchIngest {
+    /// What to read and how to commit it.
+    public struct Settings: Sendable {
+        /// The inputs, in order; `-` is standard input.
+        public var inputs: [String]
+        public var format: IngestFormat
+        public var options: ImportOptions
+        /// Events per durable commit; 0 for one commit of everything.
+        public var batch = 0
+        /// Append the good events and record each refused unit in the rejects file.
+        public var keepGoing = false
+        /// The rejects file for `keepGoing` (default: ``RejectsFile/defaultPath(for:)`` of the first input).
+        public var rejectsPath: String?
 
-    /// At most this many errors are printed; the rest are counted.
-    static let shownErrors = 20
+        public init(inputs: [String], format: IngestFormat, options: ImportOptions = ImportOptions()) {
+            self.inputs = inputs
+            self.format = format
+            self.options = options
+        }
+    }
+
+    /// What a run read and appended.
+    public struct Report: Sendable {
+        /// Units read (lines, array elements, CSV rows).
+        public var units = 0
+        /// Events the units became.
+        public var events = 0
+        /// Refused units, when `keepGoing` (otherwise a refusal throws ``Refused``).
+        public var rejected: [ImportError] = []
+        /// Skipped units by reason (a delivery receipt, a typing notice…).
+        public var skipped: [String: Int] = [:]
+        /// The appends' total; for a dry run, nothing.
+        public var appended = AppendResult(appended: 0, duplicates: 0, firstSeq: nil, size: 0)
+        /// Where the refused units were recorded, if any were.
+        public var rejectsFile: String?
+    }
+
+    /// Thrown when units were refused without `keepGoing`: nothing was appended.
+    public struct Refused: Error, Sendable {
+        /// Every refused unit, in input order.
+        public let errors: [ImportError]
+        /// How many units were read.
+        public let units: Int
+
+        /// The error to report after the units' own messages.
+        public var ledgerError: LedgerError {
+            LedgerError(
+                .badInput,
+                "\(errors.count) of \(units) units refused; nothing was appended (--keep-going appends the rest)"
+            )
+        }
+    }
+
+    /// Where a run stands, for a progress display: called on the calling thread after each chunk.
+    public struct Progress: Sendable {
+        public let input: String
+        public let read: Int
+        /// The input's size, when it is a regular file.
+        public let size: Int?
+        public let units: Int
+        public let events: Int
+    }
+
+    let settings: Settings
+    let progress: (Progress) -> Void
+
+    public init(_ settings: Settings, progress: @escaping (Progress) -> Void = { _ in }) {
+        self.settings = settings
+        self.progress = progress
+    }
 
     /// What the reading thread hands over: one chunk's outcomes, or the error that stopped it.
     private enum Step {
@@ -46,7 +118,7 @@ struct ImportBatch {
 
         static func lines(_ outcome: ImportOutcome) -> Kept {
             switch outcome {
-            case .events(let events, _): .lines(events.map(ImportBatch.line))
+            case .events(let events, _): .lines(events.map(BatchIngest.line))
             case .rejected(let error): .rejected(error)
             case .skipped(_, let reason): .skipped(reason)
             }
@@ -61,23 +133,17 @@ struct ImportBatch {
         var skipped: [String: Int] = [:]
     }
 
-    func run() throws {
-        var dryRunLines: [[UInt8]] = []
+    /// Checks every unit, then appends to `writer` as the settings say.
+    ///
+    /// - Throws: ``Refused`` when units were refused without `keepGoing` (nothing appended); ``LedgerError`` for an
+    ///   input that cannot be read or changed while it was read, and for a failed append.
+    public func run(into writer: Ledger) throws -> Report {
         var events: [PreparedEvent] = []
-        // One commit (no --batch): the events are staged in the ledger as they are decoded, so memory stays small
-        // and the writing overlaps the decoding; the first refused unit abandons it (unless --keep-going). With
-        // --batch N, every unit is checked before the first of the commits: over files by a first reading that
-        // keeps nothing (the second reads them again and commits as it goes), over a stream by keeping the events.
-        let writer = command.dryRun ? nil : try command.keys.openWriter(command.ledger)
-        defer { writer?.close() }
-        for message in writer?.recovery.messages ?? [] { Console.error("groupledger: \(message)") }
-        var staged = command.batch == 0 ? try writer?.beginStagedAppend() : nil
+        var staged = settings.batch == 0 ? try writer.beginStagedAppend() : nil
         defer { staged?.abandon() }
-        let twoReadings = writer != nil && command.batch > 0 && command.inputs.allSatisfy(ImportBatch.isRegularFile)
+        let twoReadings = settings.batch > 0 && settings.inputs.allSatisfy(BatchIngest.isRegularFile)
         var chunks = ChunkDigests(twoReadings ? .recording : .off)
-
-        let keep: @Sendable (ImportOutcome) -> Kept =
-            command.dryRun ? Kept.lines : twoReadings ? Kept.counted : Kept.events
+        let keep: @Sendable (ImportOutcome) -> Kept = twoReadings ? Kept.counted : Kept.events
         // Once a staged append is given up (a refused unit), later events are only counted: the rest of the input is
         // still decoded, for the report of every refused unit, but nothing more is kept.
         let staging = staged != nil
@@ -95,49 +161,25 @@ struct ImportBatch {
                     staged = nil  // abandoned, and cannot succeed
                     throw error
                 }
-            case .lines(let more):
-                dryRunLines += more
             case .rejected:
-                if !command.keepGoing, let append = staged {
+                if !settings.keepGoing, let append = staged {
                     append.abandon()
                     staged = nil
                 }
-            case .counted, .skipped:
+            case .counted, .skipped, .lines:
                 break
             }
         }
-
-        var rejectsFile: ImportRejects?
+        var report = Report(units: tally.units, events: tally.events, skipped: tally.skipped)
         if !tally.errors.isEmpty {
-            guard command.keepGoing else {
-                for error in tally.errors.prefix(ImportBatch.shownErrors) { Console.error("groupledger: \(error)") }
-                if tally.errors.count > ImportBatch.shownErrors {
-                    Console.error("groupledger: … and \(tally.errors.count - ImportBatch.shownErrors) more")
-                }
-                throw LedgerError(
-                    .badInput,
-                    "\(tally.errors.count) of \(tally.units) units refused; nothing was appended (--keep-going appends "
-                        + "the rest)"
-                )
-            }
-            if !command.dryRun {
-                let file = try ImportRejects(path: command.rejects ?? ImportRejects.defaultPath(for: command.inputs[0]))
-                for error in tally.errors { try file.record(error) }
-                try file.sync()
-                rejectsFile = file
-            }
-        }
-
-        guard let writer else {
-            for line in dryRunLines { print(String(decoding: line, as: UTF8.self)) }
-            for error in tally.errors.prefix(ImportBatch.shownErrors) {
-                Console.error("groupledger: rejected: \(error)")
-            }
-            Console.error(
-                "dry run: \(tally.events) events from \(tally.units) units would be appended; "
-                    + "\(skippedText(tally.skipped)), \(tally.errors.count) rejected"
+            guard settings.keepGoing else { throw Refused(errors: tally.errors, units: tally.units) }
+            let file = try RejectsFile(
+                path: settings.rejectsPath ?? RejectsFile.defaultPath(for: settings.inputs.first ?? "-")
             )
-            return
+            for error in tally.errors { try file.record(error) }
+            try file.sync()
+            report.rejected = tally.errors
+            report.rejectsFile = file.path
         }
 
         var total: AppendResult
@@ -162,34 +204,31 @@ struct ImportBatch {
             _ = try decodeInputs(keep: Kept.events, chunks: &chunks) { kept in
                 guard case .events(let more) = kept else { return }
                 pending += more
-                if pending.count >= command.batch {
+                if pending.count >= settings.batch {
                     try commit(pending)
                     pending.removeAll(keepingCapacity: true)
                 }
             }
             try commit(pending)
         } else {
-            for start in stride(from: 0, to: events.count, by: max(command.batch, 1)) {
-                try commit(Array(events[start..<min(events.count, start + command.batch)]))
+            for start in stride(from: 0, to: events.count, by: max(settings.batch, 1)) {
+                try commit(Array(events[start..<min(events.count, start + settings.batch)]))
             }
         }
-        if command.json {
-            var members: [(key: String, value: JSONValue)] = [
-                ("format", .string(command.format.rawValue)), ("units", .number(JSONNumber(tally.units))),
-                ("events", .number(JSONNumber(tally.events))), ("appended", .number(JSONNumber(total.appended))),
-                ("duplicates", .number(JSONNumber(total.duplicates))),
-                ("skipped", .number(JSONNumber(tally.skipped.values.reduce(0, +)))),
-                ("rejected", .number(JSONNumber(tally.errors.count))), ("size", .number(JSONNumber(total.size))),
-            ]
-            if let rejectsFile { members.append(("rejects_file", .string(rejectsFile.path))) }
-            Console.printJSON(.object(JSONObject(members: members)))
-        } else {
-            var text =
-                "imported \(tally.events) events from \(tally.units) units: appended \(total.appended), skipped "
-                + "\(total.duplicates) duplicates; \(skippedText(tally.skipped)); \(tally.errors.count) rejected"
-            if let rejectsFile { text += " (recorded in \(rejectsFile.path))" }
-            print(text + "; the ledger holds \(total.size) records")
+        report.appended = total
+        return report
+    }
+
+    /// Reads and checks every unit and returns the events as `append` input lines, appending nothing.
+    ///
+    /// - Returns: the lines, and the report (whose refused units are listed whether or not `keepGoing`).
+    public func dryRun() throws -> (lines: [[UInt8]], report: Report) {
+        var lines: [[UInt8]] = []
+        var chunks = ChunkDigests(.off)
+        let tally = try decodeInputs(keep: Kept.lines, chunks: &chunks) { kept in
+            if case .lines(let more) = kept { lines += more }
         }
+        return (lines, Report(units: tally.units, events: tally.events, rejected: tally.errors, skipped: tally.skipped))
     }
 
     /// Reads and decodes every input on a second thread (the decoders spread each chunk over the cores, and keep
@@ -201,13 +240,13 @@ struct ImportBatch {
         handle: (Kept) throws -> Void
     ) throws -> Tally {
         var tally = Tally()
-        var progress = ImportProgress()
         var failure: (any Error)?
         let handOff = HandOff<Step>(capacity: 4)
         let shared = ChunkDigestsBox(chunks)
-        let reader = Thread { [self] in
+        let settings = settings
+        let reader = Thread {
             do {
-                try readAll(into: handOff, keep: keep, chunks: shared)
+                try BatchIngest.readAll(settings, into: handOff, keep: keep, chunks: shared)
             } catch {
                 handOff.put(.failed(error))
             }
@@ -235,30 +274,33 @@ struct ImportBatch {
                         handOff.cancel()
                     }
                 }
-                progress.show(input: input, read: read, size: size, units: tally.units, events: tally.events)
+                progress(Progress(input: input, read: read, size: size, units: tally.units, events: tally.events))
             }
         }
         chunks = shared.digests
         if let failure { throw failure }
-        progress.clear()
         return tally
     }
 
     /// Reads and decodes every input, handing each chunk's kept outcomes over in order.
-    private func readAll(
+    private static func readAll(
+        _ settings: Settings,
         into handOff: HandOff<Step>,
         keep: @escaping @Sendable (ImportOutcome) -> Kept,
         chunks: ChunkDigestsBox
     ) throws {
-        for (position, path) in command.inputs.enumerated() {
-            let input = try ImportInput(path: path)
-            // A file is read twice: once for the digest its events record, once to decode it; the second read is
-            // hashed too, so a file changed in between is refused rather than recorded under the wrong digest.
-            let digest = input.isRegularFile && path != "-" ? try ImportFileDigest.of(path: path) : nil
+        for (position, path) in settings.inputs.enumerated() {
+            let input = try IngestInput(path: path)
+            // A file whose events record its digest is read twice: once for the digest, once to decode it; the
+            // second read is hashed too, so a file changed in between is refused rather than recorded under the
+            // wrong digest.
+            let digest =
+                settings.format.recordsProvenance && input.isRegularFile && path != "-"
+                ? try InputDigest.of(path: path) : nil
             let check = SHA256Stream()
-            var decoder = command.format.decoder(
+            var decoder = settings.format.decoder(
                 source: ImportSource(name: input.name, fileSHA256: digest),
-                options: options
+                options: settings.options
             )
             var read = 0
             var chunk = 0
@@ -275,22 +317,15 @@ struct ImportBatch {
             if handOff.isCancelled { return }
             handOff.put(.outcomes(decoder.finish(reducing: keep), input: input.name, read: read, size: input.size))
             if let digest, check.finish().hex != digest {
-                throw LedgerError(.badInput, "\(input.name) changed while it was being imported; nothing was appended")
+                throw LedgerError(.badInput, "\(input.name) changed while it was being read; nothing was appended")
             }
         }
     }
 
     /// Whether `path` names a regular file (which can be read a second time), not standard input or a pipe.
     private static func isRegularFile(_ path: String) -> Bool {
-        guard path != "-", let input = try? ImportInput(path: path) else { return false }
+        guard path != "-", let input = try? IngestInput(path: path) else { return false }
         return input.isRegularFile
-    }
-
-    private func skippedText(_ skipped: [String: Int]) -> String {
-        let total = skipped.values.reduce(0, +)
-        guard total > 0 else { return "0 units skipped" }
-        let reasons = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
-        return "\(total) units skipped (\(reasons))"
     }
 
     /// The event as an input line of `groupledger append` (`docs/EVENTS.md`), content included.
