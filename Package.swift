@@ -41,8 +41,14 @@ let package = Package(
         ),
         .testTarget(name: "GroupDomainTests", dependencies: ["GroupDomain", "TestSupport"]),
         .testTarget(name: "LedgerImportTests", dependencies: ["LedgerImport", "TestSupport"]),
-        .testTarget(name: "LedgerIngestTests", dependencies: ["LedgerIngest", "LedgerStorage", "TestSupport"]),
-        .testTarget(name: "GroupLedgerCLITests", dependencies: ["groupledger", "LedgerCore"]),
+        .testTarget(
+            name: "LedgerIngestTests",
+            dependencies: ["LedgerIngest", "LedgerStorage", "LedgerImport", "LedgerCore", "TestSupport"]
+        ),
+        .testTarget(
+            name: "GroupLedgerCLITests",
+            dependencies: ["groupledger", "LedgerCore", "LedgerStorage", "LedgerImport", "LedgerIngest"]
+        ),
     ]
 )
 

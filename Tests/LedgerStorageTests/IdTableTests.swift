@@ -31,7 +31,7 @@ import Testing
 
         let reopened = try Ledger.open(at: fixture.root, options: options)
         #expect(
-            try reopened.append([Events.post(5), Events.post(31)])
+            try reopened.append([Events.post(5), Events.post(31)]).counts
                 == AppendResult(
                     appended: 1,
                     duplicates: 1,

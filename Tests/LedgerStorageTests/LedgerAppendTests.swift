@@ -10,7 +10,7 @@ import Testing
         let root = dir.path + "/ledger"
         let ledger = try Ledger.create(at: root, origin: "example.org/test")
         let first = try ledger.append([Events.post(1), Events.joined(2), Events.post(1)])
-        #expect(first == AppendResult(appended: 2, duplicates: 1, firstSeq: 1, size: 3))
+        #expect(first.counts == AppendResult(appended: 2, duplicates: 1, firstSeq: 1, size: 3))
         let rootHash = ledger.rootHash
         ledger.close()
 
@@ -19,7 +19,7 @@ import Testing
         #expect(reopened.rootHash == rootHash)
         #expect(reopened.recovery.messages.isEmpty)
         let again = try reopened.append([Events.post(1), Events.post(3)])
-        #expect(again == AppendResult(appended: 1, duplicates: 1, firstSeq: 3, size: 4))
+        #expect(again.counts == AppendResult(appended: 1, duplicates: 1, firstSeq: 3, size: 4))
         reopened.close()
 
         let reader = try LedgerReader(root: root)

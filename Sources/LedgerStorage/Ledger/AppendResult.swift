@@ -8,12 +8,17 @@ public struct AppendResult: Sendable, Equatable {
     public var firstSeq: UInt64?
     /// The ledger size (number of records) once this call was acknowledged.
     public var size: UInt64
+    /// The signed checkpoint of the commit this call landed in (C2SP signed note). Its size is at least ``size``:
+    /// appends that arrive together share one commit and one checkpoint. `nil` when the commit's checkpoint could
+    /// not be signed (the records are durable, and the writer stopped: see ``Ledger/append(_:)``).
+    public var checkpoint: [UInt8]?
 
-    public init(appended: Int, duplicates: Int, firstSeq: UInt64?, size: UInt64) {
+    public init(appended: Int, duplicates: Int, firstSeq: UInt64?, size: UInt64, checkpoint: [UInt8]? = nil) {
         self.appended = appended
         self.duplicates = duplicates
         self.firstSeq = firstSeq
         self.size = size
+        self.checkpoint = checkpoint
     }
 }
 

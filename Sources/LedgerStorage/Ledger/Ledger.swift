@@ -287,9 +287,13 @@ public final class Ledger: @unchecked Sendable {
                 )
             )
         }
-        guard pending.seq > state.size else { return results }
-        try persist(pending)
-        return results
+        if pending.seq > state.size { try persist(pending) }
+        let checkpoint = stopped == nil ? state.checkpoint : nil
+        return results.map { result in
+            var result = result
+            result.checkpoint = checkpoint
+            return result
+        }
     }
 
     /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in the live segment or content file

@@ -118,7 +118,13 @@ public final class StagedAppend {
             if error.code == .syncFailed { ledger.stopped = error }
             throw error
         }
-        return AppendResult(appended: appended, duplicates: duplicates, firstSeq: firstSeq, size: pending.seq)
+        return AppendResult(
+            appended: appended,
+            duplicates: duplicates,
+            firstSeq: firstSeq,
+            size: pending.seq,
+            checkpoint: ledger.stopped == nil ? ledger.state.checkpoint : nil
+        )
     }
 
     /// Drops everything staged: the live segment and content file are cut back to where they were.
