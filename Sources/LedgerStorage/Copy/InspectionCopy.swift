@@ -1,6 +1,10 @@
 public import LedgerCore
 import SystemPackage
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A copy of a ledger to hand to an inspector: the records, content, index, tree and cosigned checkpoints up to
 /// the head, and nothing that grants power over the ledger — no signing key (whichever directory holds it), no
 /// lock, no quarantined bytes.
@@ -9,6 +13,11 @@ import SystemPackage
 /// append-only, so that prefix does not move), then verifies the copy. Should a concurrent `withhold` have zeroed
 /// content past the copied head, or a writer have changed the files under the copy, the check fails and the copy
 /// is made again from the newer head, at most ``maxAttempts`` times.
+///
+/// Content whose withholding the copied records already hold is zeroed in the copy even where the ledger still
+/// stores it (a `withhold` cut short by a crash, or running meanwhile): the copy never carries text the ledger
+/// decided to withhold. Each attempt is built in a new directory of mode 0700 beside the destination, made with
+/// `mkdir` so that nobody else can have put links in it, and renamed to the destination once it is complete.
 public struct InspectionCopy {
     /// How many times a copy is made before giving up on a ledger that keeps changing under it.
     public static let maxAttempts = 3
@@ -26,34 +35,48 @@ public struct InspectionCopy {
     }
 
     let source: LedgerLayout
-    let destination: LedgerLayout
+    let destination: String
     private let sha = SHA256()
 
     /// - Parameters:
     ///   - source: the ledger to copy.
-    ///   - destination: a directory that does not exist yet, or is empty.
+    ///   - destination: a directory that does not exist yet.
     public init(from source: String, to destination: String) {
         self.source = LedgerLayout(root: source)
-        self.destination = LedgerLayout(root: destination)
+        self.destination = LedgerLayout(root: destination).root
     }
 
     /// Makes the copy and verifies it.
     ///
-    /// - Throws: ``LedgerError`` `.cannotCreate` when the destination holds files, `.notALedger`/`.missingInput`
-    ///   for a source that is not a ledger, `.corrupt` when the source's head cannot be read, `.io`.
+    /// - Throws: ``LedgerError`` `.cannotCreate` when the destination exists, `.notALedger`/`.missingInput` for a
+    ///   source that is not a ledger, `.corrupt` when the source's head cannot be read, `.refused` for a source
+    ///   whose directories are links, `.io`.
     public func make() throws(LedgerError) -> Outcome {
         let metadata = try LedgerMetadata.read(source)
-        try prepareDestination()
+        guard !Directory.exists(destination), !Directory.isLink(destination) else {
+            throw LedgerError(.cannotCreate, "\(destination) exists; name a new directory for the copy")
+        }
         var attempt = 1
         while true {
             let head = try readHead()
-            try copy(at: head, metadata: metadata)
-            let report = try Verifier(root: destination.root).run()
+            let partial = LedgerLayout(root: destination + ".partial-\(getpid())-\(attempt)")
+            try Directory.create(partial.root, name: partial.root, mode: 0o700)
+            let report: VerificationReport
+            do {
+                try copy(at: head, metadata: metadata, into: partial)
+                try withholdPending(in: partial, size: head.size)
+                report = try Verifier(root: partial.root).run()
+            } catch {
+                Directory.removeTree(partial.root)
+                throw error
+            }
             let unchanged = try readHead() == head
             if report.isIntact || attempt == InspectionCopy.maxAttempts || unchanged {
+                try Directory.rename(partial.root, destination, name: destination)
+                try Directory.sync(Directory.parent(of: destination), name: "the parent of \(destination)")
                 return Outcome(size: head.size, report: report, attempts: attempt)
             }
-            try clearDestination()
+            Directory.removeTree(partial.root)
             attempt += 1
         }
     }
@@ -65,30 +88,6 @@ public struct InspectionCopy {
         return head
     }
 
-    private func prepareDestination() throws(LedgerError) {
-        if Directory.exists(destination.root) {
-            guard try Directory.list(destination.root, name: destination.root).isEmpty else {
-                throw LedgerError(
-                    .cannotCreate,
-                    "\(destination.root) is not empty; choose a new directory for the copy"
-                )
-            }
-        } else {
-            try Directory.create(destination.root, name: destination.root, mode: 0o750)
-            try Directory.sync(Directory.parent(of: destination.root), name: "the parent of \(destination.root)")
-        }
-    }
-
-    /// Removes what an earlier attempt copied.
-    private func clearDestination() throws(LedgerError) {
-        for directory in subdirectories(of: destination) where Directory.exists(directory) {
-            for name in try Directory.list(directory, name: destination.relative(directory)) {
-                Directory.removeFile(directory + "/" + name)
-            }
-        }
-        for file in [destination.headPath, destination.metadataPath] { Directory.removeFile(file) }
-    }
-
     private func subdirectories(of layout: LedgerLayout) -> [String] {
         [
             layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory, layout.treeDirectory,
@@ -96,33 +95,31 @@ public struct InspectionCopy {
         ]
     }
 
-    private func copy(at head: HeadState, metadata: LedgerMetadata) throws(LedgerError) {
-        for directory in subdirectories(of: destination) {
-            try Directory.create(directory, name: destination.relative(directory), existingOK: true)
+    private func copy(at head: HeadState, metadata: LedgerMetadata, into copy: LedgerLayout) throws(LedgerError) {
+        for directory in subdirectories(of: source) where Directory.exists(directory) || Directory.isLink(directory) {
+            _ = try Directory.mode(ofDirectory: directory, name: source.relative(directory) + "/")
         }
-        try Directory.writeAtomically(
-            metadata.encoded,
-            to: destination.metadataPath,
-            directory: destination.root,
-            name: "LEDGER"
-        )
+        for directory in subdirectories(of: copy) {
+            try Directory.create(directory, name: directory)
+        }
+        try Directory.writeAtomically(metadata.encoded, to: copy.metadataPath, directory: copy.root, name: "LEDGER")
         for first in try SegmentList.read(source) where first <= head.activeSegment {
             let active = first == head.activeSegment
             try copyFile(
                 source.segmentPath(first),
-                to: destination.segmentPath(first),
+                to: copy.segmentPath(first),
                 length: active ? head.segmentLength : nil,
                 mode: LedgerLayout.segmentMode
             )
             try copyFile(
                 source.contentPath(first),
-                to: destination.contentPath(first),
+                to: copy.contentPath(first),
                 length: active ? head.contentLength : nil,
                 mode: LedgerLayout.contentMode
             )
             try copyFile(
                 source.indexPath(first),
-                to: destination.indexPath(first),
+                to: copy.indexPath(first),
                 length: active ? (head.size - first) * UInt64(RecordIndex.entrySize) : nil,
                 mode: LedgerLayout.segmentMode
             )
@@ -133,27 +130,52 @@ public struct InspectionCopy {
             let name = "/" + TreeStore.fileName(level: level)
             try copyFile(
                 source.treeDirectory + name,
-                to: destination.treeDirectory + name,
+                to: copy.treeDirectory + name,
                 length: nodes * UInt64(Hash.byteCount),
                 mode: FilePermissions(rawValue: 0o644)
             )
         }
-        let checkpoints = CheckpointStore(layout: source).directory
-        if Directory.exists(checkpoints) {
-            for name in try Directory.list(checkpoints, name: "checkpoints") where name.hasSuffix(".note") {
-                try copyFile(
-                    checkpoints + "/" + name,
-                    to: CheckpointStore(layout: destination).directory + "/" + name,
-                    length: nil,
-                    mode: FilePermissions(rawValue: 0o644)
-                )
-            }
-        }
-        let headFile = try HeadFile.open(destination, create: true)
+        try copyCheckpoints(origin: metadata.origin, size: head.size, into: copy)
+        let headFile = try HeadFile.open(copy, create: true)
         defer { headFile.close() }
         try headFile.write(head, sha: sha, durably: true)
-        for directory in subdirectories(of: destination) + [destination.root] {
-            try Directory.sync(directory, name: destination.relative(directory))
+        for directory in subdirectories(of: copy) + [copy.root] {
+            try Directory.sync(directory, name: directory)
+        }
+    }
+
+    /// Zeroes, in the copy, the content of every record that a withholding event of the copy names.
+    private func withholdPending(in copy: LedgerLayout, size: UInt64) throws(LedgerError) {
+        guard size > 1 else { return }
+        let reader = LedgerReader(layout: copy, metadata: try LedgerMetadata.read(copy))
+        var targets: [UInt64] = []
+        try reader.forEach(from: 1, through: size - 1) { entry in
+            guard entry.record.flags.contains(.ledgerEvent), entry.envelope.type == "ledger.content_withheld",
+                let target = entry.envelope.data?["seq"]?.numberValue?.int64Value, target >= 0, UInt64(target) < size
+            else { return }
+            targets.append(UInt64(target))
+        }
+        for target in targets {
+            guard let entry = try reader.contentEntry(seq: target, headSize: size), !entry.isErased else { continue }
+            let file = try LedgerFile.open(entry.path, name: copy.relative(entry.path), .readWrite)
+            defer { file.close() }
+            try file.write([UInt8](repeating: 0, count: entry.end - entry.saltOffset), at: UInt64(entry.saltOffset))
+            try file.syncData()
+        }
+    }
+
+    /// Copies the cosigned checkpoints: only files named as one that hold a checkpoint of this log no larger than
+    /// the copy, so that nothing else put in `checkpoints/` (a key, say) travels with the copy.
+    private func copyCheckpoints(origin: String, size: UInt64, into copy: LedgerLayout) throws(LedgerError) {
+        let from = CheckpointStore(layout: source).directory
+        let to = CheckpointStore(layout: copy).directory
+        guard Directory.exists(from) else { return }
+        for name in try Directory.list(from, name: "checkpoints") where CheckpointStore.isNoteName(name) {
+            let bytes = try Directory.readFile(from + "/" + name, limit: Note.maximumByteCount, followLinks: false)
+            guard let note = try? Note.parse(bytes), let checkpoint = try? Checkpoint(note: note),
+                checkpoint.origin == origin, checkpoint.size <= size
+            else { continue }
+            try Directory.writeAtomically(bytes, to: to + "/" + name, directory: to, name: "checkpoints/" + name)
         }
     }
 
@@ -169,7 +191,7 @@ public struct InspectionCopy {
         defer { input.close() }
         let output = try LedgerFile.open(
             to,
-            name: destination.relative(to),
+            name: to,
             .writeOnly,
             options: [.create, .exclusiveCreate],
             permissions: mode

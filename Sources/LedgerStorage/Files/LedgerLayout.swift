@@ -1,5 +1,9 @@
 public import SystemPackage
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where each file of a ledger lives, relative to its root directory. See `docs/FORMAT.md` §Directory.
 ///
 /// ```
@@ -30,19 +34,34 @@ public struct LedgerLayout: Sendable {
     /// Whether ``keysDirectory`` is the `keys/` inside the ledger.
     public let keysInside: Bool
 
-    /// - Parameter keysDirectory: where the signing keys live; `nil` for `keys/` inside the ledger.
+    /// - Parameter keysDirectory: where the signing keys live; `nil` for `keys/` inside the ledger. A directory the
+    ///   user names may be reached through links: it is resolved once, here, and counts as `keys/` when it is the
+    ///   same directory.
     public init(root: String, keysDirectory: String? = nil) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
         let inside = self.root + "/keys"
-        if let keysDirectory, keysDirectory != inside {
-            self.keysDirectory =
-                keysDirectory.hasSuffix("/") && keysDirectory.count > 1
-                ? String(keysDirectory.dropLast()) : keysDirectory
-            keysInside = false
-        } else {
+        guard let keysDirectory else {
             self.keysDirectory = inside
             keysInside = true
+            return
         }
+        let named =
+            keysDirectory.hasSuffix("/") && keysDirectory.count > 1 ? String(keysDirectory.dropLast()) : keysDirectory
+        let resolved = LedgerLayout.resolved(named)
+        if let resolved, resolved == LedgerLayout.resolved(inside) {
+            self.keysDirectory = inside
+            keysInside = true
+        } else {
+            self.keysDirectory = resolved ?? named
+            keysInside = false
+        }
+    }
+
+    /// The path with every link resolved, or `nil` when it does not exist.
+    private static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 
     /// The `keys/` directory inside the ledger (today's layout, and where `--key-dir` is not given).

@@ -36,9 +36,13 @@ public enum LogKeys {
         )
     }
 
-    /// Creates the key directory with mode 0700 (and makes its entry durable) unless it exists.
+    /// Creates the key directory with mode 0700 (and makes its entry durable) unless it exists; an existing one
+    /// must be a directory that no other user can write to, as ``load(_:)`` requires.
     static func createDirectory(_ layout: LedgerLayout) throws(LedgerError) {
-        guard !Directory.exists(layout.keysDirectory) else { return }
+        guard !Directory.exists(layout.keysDirectory) else {
+            try checkDirectory(layout)
+            return
+        }
         try Directory.create(layout.keysDirectory, name: layout.keysName, mode: 0o700)
         try Directory.sync(Directory.parent(of: layout.keysDirectory), name: "the parent of \(layout.keysName)")
     }
@@ -59,13 +63,7 @@ public enum LogKeys {
                         : "restore it from the backup of the signing key")
             )
         }
-        if try Directory.mode(ofDirectory: layout.keysDirectory, name: layout.keysName) & 0o022 != 0 {
-            throw LedgerError(
-                .refused,
-                "\(layout.keysName)/ can be written by other users, who could slip a key in; "
-                    + "run `chmod 700 \(layout.keysDirectory)`"
-            )
-        }
+        try checkDirectory(layout)
         var signers: [Ed25519NoteSigner] = []
         for name in try Directory.list(layout.keysDirectory, name: layout.keysName) where name.hasSuffix(".skey") {
             signers.append(try read(name, in: layout))
@@ -79,10 +77,28 @@ public enum LogKeys {
         return signers.sorted { $0.keyID < $1.keyID }
     }
 
+    /// Refuses a key directory that other users can write to (they could slip a key in), or a link inside the
+    /// ledger in its place.
+    private static func checkDirectory(_ layout: LedgerLayout) throws(LedgerError) {
+        if try Directory.mode(ofDirectory: layout.keysDirectory, name: layout.keysName) & 0o022 != 0 {
+            throw LedgerError(
+                .refused,
+                "\(layout.keysName)/ can be written by other users, who could slip a key in; keep the keys in a "
+                    + "directory only their owner can write to (`chmod 700` it, or choose another one)"
+            )
+        }
+    }
+
     /// Reads one key file, checking its mode and that its name is its key id.
     private static func read(_ name: String, in layout: LedgerLayout) throws(LedgerError) -> Ed25519NoteSigner {
         let shown = layout.keysName + "/" + name
-        let file = try LedgerFile.open(layout.keysDirectory + "/" + name, name: shown, .readOnly)
+        // Outside the ledger a key may be a link (a mounted secret); trust comes from the ledger's announcements.
+        let file = try LedgerFile.open(
+            layout.keysDirectory + "/" + name,
+            name: shown,
+            .readOnly,
+            followLinks: !layout.keysInside
+        )
         defer { file.close() }
         if try file.mode() & 0o077 != 0 {
             throw LedgerError(.refused, "\(shown) can be read by other users; run `chmod 600` on it")

@@ -14,6 +14,9 @@ extension Ledger {
         options: LedgerOptions = LedgerOptions()
     ) throws(LedgerError) -> Ledger {
         let layout = LedgerLayout(root: root, keysDirectory: options.keyDirectory)
+        if !layout.keysInside, Directory.exists(layout.keysDirectory) {
+            try LogKeys.createDirectory(layout)  // checks who may write to it
+        }
         if !layout.keysInside, Directory.exists(layout.keysDirectory),
             try Directory.list(layout.keysDirectory, name: layout.keysName).contains(where: { $0.hasSuffix(".skey") })
         {

@@ -7,19 +7,20 @@ extension Ledger {
     static func checkDirectories(_ layout: LedgerLayout) throws(LedgerError) {
         var directories = [
             layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory, layout.quarantineDirectory,
-            layout.treeDirectory,
+            layout.treeDirectory, CheckpointStore(layout: layout).directory,
         ]
         if layout.keysInside {
             directories.append(layout.keysDirectory)
         } else if Directory.exists(layout.keysInsidePath) {
             throw LedgerError(
                 .refused,
-                "the ledger holds keys/ and --key-dir names \(layout.keysDirectory): keep the keys in one place, "
-                    + "either move them (`mv \(layout.keysInsidePath)/* \(layout.keysDirectory)/` and remove "
-                    + "keys/) or leave out --key-dir"
+                "the ledger holds keys/, and the key directory given (--key-dir or $GROUPLEDGER_KEY_DIR) is another "
+                    + "one, \(layout.keysDirectory): keep the keys in one place; either move every key file from "
+                    + "\(layout.keysInsidePath) into \(layout.keysDirectory) and then remove the empty keys/, or "
+                    + "leave out the key directory"
             )
         }
-        for directory in directories where Directory.exists(directory) {
+        for directory in directories where Directory.exists(directory) || Directory.isLink(directory) {
             _ = try Directory.mode(ofDirectory: directory, name: layout.relative(directory) + "/")
         }
     }

@@ -116,7 +116,8 @@ public final class Ledger: @unchecked Sendable {
             bytes,
             to: layout.idTablePath,
             directory: layout.indexDirectory,
-            name: "index/ids.table"
+            name: "index/ids.table",
+            permissions: UInt16(LedgerLayout.segmentMode.rawValue)
         )) != nil {
             savedIds = state.size
         }

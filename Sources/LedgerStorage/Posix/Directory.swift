@@ -71,6 +71,24 @@ public enum Directory {
         return UInt32(st.st_mode) & 0o7777
     }
 
+    /// Whether `path` is a symbolic link (dangling or not).
+    public static func isLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Removes a directory tree this process made (a copy that failed), without following links in it.
+    static func removeTree(_ path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        if st.st_mode & S_IFMT == S_IFDIR, let names = try? list(path, name: path) {
+            for name in names { removeTree(path + "/" + name) }
+            _ = rmdir(path)
+        } else {
+            _ = unlink(path)
+        }
+    }
+
     /// Whether `path` is a directory.
     public static func isDirectory(_ path: String) -> Bool {
         var st = stat()

@@ -10,6 +10,11 @@ public struct CheckpointStore {
 
     var directory: String { layout.root + "/checkpoints" }
 
+    /// Whether `name` is a stored checkpoint's name: 20 digits and `.note`.
+    static func isNoteName(_ name: String) -> Bool {
+        name.utf8.count == 25 && name.hasSuffix(".note") && name.utf8.prefix(20).allSatisfy { (48...57).contains($0) }
+    }
+
     /// Stores a cosigned checkpoint after checking that it is this ledger's: signed by one of `logVerifiers` and
     /// describing the ledger's own tree at its size. Signatures already stored for that size are kept.
     ///
@@ -60,6 +65,8 @@ public struct CheckpointStore {
             }
         }
         try Directory.create(directory, name: "checkpoints", existingOK: true)
+        // A link in place of checkpoints/ would send the note elsewhere.
+        _ = try Directory.mode(ofDirectory: directory, name: "checkpoints/")
         let name = LedgerLayout.stem(checkpoint.size) + ".note"
         try Directory.writeAtomically(
             merged.format(),

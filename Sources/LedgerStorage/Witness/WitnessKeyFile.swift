@@ -73,7 +73,8 @@ enum WitnessKeyFile {
         from path: String,
         clock: @escaping @Sendable () -> UInt64
     ) throws(LedgerError) -> CosignatureSigner {
-        let file = try LedgerFile.open(path, name: "cosigner.key", .readOnly)
+        // A secret store may present the key as a link (a mounted secret): follow it, the mode check still holds.
+        let file = try LedgerFile.open(path, name: "cosigner.key", .readOnly, followLinks: true)
         defer { file.close() }
         let mode = try file.mode() & 0o777
         guard mode & 0o077 == 0 else {

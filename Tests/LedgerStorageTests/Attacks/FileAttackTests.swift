@@ -40,12 +40,13 @@ import Glibc
         #expect(Bytes.read(target) == victim)
     }
 
-    @Test(arguments: ["segments", "content", "index", "tree", "keys", "quarantine"])
+    @Test(arguments: ["segments", "content", "index", "tree", "keys", "quarantine", "checkpoints"])
     func aSymbolicLinkInPlaceOfALedgerDirectoryIsRefused(directory: String) throws {
         let fixture = try LedgerFixture("symlink-dir", batches: [[Events.post(1)]])
         defer { fixture.remove() }
         let path = fixture.root + "/" + directory
         let elsewhere = fixture.dir.path + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: path, toPath: elsewhere)
         try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: elsewhere)
         let before = TemporaryDirectory.snapshot(elsewhere)
@@ -108,5 +109,24 @@ import Glibc
         try Ledger.open(at: fixture.root).close()
         #expect(try mode(content) == 0o600)
         #expect(try mode(segment) == 0o640)
+    }
+
+    /// `checkpoint --add` writes into checkpoints/ without opening the writer: it must refuse a link there too.
+    @Test func storingACosignedCheckpointRefusesALinkedDirectory() throws {
+        let fixture = try LedgerFixture("checkpoints-link", batches: [[Events.post(1)]])
+        defer { fixture.remove() }
+        let elsewhere = fixture.dir.path + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.root + "/checkpoints",
+            withDestinationPath: elsewhere
+        )
+        let reader = try LedgerReader(root: fixture.root)
+        let keys = try LogKeys.load(reader.layout).map { $0.verifier as any NoteVerifier }
+        let error = #expect(throws: LedgerError.self) {
+            try CheckpointStore(layout: reader.layout).add(try reader.checkpoint(), logVerifiers: keys, reader: reader)
+        }
+        #expect(error?.code == .refused)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
     }
 }

@@ -153,4 +153,81 @@ import Glibc
         }
         #expect(refused?.code == .cannotCreate)
     }
+
+    /// A withholding whose content a crash left in place is carried out in the copy: the copy holds no text the
+    /// ledger decided to withhold. And only real checkpoints travel in checkpoints/.
+    @Test func anInspectionCopyCarriesNoWithheldTextAndNoStrayFiles() throws {
+        let fixture = try LedgerFixture("copy-withheld", batches: [[Events.post(1, text: "TOP SECRET PLAN")]])
+        defer { fixture.remove() }
+        let content = fixture.root + "/content/\(LedgerLayout.stem(0)).content"
+        let saved = Bytes.read(content)
+        let ledger = try Ledger.open(at: fixture.root)
+        _ = try ledger.withhold(seq: 1, reason: "R7a-classified", actor: "vp-ubnd")
+        ledger.close()
+        // The crash between the withholding event and the zeroing: the text is still stored.
+        Bytes.write(saved, content)
+        let keyFile = try #require(try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/keys").first)
+        try FileManager.default.createDirectory(
+            atPath: fixture.root + "/checkpoints",
+            withIntermediateDirectories: true
+        )
+        try FileManager.default.copyItem(
+            atPath: fixture.root + "/keys/" + keyFile,
+            toPath: fixture.root + "/checkpoints/00000000000000000099.note"
+        )
+
+        let copy = fixture.dir.path + "/copy"
+        let outcome = try InspectionCopy(from: fixture.root, to: copy).make()
+        #expect(outcome.report.isIntact, "\(outcome.report.problem?.message ?? "")")
+        #expect(outcome.report.withheld == 1)
+        for (name, bytes) in TemporaryDirectory.snapshot(copy) {
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("TOP SECRET"), "\(name) holds the withheld text")
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("PRIVATE+KEY"), "\(name) holds a key")
+        }
+        #expect(
+            TemporaryDirectory.snapshot(fixture.root).values.contains {
+                String(decoding: $0, as: UTF8.self).contains("TOP SECRET")
+            }
+        )
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: fixture.dir.path).filter { $0.contains(".partial-") }
+                .isEmpty
+        )
+    }
+
+    /// The key directory named by another spelling of keys/ is keys/; one others can write to is refused before
+    /// any key is made; one reached through a link outside the ledger is followed once.
+    @Test func theKeyDirectoryIsCheckedWhenTheLedgerIsCreated() throws {
+        let dir = TemporaryDirectory("key-dir-checks")
+        defer { dir.remove() }
+        let fixture = try LedgerFixture("key-dir-alias", batches: [[Events.post(1)]])
+        defer { fixture.remove() }
+        let alias = fixture.root + "/./keys/"
+        let sameKeys = try Ledger.open(at: fixture.root, options: options(keys: alias))
+        #expect(sameKeys.layout.keysInside)
+        sameKeys.close()
+
+        let open = dir.path + "/open-keys"
+        try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: false)
+        #expect(chmod(open, 0o1777) == 0)
+        let refused = #expect(throws: LedgerError.self) {
+            try Ledger.create(at: dir.path + "/l1", origin: "example.org/test", options: options(keys: open))
+        }
+        #expect(refused?.code == .refused)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: open).isEmpty)
+
+        let real = dir.path + "/real-keys"
+        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: false)
+        #expect(chmod(real, 0o700) == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/keys-link", withDestinationPath: real)
+        let linked = try Ledger.create(
+            at: dir.path + "/l2",
+            origin: "example.org/test",
+            options: options(keys: dir.path + "/keys-link")
+        )
+        linked.close()
+        let reopened = try Ledger.open(at: dir.path + "/l2", options: options(keys: dir.path + "/keys-link"))
+        _ = try reopened.append([Events.post(2)])
+        reopened.close()
+    }
 }
