@@ -25,7 +25,12 @@ let package = Package(
         ),
         .target(name: "GroupDomain", dependencies: ["LedgerCore"]),
         .target(name: "LedgerImport", dependencies: ["LedgerCore", "GroupDomain"]),
-        .target(name: "LedgerIngest", dependencies: ["LedgerCore", "LedgerStorage", "LedgerImport"]),
+        .target(
+            name: "LedgerIngest",
+            dependencies: [
+                "LedgerCore", "LedgerStorage", "LedgerImport", .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .executableTarget(
             name: "groupledger",
             dependencies: [

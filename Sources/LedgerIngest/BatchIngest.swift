@@ -12,7 +12,8 @@ public import LedgerStorage
 ///   abandons the append (unless `keepGoing`), and the rest of the input is still decoded to report every refusal;
 /// - `batch > 0` over files: a first reading checks every unit and keeps nothing, a second decodes again and
 ///   commits `batch` events at a time (each chunk must hash as in the first reading);
-/// - `batch > 0` over a stream, which cannot be read twice: the checked events are kept until the first commit.
+/// - `batch > 0` over a stream, which cannot be read twice: the stream is first copied to a spool file in the ledger
+///   directory (mode 0600, removed afterwards), which is then read twice like a file.
 public struct BatchIngest {
     /// What to read and how to commit it.
     public struct Settings: Sendable {
@@ -26,6 +27,8 @@ public struct BatchIngest {
         public var keepGoing = false
         /// The rejects file for `keepGoing` (default: ``RejectsFile/defaultPath(for:)`` of the first input).
         public var rejectsPath: String?
+        /// The names that inputs copied to a spool file keep in messages, by the spool's path.
+        var displayNames: [String: String] = [:]
 
         public init(inputs: [String], format: IngestFormat, options: ImportOptions = ImportOptions()) {
             self.inputs = inputs
@@ -138,22 +141,38 @@ public struct BatchIngest {
     /// - Throws: ``Refused`` when units were refused without `keepGoing` (nothing appended); ``LedgerError`` for an
     ///   input that cannot be read or changed while it was read, and for a failed append.
     public func run(into writer: Ledger) throws -> Report {
-        var events: [PreparedEvent] = []
+        guard settings.batch > 0, !settings.inputs.allSatisfy(BatchIngest.isRegularFile) else {
+            return try ingest(settings, into: writer)
+        }
+        // A stream cannot be read twice: copy it to a spool file in the ledger directory (mode 0600, removed
+        // afterwards, and by the next writer after a crash), so that the checked events need not wait in memory.
+        var spooled = settings
+        spooled.rejectsPath = settings.rejectsPath ?? RejectsFile.defaultPath(for: settings.inputs.first ?? "-")
+        var spools: [String] = []
+        defer { for path in spools { Directory.removeFile(path) } }
+        for (position, path) in settings.inputs.enumerated() where !BatchIngest.isRegularFile(path) {
+            let spool = writer.layout.spoolPath(number: position)
+            spools.append(spool)
+            let input = try IngestInput(path: path)
+            try Spool.copy(input, to: spool, name: writer.layout.relative(spool))
+            spooled.inputs[position] = spool
+            spooled.displayNames[spool] = input.name
+        }
+        return try ingest(spooled, into: writer)
+    }
+
+    /// Ingests inputs that are all regular files, unless `batch` is 0.
+    private func ingest(_ settings: Settings, into writer: Ledger) throws -> Report {
         var staged = settings.batch == 0 ? try writer.beginStagedAppend() : nil
         defer { staged?.abandon() }
-        let twoReadings = settings.batch > 0 && settings.inputs.allSatisfy(BatchIngest.isRegularFile)
+        let twoReadings = settings.batch > 0
         var chunks = ChunkDigests(twoReadings ? .recording : .off)
         let keep: @Sendable (ImportOutcome) -> Kept = twoReadings ? Kept.counted : Kept.events
         // Once a staged append is given up (a refused unit), later events are only counted: the rest of the input is
         // still decoded, for the report of every refused unit, but nothing more is kept.
-        let staging = staged != nil
-        let tally = try decodeInputs(keep: keep, chunks: &chunks) { kept in
+        let tally = try decodeInputs(settings, keep: keep, chunks: &chunks) { kept in
             switch kept {
             case .events(let more):
-                guard staging else {
-                    events += more
-                    return
-                }
                 guard let append = staged else { return }
                 do {
                     try append.add(more)
@@ -201,7 +220,7 @@ public struct BatchIngest {
             // chunk that differs from the first reading stops it; the batches before it stay.
             var pending: [PreparedEvent] = []
             chunks.check()
-            _ = try decodeInputs(keep: Kept.events, chunks: &chunks) { kept in
+            _ = try decodeInputs(settings, keep: Kept.events, chunks: &chunks) { kept in
                 guard case .events(let more) = kept else { return }
                 pending += more
                 if pending.count >= settings.batch {
@@ -210,10 +229,6 @@ public struct BatchIngest {
                 }
             }
             try commit(pending)
-        } else {
-            for start in stride(from: 0, to: events.count, by: max(settings.batch, 1)) {
-                try commit(Array(events[start..<min(events.count, start + settings.batch)]))
-            }
         }
         report.appended = total
         return report
@@ -225,7 +240,7 @@ public struct BatchIngest {
     public func dryRun() throws -> (lines: [[UInt8]], report: Report) {
         var lines: [[UInt8]] = []
         var chunks = ChunkDigests(.off)
-        let tally = try decodeInputs(keep: Kept.lines, chunks: &chunks) { kept in
+        let tally = try decodeInputs(settings, keep: Kept.lines, chunks: &chunks) { kept in
             if case .lines(let more) = kept { lines += more }
         }
         return (lines, Report(units: tally.units, events: tally.events, rejected: tally.errors, skipped: tally.skipped))
@@ -235,6 +250,7 @@ public struct BatchIngest {
     /// of each outcome only what `keep` keeps) while this one passes each unit's kept outcome to `handle`, in
     /// order. An error thrown by `handle` stops the reading and is rethrown once it has stopped.
     private func decodeInputs(
+        _ settings: Settings,
         keep: @escaping @Sendable (ImportOutcome) -> Kept,
         chunks: inout ChunkDigests,
         handle: (Kept) throws -> Void
@@ -243,7 +259,6 @@ public struct BatchIngest {
         var failure: (any Error)?
         let handOff = HandOff<Step>(capacity: 4)
         let shared = ChunkDigestsBox(chunks)
-        let settings = settings
         let reader = Thread {
             do {
                 try BatchIngest.readAll(settings, into: handOff, keep: keep, chunks: shared)
@@ -290,12 +305,13 @@ public struct BatchIngest {
         chunks: ChunkDigestsBox
     ) throws {
         for (position, path) in settings.inputs.enumerated() {
-            let input = try IngestInput(path: path)
+            let input = try IngestInput(path: path, name: settings.displayNames[path])
             // A file whose events record its digest is read twice: once for the digest, once to decode it; the
             // second read is hashed too, so a file changed in between is refused rather than recorded under the
             // wrong digest.
             let digest =
                 settings.format.recordsProvenance && input.isRegularFile && path != "-"
+                    && settings.displayNames[path] == nil
                 ? try InputDigest.of(path: path) : nil
             let check = SHA256Stream()
             var decoder = settings.format.decoder(

@@ -19,14 +19,14 @@ public final class IngestInput {
     private let closeWhenDone: Bool
     private var buffer = [UInt8](repeating: 0, count: 1 << 20)
 
-    /// Opens `path`, or standard input for `-`.
-    public init(path: String) throws(LedgerError) {
+    /// Opens `path`, or standard input for `-`; `name` stands for it in messages (default: the path, or `stdin`).
+    public init(path: String, name: String? = nil) throws(LedgerError) {
         if path == "-" {
-            name = "stdin"
+            self.name = name ?? "stdin"
             descriptor = 0
             closeWhenDone = false
         } else {
-            name = path
+            self.name = name ?? path
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else {
                 let code: LedgerError.Code = errno == ENOENT ? .missingInput : .io

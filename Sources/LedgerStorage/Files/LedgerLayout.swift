@@ -79,6 +79,13 @@ public struct LedgerLayout: Sendable {
     public var quarantineDirectory: String { root + "/quarantine" }
     public var treeDirectory: String { root + "/tree" }
 
+    /// A temporary copy of a stream that a batched ingest reads twice (`.ingest-<pid>-<n>.spool`, mode 0600). Only
+    /// the writer makes them, and the next writer removes any a crash left.
+    public func spoolPath(number: Int) -> String { root + "/.ingest-\(getpid())-\(number).spool" }
+
+    /// Whether `name`, in the ledger's root, is a spool file.
+    static func isSpoolName(_ name: String) -> Bool { name.hasPrefix(".ingest-") && name.hasSuffix(".spool") }
+
     /// `00000000000000001234`: the zero-padded first sequence number that names a segment and its companions.
     public static func stem(_ firstSeq: UInt64) -> String {
         let digits = String(firstSeq)

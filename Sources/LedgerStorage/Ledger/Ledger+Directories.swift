@@ -44,4 +44,11 @@ extension Ledger {
             }
         }
     }
+
+    /// Removes the spool files a batched ingest killed before its end left (only the writer makes them, and this
+    /// one holds the lock).
+    static func removeSpools(_ layout: LedgerLayout) throws(LedgerError) {
+        let spools = try Directory.list(layout.root, name: layout.root).filter(LedgerLayout.isSpoolName)
+        for name in spools { Directory.removeFile(layout.root + "/" + name) }
+    }
 }

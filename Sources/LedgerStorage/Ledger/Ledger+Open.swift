@@ -18,6 +18,7 @@ extension Ledger {
         let lock = try WriterLock.acquire(layout)
         let ledger: Ledger
         do {
+            try removeSpools(layout)
             ledger = try recover(layout: layout, metadata: metadata, options: options, lock: lock)
         } catch {
             lock.release()
