@@ -39,8 +39,10 @@ struct ProveCommand: ParsableCommand {
         func run() throws {
             try Failure.reporting {
                 let reader = try LedgerReader(root: ledger.path)
-                let note = try ProveCommand.checkpoint(reader, size: size)
-                let proof = try ProofBuilder(reader: reader).inclusionProof(index: index, checkpointNote: note)
+                let proof = try TreeRepair.retrying(ledger: ledger.path) { () throws(LedgerError) in
+                    let note = try ProveCommand.checkpoint(reader, size: size)
+                    return try ProofBuilder(reader: reader).inclusionProof(index: index, checkpointNote: note)
+                }
                 try OutputFile.write(proof.format(), to: output)
             }
         }
@@ -69,8 +71,10 @@ struct ProveCommand: ParsableCommand {
         func run() throws {
             try Failure.reporting {
                 let reader = try LedgerReader(root: ledger.path)
-                let note = try ProveCommand.checkpoint(reader, size: to)
-                let proof = try ProofBuilder(reader: reader).consistencyProof(from: from, checkpointNote: note)
+                let proof = try TreeRepair.retrying(ledger: ledger.path) { () throws(LedgerError) in
+                    let note = try ProveCommand.checkpoint(reader, size: to)
+                    return try ProofBuilder(reader: reader).consistencyProof(from: from, checkpointNote: note)
+                }
                 try OutputFile.write(Array(proof.map { $0.base64 + "\n" }.joined().utf8), to: output)
             }
         }

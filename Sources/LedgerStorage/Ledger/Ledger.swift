@@ -102,6 +102,7 @@ public final class Ledger: @unchecked Sendable {
             active.close()
             head.close()
             tree.close()
+            if stopped == nil { TreeStore.recordCheck(layout, size: state.size) }
             lock.release()
             if stopped == nil { stopped = LedgerError(.writerStopped, "this writer was closed") }
         }
