@@ -90,9 +90,7 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("give --oa-secret or --oa-secret-file, not both")
         }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input can be read only once") }
-        if let asOf, Timestamp(asOf) == nil {
-            throw ValidationError("--as-of \(asOf) is not RFC 3339 with an offset, e.g. 2026-11-02T08:00:00+07:00")
-        }
+        if let asOf, let problem = Timestamp.problem(asOf) { throw ValidationError("--as-of \(asOf) \(problem)") }
         if let problem = EnvelopeRules.identifierProblem(actor) { throw ValidationError("--actor \(problem)") }
         if let account, let problem = EnvelopeRules.identifierProblem(account) {
             throw ValidationError("--account \(problem)")

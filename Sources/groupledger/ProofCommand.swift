@@ -12,12 +12,19 @@ struct ProofCommand: ParsableCommand {
     /// Parses verifier keys given on the command line.
     static func verifiers(_ vkeys: [String], what: String) throws(LedgerError) -> [any NoteVerifier] {
         var out: [any NoteVerifier] = []
-        for vkey in vkeys {
+        for vkey in try distinctKeys(vkeys, what: what) {
             do { out.append(try NoteVerifierKey.parse(vkey)) } catch {
                 throw LedgerError(.badInput, "\(what) \(vkey) is not a verifier key: \(error)")
             }
         }
         return out
+    }
+
+    /// `vkeys` with repeats of one key dropped; two different keys with one name and key ID are refused.
+    static func distinctKeys(_ vkeys: [String], what: String) throws(LedgerError) -> [String] {
+        do { return try NoteVerifierKey.distinct(vkeys) } catch {
+            throw LedgerError(.badInput, "\(what): \(error)")
+        }
     }
 
     /// Prints the verdict and exits 1 when `body` finds the proof invalid.
@@ -60,8 +67,8 @@ struct ProofCommand: ParsableCommand {
                 throw ValidationError("give exactly one of --record FILE and --leaf-hash HEX")
             }
             if vkey.isEmpty { throw ValidationError("--vkey is required: the proof is only as good as the key") }
-            if let quorum, quorum < 1 || quorum > witness.count {
-                throw ValidationError("--quorum must be between 1 and the number of --witness keys")
+            if let quorum, quorum < 1 || quorum > ((try? NoteVerifierKey.distinct(witness))?.count ?? witness.count) {
+                throw ValidationError("--quorum must be between 1 and the number of distinct --witness keys")
             }
         }
 

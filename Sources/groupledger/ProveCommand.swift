@@ -45,8 +45,11 @@ struct ProveCommand: ParsableCommand {
         func run() throws {
             try Failure.reporting {
                 let reader = try LedgerReader(root: ledger.path)
-                let note = try ProveCommand.checkpoint(reader, size: size, options: keys.writerOptions)
-                let proof = try ProofBuilder(reader: reader).inclusionProof(index: index, checkpointNote: note)
+                let proof = try TreeRepair.retrying(ledger: ledger.path, options: keys.writerOptions) {
+                    () throws(LedgerError) in
+                    let note = try ProveCommand.checkpoint(reader, size: size, options: keys.writerOptions)
+                    return try ProofBuilder(reader: reader).inclusionProof(index: index, checkpointNote: note)
+                }
                 try OutputFile.write(proof.format(), to: output)
             }
         }
@@ -77,8 +80,11 @@ struct ProveCommand: ParsableCommand {
         func run() throws {
             try Failure.reporting {
                 let reader = try LedgerReader(root: ledger.path)
-                let note = try ProveCommand.checkpoint(reader, size: to, options: keys.writerOptions)
-                let proof = try ProofBuilder(reader: reader).consistencyProof(from: from, checkpointNote: note)
+                let proof = try TreeRepair.retrying(ledger: ledger.path, options: keys.writerOptions) {
+                    () throws(LedgerError) in
+                    let note = try ProveCommand.checkpoint(reader, size: to, options: keys.writerOptions)
+                    return try ProofBuilder(reader: reader).consistencyProof(from: from, checkpointNote: note)
+                }
                 try OutputFile.write(Array(proof.map { $0.base64 + "\n" }.joined().utf8), to: output)
             }
         }

@@ -28,7 +28,9 @@ struct PublishCommand: ParsableCommand {
     func run() throws {
         let publication = try Failure.reporting {
             let reader = try LedgerReader(root: ledger.path)
-            return try TilePublisher(reader: reader).publish(to: outdir, checkpointNote: try reader.checkpoint())
+            return try TreeRepair.retrying(ledger: ledger.path) { () throws(LedgerError) in
+                try TilePublisher(reader: reader).publish(to: outdir, checkpointNote: try reader.checkpoint())
+            }
         }
         for warning in publication.warnings { Console.error("groupledger: warning: \(warning)") }
         if json {

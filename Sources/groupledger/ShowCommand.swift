@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GroupDomain
 import LedgerCore
 import LedgerStorage
 
@@ -47,7 +48,8 @@ enum RecordPresentation {
     enum ContentView {
         case none
         case text(JSONValue)
-        case withheld(reason: String, bySeq: UInt64?)
+        /// Withheld by record `bySeq`, which `actor` ordered at `time`.
+        case withheld(reason: String, bySeq: UInt64?, actor: String?, time: String?)
     }
 
     static func content(_ entry: LedgerReader.Entry, reader: LedgerReader) throws(LedgerError) -> ContentView {
@@ -58,7 +60,13 @@ enum RecordPresentation {
             return .text(value ?? .string(String(decoding: bytes, as: UTF8.self)))
         case .withheld:
             let withholding = try reader.withholding(of: entry.record.seq)
-            return .withheld(reason: withholding?.reason ?? "(no withholding event found)", bySeq: withholding?.seq)
+            let event = try withholding.map { (found) throws(LedgerError) in try reader.entry(found.seq).envelope }
+            return .withheld(
+                reason: withholding?.reason ?? "(no withholding event found)",
+                bySeq: withholding?.seq,
+                actor: event?.actor,
+                time: event?.time.text
+            )
         }
     }
 
@@ -76,8 +84,11 @@ enum RecordPresentation {
         switch content {
         case .none: break
         case .text(let value): lines.append("  content   \(value)")
-        case .withheld(let reason, let bySeq):
-            lines.append("  content   withheld" + (bySeq.map { " by record \($0)" } ?? "") + ": \(reason)")
+        case .withheld(let reason, let bySeq, let actor, let time):
+            lines.append(
+                "  content   withheld" + (bySeq.map { " by record \($0)" } ?? "")
+                    + (actor.map { ", ordered by \($0)" } ?? "") + (time.map { " at \($0)" } ?? "") + ": \(reason)"
+            )
         }
         lines.append("  appended  \(Timestamp.format(unixMillis: entry.record.appendedAtMillis))")
         lines.append("  leaf hash \(entry.leafHash.hex)")
@@ -85,7 +96,9 @@ enum RecordPresentation {
         if entry.record.flags.contains(.hasContent) {
             lines.append("  commits   \(entry.record.contentCommitment.hex)")
         }
-        return lines.joined(separator: "\n")
+        // Stored text never reaches the terminal raw: a reason or id written before control characters were
+        // refused could otherwise forge lines or reorder what is shown.
+        return lines.map(SafeText.neutralised).joined(separator: "\n")
     }
 
     static func json(_ entry: LedgerReader.Entry, content: ContentView) -> JSONValue {
@@ -97,9 +110,11 @@ enum RecordPresentation {
         switch content {
         case .none: break
         case .text(let value): members.append(("content", value))
-        case .withheld(let reason, let bySeq):
+        case .withheld(let reason, let bySeq, let actor, let time):
             var fields: [(key: String, value: JSONValue)] = [("reason", .string(reason))]
             if let bySeq { fields.append(("by_seq", .number(JSONNumber(bySeq)))) }
+            if let actor { fields.append(("ordered_by", .string(actor))) }
+            if let time { fields.append(("withheld_at", .string(time))) }
             members.append(("withheld", .object(JSONObject(members: fields))))
         }
         return .object(JSONObject(members: members))

@@ -108,6 +108,9 @@ enum RecordSource {
     /// Parses an RFC 3339 time for an option, with an example in the error.
     static func time(_ text: String, option: String) throws(LedgerError) -> Timestamp {
         guard let time = Timestamp(text) else {
+            if Timestamp.anyYear(text) != nil, let problem = Timestamp.problem(text) {
+                throw LedgerError(.badInput, "\(option) \(text) \(problem)")
+            }
             throw LedgerError(
                 .badInput,
                 "\(option) \(text) is neither a record number nor an RFC 3339 time such as 2026-11-15T17:00:00+07:00"

@@ -31,8 +31,8 @@ struct VerifyCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let quorum, quorum < 1 || quorum > witness.count {
-            throw ValidationError("--quorum must be between 1 and the number of --witness keys")
+        if let quorum, quorum < 1 || quorum > ((try? NoteVerifierKey.distinct(witness))?.count ?? witness.count) {
+            throw ValidationError("--quorum must be between 1 and the number of distinct --witness keys")
         }
     }
 
@@ -40,9 +40,10 @@ struct VerifyCommand: ParsableCommand {
         let report = try Failure.reporting {
             var anchors = VerificationAnchors()
             for path in checkpoint { anchors.checkpoints.append((path, try Directory.readFile(path))) }
-            anchors.logKeys = vkey
-            anchors.witnessKeys = witness
-            anchors.quorum = quorum ?? max(1, witness.count)
+            // A key given twice is one key; two different keys with one name and key ID are refused here.
+            anchors.logKeys = try ProofCommand.distinctKeys(vkey, what: "--vkey")
+            anchors.witnessKeys = try ProofCommand.distinctKeys(witness, what: "--witness")
+            anchors.quorum = quorum ?? max(1, anchors.witnessKeys.count)
             let progress: ((UInt64) -> Void)? =
                 Console.stderrIsTerminal ? { Console.error("verified \($0) records…") } : nil
             return try Verifier(root: ledger.path).run(anchors: anchors, progress: progress)

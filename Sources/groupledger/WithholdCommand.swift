@@ -15,7 +15,7 @@ struct WithholdCommand: ParsableCommand {
     @Option(help: "The record whose content is destroyed.")
     var seq: UInt64
 
-    @Option(help: "Why, e.g. R7a-classified, pdp-erasure, court-order (kept in the ledger).")
+    @Option(help: "Why, e.g. R7a-classified, pdp-erasure, court-order (one line, kept in the ledger).")
     var reason: String
 
     @Option(help: "Who orders it (kept in the ledger).")
@@ -23,6 +23,9 @@ struct WithholdCommand: ParsableCommand {
 
     func validate() throws {
         if reason.allSatisfy(\.isWhitespace) { throw ValidationError("--reason must not be empty") }
+        if let problem = EnvelopeRules.hiddenCharacterProblem(reason) {
+            throw ValidationError("--reason \(problem); give the reason on one line of visible text")
+        }
         if let problem = EnvelopeRules.identifierProblem(actor) { throw ValidationError("--actor \(problem)") }
     }
 

@@ -41,10 +41,10 @@ public enum FieldKind: Sendable, Equatable {
             }
             return nil
         case .timestamp:
-            guard let text = value.stringValue, Timestamp(text) != nil else {
+            guard let text = value.stringValue, Timestamp.anyYear(text) != nil else {
                 return "must be an RFC 3339 time with an offset, e.g. 2026-11-05T16:00:00+07:00"
             }
-            return nil
+            return Timestamp.problem(text).map { "\"\(text)\" \($0)" }
         case .integer:
             return value.numberValue?.isInteger == true ? nil : "must be an integer"
         case .sha256Hex:

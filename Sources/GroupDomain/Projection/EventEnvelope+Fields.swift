@@ -8,5 +8,5 @@ extension EventEnvelope {
     func strings(_ field: String) -> [String] { data?[field]?.arrayValue?.compactMap(\.stringValue) ?? [] }
 
     /// The timestamp in `data.<field>`, or `nil`.
-    func timestamp(_ field: String) -> Timestamp? { string(field).flatMap(Timestamp.init) }
+    func timestamp(_ field: String) -> Timestamp? { string(field).flatMap { Timestamp.anyYear($0) } }
 }

@@ -93,7 +93,8 @@ public struct Projector: Sendable {
             if let target = event.data?["seq"]?.numberValue?.int64Value, target >= 0 {
                 state.withholdings[UInt64(target)] = Withholding(
                     reason: event.string("reason") ?? "",
-                    mark: mark
+                    mark: mark,
+                    actor: event.actor
                 )
             }
         default:

@@ -2,11 +2,14 @@
 public struct Withholding: Sendable, Hashable {
     /// The reason given, e.g. `R7a-classified` or `pdp-erasure`.
     public let reason: String
-    /// The withholding record.
+    /// The withholding record; its time is when the withholding was ordered.
     public let mark: EventMark
+    /// Who ordered it: the `actor` of the withholding event (`groupledger withhold --actor`).
+    public let actor: String
 
-    public init(reason: String, mark: EventMark) {
+    public init(reason: String, mark: EventMark, actor: String) {
         self.reason = reason
         self.mark = mark
+        self.actor = actor
     }
 }

@@ -23,6 +23,8 @@ extension AuditReport {
                             ("group", JSONBuilding.string(post.group)),
                             ("reason", JSONBuilding.string(post.withholding?.reason)),
                             ("withheld_by", post.withholding.map { JSONBuilding.number($0.mark.seq) }),
+                            ("ordered_by", JSONBuilding.string(post.withholding?.actor)),
+                            ("withheld_at", JSONBuilding.string(post.withholding?.mark.time.text)),
                         ])
                     }
                 )

@@ -5,6 +5,10 @@ import LedgerCore
 ///
 /// Cells that start with `=`, `+`, `-`, `@` get a leading `'` so a spreadsheet never runs them as formulas, and
 /// text from the ledger is neutralised (``SafeText``).
+///
+/// A withheld post leaves a trace in both tables: a row with status `withheld` (findings: rule `R7`, check
+/// `withheld-post`; directives: directive `withheld:post:<seq>`), and the columns `withheld_by` and `withheld_at`
+/// say who ordered the withholding and when, also on the rows of findings and directives that cite the post.
 public enum CSVReport {
     /// Which table to write.
     public enum Table: String, Sendable, CaseIterable {
@@ -17,6 +21,10 @@ public enum CSVReport {
     /// The bytes of the file: the BOM, a header row, then one row per finding or directive row.
     public static func render(_ report: AuditReport, _ language: ReportLanguage, table: Table = .findings) -> [UInt8] {
         let clock = report.clock
+        let withheld = Dictionary(
+            report.withheldPosts.map { ($0.post.seq, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
         var rows: [[String]]
         switch table {
         case .findings:
@@ -25,35 +33,63 @@ public enum CSVReport {
                     "id", "rule", "check", "severity", "group", "group_name", "seq", "seqs", "time", "subject",
                     "status",
                     "review", "message", "field", "matched_text", "utf8_start", "utf8_end", "utf16_start", "utf16_end",
+                    "withheld_by", "withheld_at",
                 ]
             ]
             for finding in report.findings {
                 let span = finding.spans.first
-                rows.append([
-                    finding.id, finding.rule, finding.check, finding.severity.rawValue, finding.group ?? "",
-                    finding.group.map { report.name(of: $0, language) } ?? "",
-                    finding.seqs.first.map(String.init) ?? "", finding.seqs.map(String.init).joined(separator: " "),
-                    clock.format(finding.time), finding.subject ?? "", finding.resolved == nil ? "open" : "resolved",
-                    finding.review?.verdict ?? "", finding.message(language), span?.field ?? "", span?.text ?? "",
-                    span.map { String($0.utf8.lowerBound) } ?? "", span.map { String($0.utf8.upperBound) } ?? "",
-                    span.map { String($0.utf16.lowerBound) } ?? "", span.map { String($0.utf16.upperBound) } ?? "",
-                ])
+                rows.append(
+                    [
+                        finding.id, finding.rule, finding.check, finding.severity.rawValue, finding.group ?? "",
+                        finding.group.map { report.name(of: $0, language) } ?? "",
+                        finding.seqs.first.map(String.init) ?? "", finding.seqs.map(String.init).joined(separator: " "),
+                        clock.format(finding.time), finding.subject ?? "",
+                        finding.resolved == nil ? "open" : "resolved",
+                        finding.review?.verdict ?? "", finding.message(language), span?.field ?? "", span?.text ?? "",
+                        span.map { String($0.utf8.lowerBound) } ?? "", span.map { String($0.utf8.upperBound) } ?? "",
+                        span.map { String($0.utf16.lowerBound) } ?? "", span.map { String($0.utf16.upperBound) } ?? "",
+                    ] + withheldColumns(finding.seqs.first.flatMap { withheld[$0] }, clock)
+                )
+            }
+            for post in report.withheldPosts {
+                rows.append(
+                    [
+                        "withheld:post:\(post.post.seq)", "R7", "withheld-post", "", post.group ?? "",
+                        post.group.map { report.name(of: $0, language) } ?? "", String(post.post.seq),
+                        ([post.post.seq] + (post.withholding.map { [$0.mark.seq] } ?? [])).map(String.init)
+                            .joined(separator: " "),
+                        clock.format(post.post.time.unixMillis), "", "withheld", "", message(post, language, clock),
+                        "", "", "", "", "", "",
+                    ] + withheldColumns(post, clock)
+                )
             }
         case .directives:
             rows = [
                 [
                     "directive", "group", "issuer", "assignee", "issued_seq", "source_seq", "due", "status",
                     "acknowledged_seq", "acknowledged_by", "progress_seq", "completed_seq", "overdue", "capture_gap",
+                    "withheld_by", "withheld_at",
                 ]
             ]
             for row in report.directives {
-                rows.append([
-                    row.directive, row.group, row.issuer, row.assignee, String(row.issued.seq),
-                    row.source.map { String($0.seq) } ?? "", clock.format(row.due.unixMillis), row.status.rawValue,
-                    row.acknowledgement.map { String($0.mark.seq) } ?? "", row.acknowledgement?.evidence.rawValue ?? "",
-                    row.progress.map { String($0.seq) } ?? "", row.completed.map { String($0.seq) } ?? "",
-                    row.overdue ? "yes" : "no", row.gaps.isEmpty ? "no" : "yes",
-                ])
+                rows.append(
+                    [
+                        row.directive, row.group, row.issuer, row.assignee, String(row.issued.seq),
+                        row.source.map { String($0.seq) } ?? "", clock.format(row.due.unixMillis), row.status.rawValue,
+                        row.acknowledgement.map { String($0.mark.seq) } ?? "",
+                        row.acknowledgement?.evidence.rawValue ?? "",
+                        row.progress.map { String($0.seq) } ?? "", row.completed.map { String($0.seq) } ?? "",
+                        row.overdue ? "yes" : "no", row.gaps.isEmpty ? "no" : "yes",
+                    ] + withheldColumns(row.source.flatMap { withheld[$0.seq] }, clock)
+                )
+            }
+            for post in report.withheldPosts {
+                rows.append(
+                    [
+                        "withheld:post:\(post.post.seq)", post.group ?? "", "", "", "", String(post.post.seq), "",
+                        "withheld", "", "", "", "", "", "",
+                    ] + withheldColumns(post, clock)
+                )
             }
         }
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -62,6 +98,30 @@ public enum CSVReport {
             out.append(contentsOf: [0x0D, 0x0A])
         }
         return out
+    }
+
+    /// `withheld_by` and `withheld_at` of a row about `post`: who ordered the withholding and when (`?` when the
+    /// withholding record is past the audited records), or empty cells when the row is about no withheld post.
+    private static func withheldColumns(_ post: WithheldPost?, _ clock: DisplayTime) -> [String] {
+        guard let post else { return ["", ""] }
+        guard let withholding = post.withholding else { return ["?", "?"] }
+        return [withholding.actor, clock.format(withholding.mark.time.unixMillis)]
+    }
+
+    /// The message of a withheld post's row.
+    private static func message(_ post: WithheldPost, _ language: ReportLanguage, _ clock: DisplayTime) -> String {
+        let vi = language == .vi
+        guard let withholding = post.withholding else {
+            return vi
+                ? "Nội dung bài đăng (bản ghi \(post.post.seq)) đã bị rút; không kiểm tra được theo R7."
+                : "The post's content (record \(post.post.seq)) was withheld; the R7 rules could not check it."
+        }
+        let at = clock.format(withholding.mark.time.unixMillis)
+        return vi
+            ? "Nội dung bài đăng (bản ghi \(post.post.seq)) đã bị rút (\(withholding.reason), bản ghi "
+                + "\(withholding.mark.seq), theo lệnh của \(withholding.actor) lúc \(at)); không kiểm tra được theo R7."
+            : "The post's content (record \(post.post.seq)) was withheld (\(withholding.reason), record "
+                + "\(withholding.mark.seq), ordered by \(withholding.actor) at \(at)); the R7 rules could not check it."
     }
 
     /// One field: neutralised, guarded against formula injection, and quoted (RFC 4180) when it holds a comma, a

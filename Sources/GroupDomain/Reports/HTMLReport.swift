@@ -197,12 +197,20 @@ public enum HTMLReport {
             ) + "</p>\n"
         guard !report.withheldPosts.isEmpty else { return html + "</section>\n" }
         html += "<table>"
-        html += row([l.pick("Bản ghi", "Record"), l.pick("Nhóm", "Group"), l.pick("Lý do", "Reason")], header: true)
+        html += row(
+            [
+                l.pick("Bản ghi", "Record"), l.pick("Nhóm", "Group"), l.pick("Lý do", "Reason"),
+                l.pick("Người ra lệnh", "Ordered by"), l.pick("Thời điểm", "When"),
+            ],
+            header: true
+        )
         for post in report.withheldPosts {
             html += row(
                 [
                     "<code>#\(post.post.seq)</code>", group(post.group, report, l),
                     post.withholding.map { "\(escape($0.reason)) <code>#\($0.mark.seq)</code>" } ?? "—",
+                    post.withholding.map { "<code>\(escape($0.actor))</code>" } ?? "—",
+                    post.withholding.map { when($0.mark.time.unixMillis, report) } ?? "—",
                 ]
             )
         }

@@ -44,7 +44,10 @@ public enum TextReport {
         for post in report.withheldPosts {
             lines.append(
                 "  #\(post.post.seq)  \(post.group ?? "-")  "
-                    + (post.withholding.map { "\($0.reason) (#\($0.mark.seq))" } ?? "?")
+                    + (post.withholding.map {
+                        "\($0.reason) (#\($0.mark.seq), " + l.pick("theo lệnh của", "ordered by") + " \($0.actor) "
+                            + l.pick("lúc", "at") + " \(clock.format($0.mark.time.unixMillis)))"
+                    } ?? "?")
             )
         }
         if !report.candidates.isEmpty {

@@ -9,13 +9,15 @@ public struct DisplayTime: Sendable, Hashable {
         self.offsetMinutes = offsetMinutes
     }
 
-    /// `YYYY-MM-DD hh:mm ±hh:mm`.
+    /// `YYYY-MM-DD hh:mm ±hh:mm`, from the date's parts (a year past 9999 in local time prints in full, never cut).
     public func format(_ millis: Int64) -> String {
-        let utc = Timestamp.format(unixMillis: millis + Int64(offsetMinutes) * 60_000)
+        let local = Timestamp.civil(unixMillis: millis + Int64(offsetMinutes) * 60_000)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let year = String(local.year)
+        let paddedYear = String(repeating: "0", count: max(0, 4 - year.count)) + year
         let sign = offsetMinutes < 0 ? "-" : "+"
         let magnitude = abs(offsetMinutes)
-        let hours = magnitude / 60 < 10 ? "0\(magnitude / 60)" : "\(magnitude / 60)"
-        let minutes = magnitude % 60 < 10 ? "0\(magnitude % 60)" : "\(magnitude % 60)"
-        return String(utc.prefix(10)) + " " + String(utc.dropFirst(11).prefix(5)) + " \(sign)\(hours):\(minutes)"
+        return "\(paddedYear)-\(two(local.month))-\(two(local.day)) \(two(local.hour)):\(two(local.minute)) "
+            + "\(sign)\(two(magnitude / 60)):\(two(magnitude % 60))"
     }
 }

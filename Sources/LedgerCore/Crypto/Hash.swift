@@ -103,6 +103,18 @@ public struct Hash: Hashable, Sendable, Comparable {
     /// The first `digits` hexadecimal digits, for messages ("expected 3f9a0c21d4e7…").
     public func hexPrefix(_ digits: Int = 16) -> String { String(hex.prefix(digits)) }
 
+    /// The hex prefixes of `self` and `other` for a message that they differ: `digits` hex digits, or as many as
+    /// it takes (up to all 64) for the two to differ, so that a mismatch never prints the same text twice.
+    public func hexPrefixes(against other: Hash, _ digits: Int = 16) -> (String, String) {
+        let mine = Array(hex.utf8)
+        let theirs = Array(other.hex.utf8)
+        let first = mine.indices.first { mine[$0] != theirs[$0] } ?? mine.count - 1
+        let count = max(digits, first + 1)
+        return (
+            String(decoding: mine.prefix(count), as: UTF8.self), String(decoding: theirs.prefix(count), as: UTF8.self)
+        )
+    }
+
     /// Standard base64 with padding, as used in checkpoints and proofs.
     public var base64: String { Base64.encode(bytes) }
 

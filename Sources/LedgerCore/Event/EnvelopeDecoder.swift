@@ -42,6 +42,17 @@ public struct EnvelopeDecoder: Sendable {
         at location: String,
         allowReserved: Bool = false
     ) throws(LedgerError) -> EventEnvelope {
+        try decode(value, at: location, allowReserved: allowReserved, stored: false)
+    }
+
+    /// Validates a parsed envelope; `stored` applies the rules records were written under (see
+    /// ``decodeStored(_:seq:)``) instead of today's input rules.
+    private func decode(
+        _ value: JSONValue,
+        at location: String,
+        allowReserved: Bool,
+        stored: Bool
+    ) throws(LedgerError) -> EventEnvelope {
         guard case .object(let object) = value else {
             throw bad(location, "an event must be a JSON object")
         }
@@ -52,20 +63,17 @@ public struct EnvelopeDecoder: Sendable {
                     + "group, data, content); put source-specific fields in \"data\" or \"content\""
             )
         }
-        let id = try identifier("id", in: object, at: location)
+        let id = try identifier("id", in: object, at: location, stored: stored)
         let type = try string("type", in: object, at: location)
         try checkType(type, at: location, allowReserved: allowReserved)
         if !allowReserved { try checkUnreservedId(id, at: location) }
         let timeText = try string("time", in: object, at: location)
-        guard let time = Timestamp(timeText) else {
-            throw bad(
-                location,
-                "field \"time\": \"\(timeText)\" is not RFC 3339 with an offset, "
-                    + "e.g. 2026-11-29T08:30:00+07:00"
-            )
+        guard let time = stored ? Timestamp.anyYear(timeText) : Timestamp(timeText) else {
+            throw bad(location, "field \"time\": \"\(timeText)\" \(Timestamp.problem(timeText) ?? "is not a time")")
         }
-        let actor = try identifier("actor", in: object, at: location)
-        let group: String? = object["group"] == nil ? nil : try identifier("group", in: object, at: location)
+        let actor = try identifier("actor", in: object, at: location, stored: stored)
+        let group: String? =
+            object["group"] == nil ? nil : try identifier("group", in: object, at: location, stored: stored)
         var data: JSONValue?
         if let value = object["data"] {
             guard case .object = value else { throw bad(location, "field \"data\" must be a JSON object") }
@@ -134,19 +142,27 @@ public struct EnvelopeDecoder: Sendable {
         if let problem = EnvelopeRules.reservedIdProblem(id) { throw bad(location, "field \"id\" \(problem)") }
     }
 
-    private func checkIdentifier(_ field: String, _ text: String, at location: String) throws(LedgerError) {
-        if let problem = EnvelopeRules.identifierProblem(text) {
+    private func checkIdentifier(
+        _ field: String,
+        _ text: String,
+        at location: String,
+        stored: Bool = false
+    ) throws(LedgerError) {
+        if let problem = stored ? EnvelopeRules.storedIdentifierProblem(text) : EnvelopeRules.identifierProblem(text) {
             throw bad(location, "field \"\(field)\" \(problem)")
         }
     }
 
     /// Reads an envelope back from a stored record (canonical JSON without `content`); `ledger.*` types allowed.
+    ///
+    /// Records keep the rules they were appended under: an identifier with a default-ignorable character or a time
+    /// outside the years 0001–9999, refused as input since, still reads back, so that an older ledger stays intact.
     public func decodeStored(_ bytes: [UInt8], seq: UInt64) throws(LedgerError) -> EventEnvelope {
         let location = "record \(seq)"
         let value: JSONValue
         do { value = try parser.parse(bytes) } catch { throw LedgerError(.corrupt, "\(location): \(error.message)") }
         do {
-            return try decode(value, at: location, allowReserved: true)
+            return try decode(value, at: location, allowReserved: true, stored: true)
         } catch {
             throw LedgerError(.corrupt, error.message)
         }
@@ -163,7 +179,8 @@ public struct EnvelopeDecoder: Sendable {
     private func identifier(
         _ field: String,
         in object: JSONObject,
-        at location: String
+        at location: String,
+        stored: Bool
     ) throws(LedgerError)
         -> String
     {
@@ -175,7 +192,7 @@ public struct EnvelopeDecoder: Sendable {
             )
         }
         let text = try string(field, in: object, at: location)
-        try checkIdentifier(field, text, at: location)
+        try checkIdentifier(field, text, at: location, stored: stored)
         return text
     }
 

@@ -45,11 +45,44 @@ public enum EnvelopeRules {
 
     /// Why an identifier (`id`, `actor`, `group`) is unacceptable, or `nil` when it is fine: it must be non-empty,
     /// at most ``maxIdentifierBytes``, and free of control characters, bidirectional controls and line separators,
-    /// which would let a hostile source hide or reorder what a report shows.
+    /// which would let a hostile source hide or reorder what a report shows, and of Unicode default-ignorable code
+    /// points (``defaultIgnorableProblem(_:)``), which would let `u1` with a soft hyphen pose as the account `u1`.
+    /// Free text (`content`, reasons, labels) may hold default-ignorables: emoji need U+200D and U+FE0F.
     public static func identifierProblem(_ value: String) -> String? {
+        storedIdentifierProblem(value) ?? defaultIgnorableProblem(value)
+    }
+
+    /// The identifier rules before default-ignorable code points were refused: what records already in a ledger
+    /// were checked against, and still are when they are read back.
+    public static func storedIdentifierProblem(_ value: String) -> String? {
         if value.isEmpty { return "is empty" }
         if value.utf8.count > maxIdentifierBytes { return "is longer than \(maxIdentifierBytes) bytes" }
         return hiddenCharacterProblem(value)
+    }
+
+    /// Why `text` holds a Unicode default-ignorable code point (DerivedCoreProperties.txt, Unicode 15.1): characters
+    /// that render as nothing, so that two different identifiers read the same. Among them U+00AD SOFT HYPHEN,
+    /// U+034F, U+115F/U+1160/U+3164/U+FFA0 (Hangul fillers), U+17B4/U+17B5, U+180B–U+180F, U+200B–U+200F,
+    /// U+202A–U+202E, U+2060–U+206F, the variation selectors U+FE00–U+FE0F and U+E0100–U+E01EF, U+FEFF, the tag
+    /// characters U+E0000–U+E007F, and the code points the standard reserves as default-ignorable.
+    public static func defaultIgnorableProblem(_ text: String) -> String? {
+        for scalar in text.unicodeScalars where isDefaultIgnorable(scalar.value) {
+            return "contains the invisible (default-ignorable) character U+\(hex4(scalar.value))"
+        }
+        return nil
+    }
+
+    /// Default_Ignorable_Code_Point of Unicode 15.1, as a fixed table so that the rule does not change with the
+    /// toolchain's Unicode data.
+    static func isDefaultIgnorable(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F,
+            0x202A...0x202E, 0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xFFF0...0xFFF8,
+            0x1BCA0...0x1BCA3, 0x1D173...0x1D17A, 0xE0000...0xE0FFF:
+            true
+        default:
+            false
+        }
     }
 
     /// Why `text` holds characters that could hide or reorder what a report shows (control characters,

@@ -1,16 +1,49 @@
 /// An RFC 3339 timestamp with a mandatory offset (`2026-11-29T10:26:21+07:00`, `…Z`), kept as written.
 ///
 /// The text is what the ledger stores; `unixMillis` is derived for ordering and time queries. Fractions beyond
-/// milliseconds are accepted and truncated for `unixMillis`. Leap second `:60` is refused.
+/// milliseconds are accepted and truncated for `unixMillis`. Leap second `:60` is refused, and so is a time whose
+/// instant in UTC falls outside the years 0001–9999 (`9999-12-31T23:59:59-23:59` is in the year 10000 in UTC): such
+/// a time could not be written back as RFC 3339.
 public struct Timestamp: Sendable, Hashable, Comparable {
     /// The text exactly as given.
     public let text: String
     /// Milliseconds since 1970-01-01T00:00:00Z.
     public let unixMillis: Int64
 
+    /// The first instant a timestamp may denote: 0001-01-01T00:00:00Z.
+    public static let earliestMillis: Int64 = -62_135_596_800_000
+    /// The instant after the last one a timestamp may denote: 10000-01-01T00:00:00Z.
+    public static let endMillis: Int64 = 253_402_300_800_000
+
+    /// What is wrong with `text` as a timestamp, for a message after the value (e.g. `--to X` + problem), or `nil`
+    /// when ``init(_:)`` accepts it.
+    public static func problem(_ text: String) -> String? {
+        if Timestamp(text) != nil { return nil }
+        if let any = Timestamp.anyYear(text) {
+            let side = any.unixMillis < earliestMillis ? "before the year 0001" : "after the year 9999"
+            return "falls \(side) in UTC (\(text) is \(Timestamp.format(unixMillis: any.unixMillis)) there); "
+                + "times must lie in the years 0001 to 9999 in UTC"
+        }
+        return "is not RFC 3339 with an offset, e.g. 2026-11-29T08:30:00+07:00"
+    }
+
     /// Parses RFC 3339 `date-time` (§5.6): `YYYY-MM-DD`, `T` (or `t`), `hh:mm:ss`, optional fraction, then `Z` or
-    /// `±hh:mm`. Returns `nil` for anything else, including impossible dates such as 2026-02-30.
+    /// `±hh:mm`. Returns `nil` for anything else, including impossible dates such as 2026-02-30, and times whose
+    /// instant in UTC is outside the years 0001–9999 (``problem(_:)`` says which).
     public init?(_ text: String) {
+        guard let time = Timestamp.anyYear(text),
+            (Timestamp.earliestMillis..<Timestamp.endMillis).contains(time.unixMillis)
+        else { return nil }
+        self = time
+    }
+
+    /// Parses like ``init(_:)`` but accepts any instant, for times already in the ledger: records written before
+    /// the range check still read back as they were.
+    package static func anyYear(_ text: String) -> Timestamp? { Timestamp(parsingAnyYear: text) }
+
+    /// The parser behind ``init(_:)`` and ``anyYear(_:)`` (private: a second unlabelled-looking initialiser would
+    /// make `Timestamp.init` ambiguous where it is passed as a function).
+    private init?(parsingAnyYear text: String) {
         let b = Array(text.utf8)
         func digits(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= b.count else { return nil }

@@ -24,6 +24,8 @@ public enum NoteKeyError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidKeyLength(expected: Int, found: Int)
     /// The key ID in the string is not the one computed from the name and key.
     case keyIDMismatch(declared: UInt32, computed: UInt32)
+    /// Two different keys were given with the same name and key ID; a signature could be either's.
+    case conflictingKeys(name: String, keyID: UInt32)
 
     public var description: String {
         switch self {
@@ -39,6 +41,8 @@ public enum NoteKeyError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidKeyLength(let expected, let found): "key is \(found) bytes; expected \(expected)"
         case .keyIDMismatch(let declared, let computed):
             "key ID \(NoteKeyID.hex(declared)) does not match the name and key (computed \(NoteKeyID.hex(computed)))"
+        case .conflictingKeys(let name, let keyID):
+            "two different keys have the name \(name) and key ID \(NoteKeyID.hex(keyID)); give only the right one"
         }
     }
 }

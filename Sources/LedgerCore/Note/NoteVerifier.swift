@@ -24,4 +24,35 @@ public enum NoteVerifierKey {
         case nil: throw .unsupportedSignatureType(fields.type)
         }
     }
+
+    /// The verifier key strings with every key given more than once kept once (the same name, key ID, signature
+    /// type and key, however its string was spelled), so that repeating a key on a command line does not make a
+    /// signature "ambiguous" or a quorum unreachable.
+    ///
+    /// - Returns: the first string of each distinct key, in the order given.
+    /// - Throws: ``NoteKeyError`` for a string that is not a verifier key, and
+    ///   ``NoteKeyError/conflictingKeys(name:keyID:)`` for two different keys with the same name and key ID (a
+    ///   key ID collision, made on purpose): no signature could be attributed to one of them.
+    public static func distinct(_ vkeys: [String]) throws(NoteKeyError) -> [String] {
+        struct Identity: Hashable {
+            let name: String
+            let keyID: UInt32
+        }
+        var seen: [Identity: (type: UInt8, key: [UInt8])] = [:]
+        var out: [String] = []
+        for vkey in vkeys {
+            _ = try parse(vkey)
+            let fields = try NoteKeyEncoding.parseFields(vkey.utf8)
+            let identity = Identity(name: fields.name, keyID: fields.keyID)
+            if let earlier = seen[identity] {
+                guard earlier.type == fields.type, earlier.key == fields.key else {
+                    throw .conflictingKeys(name: fields.name, keyID: fields.keyID)
+                }
+                continue
+            }
+            seen[identity] = (fields.type, fields.key)
+            out.append(vkey)
+        }
+        return out
+    }
 }

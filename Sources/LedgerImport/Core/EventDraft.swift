@@ -34,7 +34,8 @@ struct EventDraft {
         guard let timestamp = Timestamp(time) else {
             throw ImportError(
                 location,
-                "the \(type) event it gives is refused: field \"time\": \"\(time)\" is not RFC 3339 with an offset"
+                "the \(type) event it gives is refused: field \"time\": \"\(time)\" "
+                    + (Timestamp.problem(time) ?? "is not a time")
             )
         }
         do {

@@ -15,9 +15,20 @@ public struct LedgerMetadata: Sendable, Equatable {
 
     public init(origin: String) { self.origin = origin }
 
-    /// Why `origin` cannot name a log, or `nil`: it must be non-empty printable text without spaces or `+`
-    /// (C2SP tlog-checkpoint), at most 255 bytes, e.g. `daklak.gov.vn/ubnd/zalo-groups`.
+    /// Why `origin` cannot name a new log, or `nil`: it must be non-empty printable text without spaces or `+`
+    /// (C2SP tlog-checkpoint), at most 255 bytes, e.g. `daklak.gov.vn/ubnd/zalo-groups`, and without bidirectional
+    /// controls or other invisible characters, which would make a checkpoint's first line read as another log's.
     public static func originProblem(_ origin: String) -> String? {
+        if let problem = storedOriginProblem(origin) { return problem }
+        if let problem = EnvelopeRules.hiddenCharacterProblem(origin) ?? EnvelopeRules.defaultIgnorableProblem(origin) {
+            return "the origin \(problem)"
+        }
+        return nil
+    }
+
+    /// The rules an existing `LEDGER` file is read with: those of ``originProblem(_:)`` before invisible characters
+    /// were refused, so that a ledger made then still opens.
+    static func storedOriginProblem(_ origin: String) -> String? {
         if origin.isEmpty { return "the origin is empty" }
         if origin.utf8.count > 255 { return "the origin is longer than 255 bytes" }
         for scalar in origin.unicodeScalars {
@@ -62,7 +73,7 @@ public struct LedgerMetadata: Sendable, Equatable {
             throw LedgerError(.notALedger, "LEDGER has no origin line")
         }
         let origin = String(lines[2].dropFirst("origin ".count))
-        if let problem = originProblem(origin) { throw LedgerError(.notALedger, "LEDGER: \(problem)") }
+        if let problem = storedOriginProblem(origin) { throw LedgerError(.notALedger, "LEDGER: \(problem)") }
         return LedgerMetadata(origin: origin)
     }
 }

@@ -34,7 +34,8 @@ public struct RecoveryReport: Sendable, Equatable {
     public var recoveredRecords: UInt64 = 0
     /// Orphan content bytes (for records that were never acknowledged) truncated.
     public var truncatedContentBytes: Int = 0
-    /// The tree files disagreed with the head (they are not synced) and were rebuilt from the segments.
+    /// The tree files disagreed with the head (they are not synced), or a node with its children when the files
+    /// were rechecked in full (see `TreeStore+Check.swift`), and were rebuilt from the segments.
     public var rebuiltTree = false
     /// Key rotations and retirements a crash had cut short, finished at open (one sentence each).
     public var finishedKeyChanges: [String] = []

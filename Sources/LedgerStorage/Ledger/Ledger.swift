@@ -102,6 +102,7 @@ public final class Ledger: @unchecked Sendable {
             active.close()
             head.close()
             tree.close()
+            if stopped == nil { TreeStore.recordCheck(layout, size: state.size) }
             lock.release()
             if stopped == nil { stopped = LedgerError(.writerStopped, "this writer was closed") }
         }
@@ -586,7 +587,15 @@ public final class Ledger: @unchecked Sendable {
     /// every proof stay valid; only the content can no longer be read.
     ///
     /// - Returns: the sequence number of the withholding event.
+    /// - Throws: `.badInput` when `reason` holds a control character, a line separator or a bidirectional control
+    ///   (it would forge lines in what `show` and the reports print), or `actor` is not an identifier.
     public func withhold(seq: UInt64, reason: String, actor: String) throws(LedgerError) -> UInt64 {
+        if let problem = EnvelopeRules.hiddenCharacterProblem(reason) {
+            throw LedgerError(.badInput, "the reason for withholding record \(seq) \(problem); give it on one line")
+        }
+        if let problem = EnvelopeRules.identifierProblem(actor) {
+            throw LedgerError(.badInput, "the actor ordering the withholding of record \(seq) \(problem)")
+        }
         let reader = LedgerReader(layout: layout, metadata: metadata)
         let entry = try reader.contentEntry(seq: seq, headSize: size)
         guard let entry else {

@@ -36,10 +36,12 @@ public struct ProofBuilder {
                 sha: sha
             )
         } catch {
+            TreeStore.distrust(reader.layout)
             throw LedgerError(
                 .corrupt,
                 "the tree files do not reproduce the checkpoint of size \(checkpoint.size) "
-                    + "(\(error)); open the ledger for writing to rebuild them, then run `groupledger verify`"
+                    + "(\(error)); open the ledger for writing to rebuild them (`groupledger prove` tries that "
+                    + "itself), then run `groupledger verify`"
             )
         }
         do {
@@ -68,10 +70,12 @@ public struct ProofBuilder {
             )
             return proof
         } catch {
+            TreeStore.distrust(reader.layout)
             throw LedgerError(
                 .corrupt,
                 "the tree files do not reproduce the checkpoint of size \(checkpoint.size) "
-                    + "(\(error)); open the ledger for writing to rebuild them, then run `groupledger verify`"
+                    + "(\(error)); open the ledger for writing to rebuild them (`groupledger prove` tries that "
+                    + "itself), then run `groupledger verify`"
             )
         }
     }

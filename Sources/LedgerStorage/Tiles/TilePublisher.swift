@@ -69,10 +69,11 @@ public struct TilePublisher {
         }
         let root = try ledger.root(size: size)
         guard root == checkpoint.rootHash else {
+            let (signed, computed) = checkpoint.rootHash.hexPrefixes(against: root)
             throw LedgerError(
                 .refused,
-                "the checkpoint to publish has root \(checkpoint.rootHash.hexPrefix()) at size \(size), "
-                    + "but the ledger's root at that size is \(root.hexPrefix())"
+                "the checkpoint to publish has root \(signed) at size \(size), "
+                    + "but the ledger's root at that size is \(computed)"
             )
         }
 
@@ -132,10 +133,11 @@ public struct TilePublisher {
         let root = try ledger.root(size: published.size)
         guard root == published.rootHash else {
             let which = published.size == checkpoint.size ? "the checkpoint to publish" : "the ledger"
+            let (theirs, ours) = published.rootHash.hexPrefixes(against: root)
             throw LedgerError(
                 .refused,
-                "\(name) has root \(published.rootHash.hexPrefix()) at size \(published.size), but \(which) has "
-                    + "\(root.hexPrefix()) there: the published log and this ledger have forked"
+                "\(name) has root \(theirs) at size \(published.size), but \(which) has "
+                    + "\(ours) there: the published log and this ledger have forked"
             )
         }
         return published
@@ -162,10 +164,11 @@ public struct TilePublisher {
                 throw LedgerError(.corrupt, "cannot hash the tiles published in \(out.root): \(error)")
             }
             guard found == treeRoot else {
+                let (given, expected) = found.hexPrefixes(against: treeRoot)
                 throw LedgerError(
                     .corrupt,
-                    "the tiles written to \(out.root) give root \(found.hexPrefix()) at size \(treeSize), not "
-                        + "\(treeRoot.hexPrefix()); the checkpoint was not published"
+                    "the tiles written to \(out.root) give root \(given) at size \(treeSize), not "
+                        + "\(expected); the checkpoint was not published"
                 )
             }
         }

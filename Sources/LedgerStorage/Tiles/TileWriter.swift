@@ -65,10 +65,13 @@ struct TileWriter {
         let first = index * UInt64(Tile.fullWidth)
         let stored = try levels.hashes(level: 0, first..<first + UInt64(leaves.count))
         if let position = leaves.indices.first(where: { leaves[$0] != stored.hashes[$0] }) {
+            let (computed, held) = leaves[position].hexPrefixes(against: stored.hashes[position])
+            TreeStore.distrust(levels.layout)
             throw LedgerError(
                 .corrupt,
-                "record \(first + UInt64(position)) hashes to \(leaves[position].hexPrefix()), but tree/"
-                    + "\(TreeStore.fileName(level: 0)) holds \(stored.hashes[position].hexPrefix()) for it"
+                "record \(first + UInt64(position)) hashes to \(computed), but tree/"
+                    + "\(TreeStore.fileName(level: 0)) holds \(held) for it; open the ledger for writing to "
+                    + "rebuild the tree files (`groupledger publish` tries that itself)"
             )
         }
         try checkFullTile(tile, hashes: leaves)
@@ -93,10 +96,13 @@ struct TileWriter {
         let parent = try levels.hashes(level: parentLevel, tile.index..<tile.index + 1).hashes[0]
         let root = HashTile.subtreeRoot(hashes, sha: sha)
         guard root == parent else {
+            let (computed, held) = root.hexPrefixes(against: parent)
+            TreeStore.distrust(levels.layout)
             throw LedgerError(
                 .corrupt,
-                "\(tile.path) hashes to \(root.hexPrefix()), but tree/\(TreeStore.fileName(level: parentLevel)) "
-                    + "holds \(parent.hexPrefix()) for it; open the ledger for writing to rebuild the tree files"
+                "\(tile.path) hashes to \(computed), but tree/\(TreeStore.fileName(level: parentLevel)) "
+                    + "holds \(held) for it; open the ledger for writing to rebuild the tree files "
+                    + "(`groupledger publish` tries that itself)"
             )
         }
     }

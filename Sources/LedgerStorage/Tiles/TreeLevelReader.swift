@@ -6,7 +6,7 @@ import SystemPackage
 ///
 /// Read-only; the files are opened on first use and closed by ``close()``.
 final class TreeLevelReader {
-    private let layout: LedgerLayout
+    let layout: LedgerLayout
     private var files: [Int: LedgerFile] = [:]
 
     init(_ layout: LedgerLayout) {

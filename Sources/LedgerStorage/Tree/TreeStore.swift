@@ -28,7 +28,7 @@ public final class TreeStore: TreeHashReader, @unchecked Sendable {
 
     static func fileName(level: Int) -> String { level < 10 ? "level-0\(level)" : "level-\(level)" }
 
-    private func file(level: Int) throws(LedgerError) -> LedgerFile {
+    func file(level: Int) throws(LedgerError) -> LedgerFile {
         if let file = files[level] { return file }
         let path = directory + "/" + TreeStore.fileName(level: level)
         let file = try LedgerFile.open(
