@@ -32,6 +32,11 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Prints each warning on standard error, prefixed "warning: ".
+    static func warn(_ warnings: [String]) {
+        for warning in warnings { error("warning: " + warning) }
+    }
+
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
     /// Prints `value` as JSON with sorted keys, one object per line.

@@ -26,7 +26,9 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         try Failure.reporting {
             let reader = try LedgerReader(root: ledger.path)
-            let size = try reader.head().size
+            let extent = try reader.extent()
+            Console.warn(extent.warnings)
+            let size = extent.size
             guard from < size else {
                 throw LedgerError(.notFound, "--from \(from) is past the end; the ledger holds records 0..<\(size)")
             }

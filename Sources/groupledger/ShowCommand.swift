@@ -28,6 +28,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         try Failure.reporting {
             let reader = try LedgerReader(root: ledger.path)
+            Console.warn(try reader.extent().warnings)
             let entry = try reader.entry(seq)
             if raw {
                 FileHandle.standardOutput.write(Data(entry.record.encoded()))

@@ -68,14 +68,17 @@ struct StateCommand: ParsableCommand {
 
 /// Reads a ledger's records in sequence order for the projections and the rule checker.
 enum RecordSource {
-    /// Calls `body` with every record `cutoff` includes, content loaded (withheld content flagged).
+    /// Calls `body` with every record `cutoff` includes, content loaded (withheld content flagged): the records up
+    /// to the head and those past it that the writer adopts, with a warning on standard error when there are any.
     static func read(
         _ root: String,
         cutoff: StateCutoff,
         _ body: (RecordedEvent) -> Void
     ) throws(LedgerError) {
         let reader = try LedgerReader(root: root)
-        let size = try reader.head().size
+        let extent = try reader.extent()
+        Console.warn(extent.warnings)
+        let size = extent.size
         guard size > 0 else { return }
         var last = size - 1
         if case .seq(let seq) = cutoff {

@@ -76,12 +76,21 @@ struct VerifyCommand: ParsableCommand {
                     + "root \(report.root?.hex ?? "-") at size \(report.headSize)"
             )
             print("  \(report.contentChecked) content commitments opened and checked; \(report.withheld) withheld")
-            print("  checkpoint signatures checked with \(report.logKeySource)")
+            print(
+                "  the head's signed checkpoint matches the head; checkpoint signatures checked with "
+                    + report.logKeySource
+            )
+            if report.pastHead > 0, let adopted = report.adoptedRoot {
+                print(
+                    "  PAST THE HEAD: \(report.pastHead) records (\(report.headSize)..<\(report.adoptedSize)) that the "
+                        + "writer adopts when it next opens; root \(adopted.hex) at size \(report.adoptedSize)"
+                )
+            }
             if let anchored = report.anchoredSize {
                 print("  ANCHORED up to size \(anchored) by " + report.anchors.joined(separator: "; "))
-                if report.records > anchored {
+                if report.adoptedSize > anchored {
                     print(
-                        "  records \(anchored)..<\(report.records) come after the last anchor: whoever holds the "
+                        "  records \(anchored)..<\(report.adoptedSize) come after the last anchor: whoever holds the "
                             + "signing key could still rewrite them undetected"
                     )
                 }
@@ -106,7 +115,11 @@ enum VerdictJSON {
             ("anchors", .array(report.anchors.map { .string($0) })),
             ("notes", .array(report.notes.map { .string($0) })),
         ]
+        members.append(("past_head", .number(JSONNumber(report.pastHead))))
+        members.append(("adopted_size", .number(JSONNumber(report.adoptedSize))))
+        members.append(("torn_records", .number(JSONNumber(report.tornRecords))))
         if let root = report.root { members.append(("root", .string(root.hex))) }
+        if let root = report.adoptedRoot { members.append(("adopted_root", .string(root.hex))) }
         if let size = report.anchoredSize { members.append(("anchored_size", .number(JSONNumber(size)))) }
         if let problem = report.problem {
             var fields: [(key: String, value: JSONValue)] = [

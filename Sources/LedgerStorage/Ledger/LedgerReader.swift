@@ -3,7 +3,9 @@ import SystemPackage
 
 /// Reads records and content without taking the writer lock; safe while a writer appends.
 ///
-/// It reads up to the head the writer last recorded, so it never sees half of an append.
+/// It reads up to the head the writer last recorded and the whole append batches past it that the writer adopts
+/// when it next opens (see ``extent()``), so it never sees half of an append, and a head lowered to hide records
+/// hides nothing from it.
 public struct LedgerReader {
     public let layout: LedgerLayout
     public let metadata: LedgerMetadata
@@ -59,9 +61,10 @@ public struct LedgerReader {
         case withheld
     }
 
-    /// Reads record `seq`, using the segment's index and checking that it leads to the right record.
+    /// Reads record `seq`, using the segment's index and checking that it leads to the right record. Records past
+    /// the head that the writer adopts (``extent()``) can be read too.
     public func entry(_ seq: UInt64) throws(LedgerError) -> Entry {
-        let size = try head().size
+        let size = try extent().size
         guard seq < size else {
             throw LedgerError(.notFound, "record \(seq) does not exist; the ledger holds records 0..<\(size)")
         }
@@ -175,7 +178,7 @@ public struct LedgerReader {
     /// The sequence number of the record with event `id`, looked up through the index files.
     public func seq(ofId id: String) throws(LedgerError) -> UInt64? {
         let digest = IdDigest(id: id, sha: sha)
-        let size = try head().size
+        let size = try extent().size
         for first in try SegmentList.read(layout).reversed() {
             if let position = try Ledger.readIndex(layout, first: first).firstIndex(where: { $0.id == digest }) {
                 let seq = first + UInt64(position)

@@ -16,7 +16,14 @@ struct SegmentVerdict {
     var contentChecked = 0
     var erased: [UInt64: String] = [:]
     var withheldEvents: [UInt64: UInt64] = [:]
-    var keyHistory: [String] = []
+    /// The verifier keys announced by `ledger.initialized` and `ledger.key_rotated` events, with their seqs.
+    var keyHistory: [(seq: UInt64, vkey: String)] = []
+    /// How many records, from the segment's first, end with a record flagged `endsBatch` (whole append batches).
+    var batchEnd: UInt64 = 0
+    /// The byte offset where the frame of the last `endsBatch` record ends (the header's end if there is none).
+    var batchEndOffset = SegmentFormat.headerSize
+    /// The byte offsets where the frames of the records after the last `endsBatch` record end, in order.
+    var tailEnds: [Int] = []
     /// Where frames stopped being whole and correct, and the file size.
     var stop: FrameScanner.Stop?
     var fileSize = 0
@@ -36,6 +43,10 @@ extension Verifier {
         let path = layout.segmentPath(first)
         let name = layout.relative(path)
         var verdict = SegmentVerdict(first: first, name: name)
+        if let failure = notARegularFile(path, name: name, seq: first) {
+            verdict.failure = failure
+            return verdict
+        }
         let file = try LedgerFile.open(path, name: name, .readOnly)
         defer { file.close() }
         var fileSize = Int(try file.size())
@@ -47,8 +58,12 @@ extension Verifier {
         }
         let contentPath = layout.contentPath(first)
         let contentName = layout.relative(contentPath)
-        let contentFile =
-            Directory.exists(contentPath) ? try LedgerFile.open(contentPath, name: contentName, .readOnly) : nil
+        let hasContentFile = Directory.exists(contentPath)
+        if hasContentFile, let failure = notARegularFile(contentPath, name: contentName, seq: nil) {
+            verdict.failure = failure
+            return verdict
+        }
+        let contentFile = hasContentFile ? try LedgerFile.open(contentPath, name: contentName, .readOnly) : nil
         defer { contentFile?.close() }
         var contents = try ContentCursor(file: contentFile, windowBytes: windowBytes)
         let decoder = EnvelopeDecoder()
@@ -114,7 +129,7 @@ extension Verifier {
                             if envelope.type == "ledger.initialized" || envelope.type == "ledger.key_rotated",
                                 let vkey = envelope.data?["vkey"]?.stringValue
                             {
-                                verdict.keyHistory.append(vkey)
+                                verdict.keyHistory.append((seq, vkey))
                             }
                             if envelope.type == "ledger.content_withheld",
                                 let target = envelope.data?["seq"]?.numberValue,
@@ -126,6 +141,13 @@ extension Verifier {
                         verdict.leaves.append(frame.leafHash)
                         prev = frame.leafHash
                         verdict.count += 1
+                        if record.flags.contains(.endsBatch) {
+                            verdict.batchEnd = verdict.count
+                            verdict.batchEndOffset = frame.end
+                            verdict.tailEnds.removeAll()
+                        } else {
+                            verdict.tailEnds.append(frame.end)
+                        }
                     }
                 }
                 guard let stop else {

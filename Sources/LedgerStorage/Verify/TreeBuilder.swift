@@ -27,8 +27,9 @@ final class TreeBuilder: @unchecked Sendable {
         }
     }
 
-    /// Waits for every appended leaf and returns the roots at the requested sizes the tree reached.
-    func finish() -> [UInt64: Hash] {
-        queue.sync { roots }
+    /// Waits for every appended leaf and returns the roots at the requested sizes the tree reached, and the root
+    /// of all the leaves appended.
+    func finish() -> (roots: [UInt64: Hash], root: Hash) {
+        queue.sync { (roots, frontier.root(using: sha)) }
     }
 }

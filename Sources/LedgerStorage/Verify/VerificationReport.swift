@@ -21,7 +21,7 @@ public struct VerificationReport: Sendable {
 
     /// `nil` when the ledger is intact.
     public var problem: Problem?
-    /// Records checked.
+    /// Records checked (before the problem, if there is one), including any of a torn write.
     public var records: UInt64 = 0
     /// Segments checked.
     public var segments = 0
@@ -29,6 +29,17 @@ public struct VerificationReport: Sendable {
     public var headSize: UInt64 = 0
     /// The RFC 6962 root over the head's records.
     public var root: Hash?
+    /// Records past the head that the writer adopts when it next opens: whole append batches that continue the
+    /// chain (the head was not advanced after them: a crash, or the head was lowered). They were checked like the
+    /// others, and outside checkpoints are checked against them too.
+    public var pastHead: UInt64 = 0
+    /// The root at size `headSize + pastHead`, when `pastHead > 0`.
+    public var adoptedRoot: Hash?
+    /// Intact records after the last whole append batch of the last segment: a torn write the writer quarantines
+    /// when it next opens. They are counted in `records` but not in the tree that checkpoints are checked against.
+    public var tornRecords: UInt64 = 0
+    /// The size the writer will have when it next opens: the head's, plus the records past it that it adopts.
+    public var adoptedSize: UInt64 { headSize + pastHead }
     /// Records with content whose commitment was opened and checked.
     public var contentChecked = 0
     /// Records whose content was withheld, each with its `ledger.content_withheld` event.

@@ -33,6 +33,15 @@ extension Verifier {
     }
 
     /// Checks the head's own checkpoint and every outside anchor against the roots the records produce.
+    ///
+    /// The head's checkpoint must be there once the head holds a record, verify with the log's keys, and name
+    /// exactly the ledger's origin and the head's size and root: the writer signs one for every head it writes
+    /// and refuses to open a head without it, so a head that lacks it or disagrees with it was written by someone
+    /// without the signing key (a lowered head, or a record rewritten and the head recomputed).
+    ///
+    /// Outside anchors are checked against the records the writer keeps — `records`, the head plus the whole
+    /// batches past it — not against the head: an anchor larger than the head is proved by the records themselves.
+    /// `torn` records past those (an append batch without its last record) are not counted.
     func checkAnchors(
         _ checkpoints: [AnchorCheckpoint],
         anchors: VerificationAnchors,
@@ -41,6 +50,7 @@ extension Verifier {
         history: [String],
         roots: [UInt64: Hash],
         records: UInt64,
+        torn: UInt64,
         report: inout VerificationReport
     ) throws {
         let pinned = !anchors.logKeys.isEmpty
@@ -52,16 +62,7 @@ extension Verifier {
                 throw LedgerError(.badInput, "\(vkey) is not a verifier key: \(error)")
             }
         }
-        if !head.checkpoint.isEmpty {
-            do { _ = try Note.open(head.checkpoint, using: logVerifiers) } catch {
-                throw fail(
-                    "head-checkpoint",
-                    "the head's signed checkpoint does not verify with "
-                        + "\(report.logKeySource): \(error)",
-                    file: "head"
-                )
-            }
-        }
+        try checkHeadCheckpoint(head, origin: origin, verifiers: logVerifiers, keySource: report.logKeySource)
         var witnessVerifiers: [any NoteVerifier] = []
         for vkey in anchors.witnessKeys {
             do { witnessVerifiers.append(try NoteVerifierKey.parse(vkey)) } catch {
@@ -87,10 +88,13 @@ extension Verifier {
                 )
             }
             guard size <= records, let root = roots[size] else {
+                let tornPart =
+                    torn > 0 && size <= records + torn
+                    ? " (and \(torn) records of a torn append batch that the writer quarantines)" : ""
                 throw fail(
                     "rolled-back",
                     "\(anchor.name) was signed at size \(size) but the ledger holds only "
-                        + "\(records) records: records were removed or an older copy was put back",
+                        + "\(records) records\(tornPart): records were removed or an older copy was put back",
                     file: anchor.name,
                     seq: records,
                     expected: "at least \(size) records",
@@ -122,6 +126,54 @@ extension Verifier {
                 "witness-quorum",
                 "no checkpoint consistent with the ledger carries \(anchors.quorum) "
                     + "cosignature(s) from the witnesses given"
+            )
+        }
+    }
+
+    /// Ties the head's signed checkpoint to the head (see ``checkAnchors``).
+    private func checkHeadCheckpoint(
+        _ head: HeadState,
+        origin: String,
+        verifiers: [any NoteVerifier],
+        keySource: String
+    ) throws {
+        if head.checkpoint.isEmpty {
+            guard head.size == 0 else {
+                throw fail(
+                    "head-checkpoint-missing",
+                    "the head records \(head.size) records but carries no signed checkpoint: the writer signs one "
+                        + "for every head it writes and refuses to open without it, so the head was written by "
+                        + "someone without the signing key",
+                    file: "head",
+                    seq: head.size - 1,
+                    expected: "a checkpoint of size \(head.size)",
+                    found: "none"
+                )
+            }
+            return
+        }
+        let checkpoint: Checkpoint
+        do {
+            let note = try Note.open(head.checkpoint, using: verifiers)
+            checkpoint = try Checkpoint(note: note.note)
+        } catch {
+            throw fail(
+                "head-checkpoint",
+                "the head's signed checkpoint does not verify with \(keySource): \(error)",
+                file: "head"
+            )
+        }
+        let root = head.frontier.root(using: SHA256())
+        guard checkpoint.origin == origin, checkpoint.size == head.size, checkpoint.rootHash == root else {
+            throw fail(
+                "head-checkpoint-mismatch",
+                "the head's signed checkpoint (origin \(checkpoint.origin), size \(checkpoint.size), root "
+                    + "\(checkpoint.rootHash.hexPrefix())) does not describe the head (origin \(origin), size "
+                    + "\(head.size), root \(root.hexPrefix())): the head was rewritten without the signing key",
+                file: "head",
+                seq: head.size == 0 ? nil : head.size - 1,
+                expected: "size \(head.size) root \(root.hexPrefix())",
+                found: "size \(checkpoint.size) root \(checkpoint.rootHash.hexPrefix())"
             )
         }
     }

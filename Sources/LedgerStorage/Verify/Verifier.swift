@@ -90,6 +90,7 @@ public struct Verifier: Sendable {
         progress: ((UInt64) -> Void)?
     ) throws {
         let sha = SHA256()
+        if let failure = notARegularFile(layout.headPath, name: "head", seq: nil) { throw failure }
         let headFile = try LedgerFile.open(layout.headPath, name: "head", .readOnly)
         let headBytes = try headFile.readAll()
         headFile.close()
@@ -118,6 +119,10 @@ public struct Verifier: Sendable {
             guard let first = LedgerLayout.firstSeq(ofSegmentNamed: name) else {
                 throw fail("foreign-file", "segments/\(name) is not a segment name", file: "segments/\(name)")
             }
+            // Before anything is opened: opening a FIFO for reading blocks until a writer comes.
+            if let failure = notARegularFile(layout.segmentPath(first), name: "segments/\(name)", seq: nil) {
+                throw failure
+            }
             firsts.append(first)
         }
         firsts.sort()
@@ -125,6 +130,9 @@ public struct Verifier: Sendable {
         let tree = TreeBuilder(sizes: Set([head.size] + anchorCheckpoints.map(\.checkpoint.size)))
         var logKeyHistory: [String] = []
         var expectedSeq: UInt64 = 0
+        // The records the writer keeps when it next opens: those up to the head, then whole append batches that
+        // continue the chain. Records past it (an append batch without its last record) it quarantines.
+        var adoptedEnd: UInt64 = 0
         var prev = Hash.zero
         var leafAtHead: Hash?
         var erased: [UInt64: String] = [:]
@@ -163,6 +171,7 @@ public struct Verifier: Sendable {
                     )
                 }
                 if let failure = verdict.failure {
+                    report.records = expectedSeq + verdict.count
                     // A segment created just before a crash (or by a writer rolling right now) may not have its
                     // header yet; it cannot hold acknowledged records, and the writer quarantines it on open.
                     guard isLast, failure.problem.kind == "segment-header", verdict.first >= head.size else {
@@ -175,33 +184,59 @@ public struct Verifier: Sendable {
                     report.segments += 1
                     continue
                 }
-                tree.append(verdict.leaves)
-                if head.size > expectedSeq && head.size <= expectedSeq + verdict.count {
+                let end = expectedSeq + verdict.count
+                // Records before the head are acknowledged whatever their flags; past it, whole batches only.
+                let kept = max(expectedSeq + verdict.batchEnd, min(head.size, end))
+                if kept < end && !isLast {
+                    let offset = tornOffset(verdict, first: expectedSeq, kept: kept)
+                    report.records = end
+                    throw fail(
+                        "partial-batch",
+                        "\(name) byte \(offset): records \(kept)..<\(end) past the head are not a whole append batch "
+                            + "(record \(end - 1) does not end one) and later segments follow: the writer refuses to "
+                            + "open such a ledger",
+                        file: name,
+                        offset: offset,
+                        seq: kept,
+                        expected: "a record flagged endsBatch at seq \(end - 1)",
+                        found: "none"
+                    )
+                }
+                tree.append(Array(verdict.leaves[..<Int(kept - expectedSeq)]))
+                if head.size > expectedSeq && head.size <= end {
                     leafAtHead = verdict.leaves[Int(head.size - expectedSeq - 1)]
                 }
-                expectedSeq += verdict.count
+                expectedSeq = end
+                adoptedEnd = kept
+                report.records = end
                 prev = verdict.last ?? prev
                 report.contentChecked += verdict.contentChecked
                 erased.merge(verdict.erased) { old, _ in old }
                 withheldEvents.merge(verdict.withheldEvents) { old, _ in old }
-                logKeyHistory.append(contentsOf: verdict.keyHistory)
-                if let stop = verdict.stop {
+                logKeyHistory.append(contentsOf: verdict.keyHistory.filter { $0.seq < kept }.map(\.vkey))
+                if let stop = verdict.stop, !(isLast && expectedSeq >= head.size) {
                     let seq = expectedSeq
-                    guard isLast && seq >= head.size else {
-                        let (expected, found) = hashes(of: stop)
-                        throw fail(
-                            "record-damaged",
-                            "\(name) byte \(stop.offset): record \(seq) is damaged: " + Ledger.describe(stop),
-                            file: name,
-                            offset: stop.offset,
-                            seq: seq,
-                            expected: expected,
-                            found: found
-                        )
-                    }
+                    let (expected, found) = hashes(of: stop)
+                    throw fail(
+                        "record-damaged",
+                        "\(name) byte \(stop.offset): record \(seq) is damaged: " + Ledger.describe(stop),
+                        file: name,
+                        offset: stop.offset,
+                        seq: seq,
+                        expected: expected,
+                        found: found
+                    )
+                }
+                if isLast && (kept < end || verdict.stop != nil) {
+                    let offset = tornOffset(verdict, first: end - verdict.count, kept: kept)
+                    let records = kept < end ? "records \(kept)..<\(end), an append batch without its last record" : ""
+                    let frame = verdict.stop.map { "a frame cut short or damaged at byte \($0.offset)" } ?? ""
+                    report.tornRecords = end - kept
                     report.notes.append(
-                        "\(name): \(verdict.fileSize - stop.offset) bytes after record \(seq == 0 ? 0 : seq - 1) are a "
-                            + "torn, unacknowledged write; the writer quarantines them when it next opens"
+                        "\(name): \(verdict.fileSize - offset) bytes from byte \(offset) (after record "
+                            + "\(kept == 0 ? "-" : String(kept - 1))) are a torn, unacknowledged write ("
+                            + [records, frame].filter { !$0.isEmpty }.joined(separator: ", then ")
+                            + "); the writer quarantines them when it next opens, it does not adopt them"
                     )
                 }
                 if let orphan = verdict.orphanContent {
@@ -228,8 +263,8 @@ public struct Verifier: Sendable {
             }
         }
         report.records = expectedSeq
-        let roots = tree.finish()
-        guard expectedSeq >= head.size, let rootAtHead = roots[head.size] else {
+        let (roots, adoptedRoot) = tree.finish()
+        guard adoptedEnd >= head.size, let rootAtHead = roots[head.size] else {
             throw fail(
                 "truncated",
                 "the head records \(head.size) records but the segments hold only \(expectedSeq): "
@@ -260,6 +295,16 @@ public struct Verifier: Sendable {
             )
         }
         report.root = rootAtHead
+        report.pastHead = adoptedEnd - head.size
+        if adoptedEnd > head.size {
+            report.adoptedRoot = adoptedRoot
+            report.notes.append(
+                "\(adoptedEnd - head.size) records past the head (the head was not advanced: a crash, or the head "
+                    + "was lowered); the writer adopts them when it next opens: records \(head.size)..<\(adoptedEnd) "
+                    + "are whole append batches that continue the chain, root \(adoptedRoot.hexPrefix()) at size "
+                    + "\(adoptedEnd), but no checkpoint in the head covers them"
+            )
+        }
         try checkAnchors(
             anchorCheckpoints,
             anchors: anchors,
@@ -267,15 +312,10 @@ public struct Verifier: Sendable {
             origin: metadata.origin,
             history: logKeyHistory,
             roots: roots,
-            records: expectedSeq,
+            records: adoptedEnd,
+            torn: expectedSeq - adoptedEnd,
             report: &report
         )
-        if expectedSeq > head.size {
-            report.notes.append(
-                "\(expectedSeq - head.size) records past the head (an append in progress, or a head "
-                    + "write lost in a crash; the writer adopts them when it next opens)"
-            )
-        }
         for (seq, file) in erased.sorted(by: { $0.key < $1.key }) {
             guard withheldEvents[seq] != nil else {
                 throw fail(
@@ -307,6 +347,14 @@ public struct Verifier: Sendable {
             results.set(index, result)
         }
         return try results.all()
+    }
+
+    /// The byte offset where the records of `verdict` that the writer would not adopt begin: after record
+    /// `kept - 1`. `first` is the segment's first seq.
+    private func tornOffset(_ verdict: SegmentVerdict, first: UInt64, kept: UInt64) -> Int {
+        let batchEnd = first + verdict.batchEnd
+        guard kept > batchEnd else { return verdict.batchEndOffset }
+        return verdict.tailEnds[Int(kept - batchEnd) - 1]
     }
 
     private func hashes(of stop: FrameScanner.Stop) -> (String?, String?) {
