@@ -23,6 +23,7 @@ struct CopyCommand: ParsableCommand {
     func run() throws {
         try Failure.reporting {
             let outcome = try InspectionCopy(from: ledger.path, to: destination).make()
+            for warning in outcome.warnings { Console.error("groupledger: warning: \(warning)") }
             if let problem = outcome.report.problem {
                 Console.error("groupledger: the copy does not verify: \(problem.message)")
                 throw ExitCode(1)

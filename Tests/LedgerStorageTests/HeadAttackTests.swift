@@ -245,4 +245,20 @@ import Testing
         #expect(report.problem?.seq == 2)
         #expect(report.records == 2)
     }
+
+    /// A copy for an inspector made from a ledger whose head was lowered carries the records past the head too,
+    /// and says so: a lowered head hides nothing from an inspection copy either.
+    @Test func anInspectionCopyOfALoweredHeadCarriesTheRecordsPastIt() throws {
+        let (fixture, head3, _, cp6, vkey) = try sixRecords("lowered-copy")
+        defer { fixture.remove() }
+        try writeHead(head3, root: fixture.root)
+        let copy = fixture.dir.path + "/copy"
+        let outcome = try InspectionCopy(from: fixture.root, to: copy).make()
+        #expect(outcome.size == 6)
+        #expect(!outcome.warnings.isEmpty)
+        let report = try Verifier(root: copy).run(anchors: anchors([("cp6", cp6)], vkey: vkey))
+        #expect(report.isIntact, "\(report.problem?.message ?? "")")
+        #expect(report.anchoredSize == 6)
+        #expect(try LedgerReader(root: copy).extent().size == 6)
+    }
 }

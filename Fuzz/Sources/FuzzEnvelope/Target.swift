@@ -30,6 +30,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             && !event.id.lowercased().hasPrefix(EnvelopeRules.reservedIdPrefix),
         "an input event was accepted with a type or id reserved for the ledger's own events"
     )
+    // No identifier with an invisible or reordering character, so that no account reads as another (D8).
+    for identifier in [event.id, event.actor] + (event.group.map { [$0] } ?? []) {
+        Fuzz.require(EnvelopeRules.identifierProblem(identifier) == nil, "an identifier with a hidden character")
+    }
     let chain = event.canonicalChainBytes()
     Fuzz.require(chain.count <= Record.maxEnvelopeSize || bytes.count > Record.maxEnvelopeSize, "oversized chain")
     guard let stored = try? decoder.decodeStored(chain, seq: 1) else {

@@ -10,7 +10,9 @@ import Glibc
 /// lock, no quarantined bytes.
 ///
 /// It is consistent while a writer appends: it copies exactly the prefix that one head describes (segments are
-/// append-only, so that prefix does not move), then verifies the copy. Should a concurrent `withhold` have zeroed
+/// append-only, so that prefix does not move), then verifies the copy. Records past the head that the writer
+/// adopts (a head lost in a crash, or lowered to hide them) are copied too, with the head as it is, so that the
+/// copy shows an inspector what the ledger shows, warnings included. Should a concurrent `withhold` have zeroed
 /// content past the copied head, or a writer have changed the files under the copy, the check fails and the copy
 /// is made again from the newer head, at most ``maxAttempts`` times.
 ///
@@ -32,6 +34,8 @@ public struct InspectionCopy {
         public let report: VerificationReport
         /// How many copies were made (more than one when a writer changed the ledger meanwhile).
         public let attempts: Int
+        /// What the copy's readers will warn about (records past the head), one sentence each.
+        public let warnings: [String]
     }
 
     let source: LedgerLayout
@@ -58,13 +62,16 @@ public struct InspectionCopy {
         }
         var attempt = 1
         while true {
-            let head = try readHead()
+            let extent = try LedgerReader(layout: source, metadata: metadata).extent()
+            let head = extent.head
             let partial = LedgerLayout(root: destination + ".partial-\(getpid())-\(attempt)")
             try Directory.create(partial.root, name: partial.root, mode: 0o700)
             let report: VerificationReport
+            let copied: LedgerReader.Extent
             do {
-                try copy(at: head, metadata: metadata, into: partial)
-                try withholdPending(in: partial, size: head.size)
+                try copy(at: head, pastHead: extent.pastHead > 0, metadata: metadata, into: partial)
+                copied = try LedgerReader(layout: partial, metadata: metadata).extent()
+                try withholdPending(in: partial, size: copied.size)
                 report = try Verifier(root: partial.root).run()
             } catch {
                 Directory.removeTree(partial.root)
@@ -74,7 +81,7 @@ public struct InspectionCopy {
             if report.isIntact || attempt == InspectionCopy.maxAttempts || unchanged {
                 try Directory.rename(partial.root, destination, name: destination)
                 try Directory.sync(Directory.parent(of: destination), name: "the parent of \(destination)")
-                return Outcome(size: head.size, report: report, attempts: attempt)
+                return Outcome(size: copied.size, report: report, attempts: attempt, warnings: copied.warnings)
             }
             Directory.removeTree(partial.root)
             attempt += 1
@@ -95,7 +102,15 @@ public struct InspectionCopy {
         ]
     }
 
-    private func copy(at head: HeadState, metadata: LedgerMetadata, into copy: LedgerLayout) throws(LedgerError) {
+    /// Copies what `head` describes; with `pastHead`, the segments, content and index files whole from the head's
+    /// segment on, so that the records past the head come along (a torn tail after them too, which the copy's
+    /// verification then reports).
+    private func copy(
+        at head: HeadState,
+        pastHead: Bool,
+        metadata: LedgerMetadata,
+        into copy: LedgerLayout
+    ) throws(LedgerError) {
         for directory in subdirectories(of: source) where Directory.exists(directory) || Directory.isLink(directory) {
             _ = try Directory.mode(ofDirectory: directory, name: source.relative(directory) + "/")
         }
@@ -103,8 +118,8 @@ public struct InspectionCopy {
             try Directory.create(directory, name: directory)
         }
         try Directory.writeAtomically(metadata.encoded, to: copy.metadataPath, directory: copy.root, name: "LEDGER")
-        for first in try SegmentList.read(source) where first <= head.activeSegment {
-            let active = first == head.activeSegment
+        for first in try SegmentList.read(source) where first <= head.activeSegment || pastHead {
+            let active = first == head.activeSegment && !pastHead
             try copyFile(
                 source.segmentPath(first),
                 to: copy.segmentPath(first),

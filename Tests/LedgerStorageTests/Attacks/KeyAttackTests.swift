@@ -134,7 +134,7 @@ import Glibc
             #expect(outcome.report.isIntact, "\(outcome.report.problem?.message ?? "")")
             #expect(!FileManager.default.fileExists(atPath: destination + "/keys"))
             #expect(!FileManager.default.fileExists(atPath: destination + "/lock"))
-            #expect(try LedgerReader(root: destination).head().size == outcome.size)
+            #expect(try LedgerReader(root: destination).extent().size == outcome.size)
             copies.append(destination)
         }
         while writer.isExecuting || !writer.isFinished { usleep(10_000) }
