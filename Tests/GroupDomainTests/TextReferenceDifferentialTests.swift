@@ -41,11 +41,18 @@ import Testing
     }
 
     /// Runs both matchers on `texts` and records every text on which they differ.
+    ///
+    /// The reference was frozen before ``MatchConfiguration/Stamps/recall`` (the stamps that are not accented whole
+    /// words) and ``MatchConfiguration/Adverts/threshold`` (weighing the advert evidence) existed, so both run with
+    /// them off; `TextStampRecallTests` and `TextAdvertTests` cover them.
     private func compare(
         _ texts: [String],
         _ configuration: MatchConfiguration,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
+        var configuration = configuration
+        configuration.stamps.recall = false
+        configuration.adverts.threshold = nil
         let matcher = TextMatcher(configuration: configuration)
         let reference = TextReference.TextMatcher(configuration: configuration)
         var failures = 0
