@@ -43,8 +43,9 @@ import Testing
     /// Runs both matchers on `texts` and records every text on which they differ.
     ///
     /// The reference was frozen before ``MatchConfiguration/Stamps/recall`` (the stamps that are not accented whole
-    /// words) and ``MatchConfiguration/Adverts/threshold`` (weighing the advert evidence) existed, so both run with
-    /// them off; `TextStampRecallTests` and `TextAdvertTests` cover them.
+    /// words), ``MatchConfiguration/Adverts/threshold`` (weighing the advert evidence) and
+    /// ``MatchConfiguration/emoticonGuards`` existed, so both run with them off; `TextStampRecallTests`,
+    /// `TextAdvertTests` and `TextEmoticonTests` cover them.
     private func compare(
         _ texts: [String],
         _ configuration: MatchConfiguration,
@@ -53,6 +54,7 @@ import Testing
         var configuration = configuration
         configuration.stamps.recall = false
         configuration.adverts.threshold = nil
+        configuration.emoticonGuards = false
         let matcher = TextMatcher(configuration: configuration)
         let reference = TextReference.TextMatcher(configuration: configuration)
         var failures = 0

@@ -87,8 +87,12 @@ extension MatchConfiguration {
             "R7d": {
                 "note": [
                     "Offensive words (whole words), emoticon shortcodes (whole tokens, any case) and emoji.",
-                    "Left out of emoticons on purpose: 8-) (numbered lists), :3 and :* (\"Số lượng:3\", \"Ghi chú:*\")."
+                    "Left out of emoticons on purpose: 8-) (numbered lists), :3 and :* (\"Số lượng:3\", \"Ghi chú:*\").",
+                    "emoticonGuards (optional, default false) leaves out look-alikes: an abbreviation after a colon",
+                    "(Địa chỉ:P.Tân Lợi), a comparison (<3%, x<3, <3 tuổi), a path (D:\\\\Báo cáo, (ổ D:)) and an",
+                    "all-letter emoticon in another case (XD, xây dựng, is not xD)."
                 ],
+                "emoticonGuards": true,
                 "words": [
                     "đmm", "đcm", "vcl", "vkl", "clgt", "đéo", "địt", "đụ", "lồn", "cặc", "buồi", "đĩ", "cứt", "đệch",
                     "mẹ kiếp", "chết mẹ", "vãi lồn"
@@ -101,7 +105,9 @@ extension MatchConfiguration {
                     "b-)", ":--|", "p-(", ":-bye", "|-)", ":wipe", ":-dig", "&-(", ":handclap", ">-|", ":-f", ":-l",
                     ":-r", ";-x", ":-o", ";-s", ";-a", ":-<", ":))", "$-)",
                     ":)", ":(", ":-)", ":-(", ":D", ":P", ":v", ":'(", ";)", "=))", "=)", "=((", "^^", "^_^", "-_-",
-                    "T_T", "xD", "<3"
+                    "T_T", "xD", "<3",
+                    ":~", ":b", ":$", ":z", ";p", ";d", ";o", ";g", ":!", ":l", ":;", ";f", ":q", ":|", ":x", ":t",
+                    ";?", ";!", ";-!", "8*", "/-showlove", "/-coffee", "/-cake", "/-flag"
                 ],
                 "emoji": {
                     "note": [

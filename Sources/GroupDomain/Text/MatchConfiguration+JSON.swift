@@ -64,7 +64,7 @@ extension MatchConfiguration {
         let r7c = try top.object("R7c", keys: ["words", "falseFriends"])
         let unlawful = WordList(words: try r7c.terms("words"), falseFriends: try r7c.terms("falseFriends"))
 
-        let r7d = try top.object("R7d", keys: ["words", "falseFriends", "emoticons", "emoji"])
+        let r7d = try top.object("R7d", keys: ["words", "falseFriends", "emoticons", "emoji", "emoticonGuards"])
         let offensive = WordList(words: try r7d.terms("words"), falseFriends: try r7d.terms("falseFriends"))
         let emoticons = try r7d.strings("emoticons") { emoticon in
             emoticon.contains(where: \.isWhitespace) ? "must not contain spaces" : nil
@@ -85,7 +85,7 @@ extension MatchConfiguration {
                 keys: ["minimumGroups", "groups", "falseFriends", "amounts", "phoneNumbers", "threshold", "weights"]
             )
         )
-        return MatchConfiguration(
+        var configuration = MatchConfiguration(
             stamps: stamps,
             links: links,
             unlawfulWords: unlawful,
@@ -94,6 +94,8 @@ extension MatchConfiguration {
             emoji: emoji,
             adverts: adverts
         )
+        configuration.emoticonGuards = try r7d.has("emoticonGuards") ? r7d.bool("emoticonGuards") : false
+        return configuration
     }
 
     /// Reads the `R7e` object.

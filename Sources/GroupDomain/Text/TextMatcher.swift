@@ -47,7 +47,7 @@ public struct TextMatcher: Sendable {
         platformDomains = DomainList(configuration.links.platformDomains)
         unlawfulWords = WordListMatcher(rule: .r7c, configuration.unlawfulWords, vocabulary: &vocabulary)
         offensiveWords = WordListMatcher(rule: .r7d, configuration.offensiveWords, vocabulary: &vocabulary)
-        emoticons = EmoticonMatcher(configuration.emoticons)
+        emoticons = EmoticonMatcher(configuration.emoticons, guards: configuration.emoticonGuards)
         emoji = EmojiClassifier(configuration.emoji)
         adverts = AdvertMatcher(configuration.adverts, vocabulary: &vocabulary)
         self.vocabulary = vocabulary
