@@ -18,7 +18,7 @@ extension MatchConfiguration {
             "version": 1,
             "note": [
                 "Word lists and settings of the text matcher for the content rules R7a-R7e (Decision 2547/QĐ-UBND).",
-                "Copy this file, edit the lists, and pass it with --config FILE. Every object may carry a note.",
+                "Copy this file, edit the lists, and pass it with --text-rules FILE. Any object may carry a note.",
                 "Matching ignores letter case, NFC/NFD form, tone-mark placement (hoà = hòa) and Ð/Đ,",
                 "never diacritics: mật is not mat. Terms are whole words or phrases of whole words.",
                 "A falseFriends phrase that overlaps a term, and is not inside it, cancels that term."
