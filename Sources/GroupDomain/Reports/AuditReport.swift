@@ -7,7 +7,8 @@ public struct AuditReport: Sendable {
     public struct Tally: Sendable, Hashable {
         /// Every finding.
         public var total = 0
-        /// Findings whose condition still holds at the evaluation point.
+        /// Findings whose condition still holds at the evaluation point and that no review dismissed
+        /// (``Finding/isOpen``).
         public var open = 0
         /// Findings a `finding.reviewed` record answered.
         public var reviewed = 0
@@ -16,7 +17,7 @@ public struct AuditReport: Sendable {
 
         mutating func add(_ finding: Finding) {
             total += 1
-            if finding.resolved == nil { open += 1 }
+            if finding.isOpen { open += 1 }
             if finding.review != nil { reviewed += 1 }
             bySeverity[finding.severity, default: 0] += 1
         }

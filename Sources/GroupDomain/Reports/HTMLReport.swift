@@ -33,7 +33,7 @@ public enum HTMLReport {
         if let group = report.group { html += " · " + l.pick("nhóm", "group") + " <code>\(escape(group))</code>" }
         html += "</p>\n<p class=\"totals\">"
         html += stat(report.findings.count, l.pick("phát hiện", "findings"))
-        html += stat(report.findings.filter { $0.resolved == nil }.count, l.pick("đang mở", "open"))
+        html += stat(report.findings.filter(\.isOpen).count, l.pick("đang mở", "open"))
         html += stat(report.directives.filter(\.overdue).count, l.pick("chỉ đạo quá hạn", "overdue directive rows"))
         html += stat(report.withheldPosts.count, l.pick("bài đã rút nội dung", "withheld posts"))
         html += "</p></header>\n"
@@ -128,11 +128,11 @@ public enum HTMLReport {
             }
             var status =
                 finding.resolved.map { l.pick("đã khắc phục", "resolved") + " <code>#\($0.seq)</code>" }
-                ?? l.pick("đang mở", "open")
+                ?? (finding.isOpen ? l.pick("đang mở", "open") : l.pick("đã bác bỏ", "dismissed"))
             if let review = finding.review {
                 status +=
                     "<br>" + l.pick("xem xét", "review")
-                    + ": \(escape(review.verdict)) <code>#\(review.mark.seq)</code>"
+                    + ": \(escape(l.label(verdict: review.verdict))) <code>#\(review.mark.seq)</code>"
             }
             if !finding.captureGaps.isEmpty {
                 status += "<br><span class=\"gap\">" + l.pick("gián đoạn thu thập", "capture gap") + "</span>"

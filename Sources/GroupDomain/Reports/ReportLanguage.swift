@@ -30,4 +30,14 @@ extension ReportLanguage {
         case .reaction: pick("thả biểu tượng", "reaction")
         }
     }
+
+    /// A review's verdict for people; an unknown verdict as written.
+    func label(verdict: String) -> String {
+        switch verdict {
+        case "confirmed": pick("xác nhận vi phạm", "confirmed")
+        case "dismissed": pick("bác bỏ", "dismissed")
+        case "escalated": pick("chuyển cấp trên", "escalated")
+        default: verdict
+        }
+    }
 }

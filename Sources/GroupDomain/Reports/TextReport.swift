@@ -20,7 +20,9 @@ public enum TextReport {
                     "  [\(span.field) utf8 \(span.utf8.lowerBound)..<\(span.utf8.upperBound) "
                     + "utf16 \(span.utf16.lowerBound)..<\(span.utf16.upperBound) “\(span.text)”]"
             }
-            if let review = finding.review { line += "  [" + l.pick("đã xem xét", "reviewed") + ": \(review.verdict)]" }
+            if let review = finding.review {
+                line += "  [" + l.pick("đã xem xét", "reviewed") + ": \(l.label(verdict: review.verdict))]"
+            }
             if finding.resolved != nil { line += "  [" + l.pick("đã khắc phục", "resolved") + "]" }
             lines.append(line)
         }
