@@ -86,9 +86,11 @@ struct AuditCommand: ParsableCommand {
             let end = try to.map { try RecordSource.time($0, option: "--to") }
             let start = try from.map { try RecordSource.time($0, option: "--from") }
             var checker = RuleChecker(configuration: configuration)
-            try RecordSource.read(ledger.path, cutoff: end.map { .eventTime($0) } ?? .everything) {
-                checker.apply($0)
-            }
+            try RecordSource.read(
+                ledger.path,
+                cutoff: end.map { .eventTime($0) } ?? .everything,
+                later: { checker.noteLater($0) }
+            ) { checker.apply($0) }
             if let group, checker.state.groups[group] == nil {
                 throw LedgerError(
                     .notFound,

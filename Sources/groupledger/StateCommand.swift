@@ -68,10 +68,12 @@ struct StateCommand: ParsableCommand {
 
 /// Reads a ledger's records in sequence order for the projections and the rule checker.
 enum RecordSource {
-    /// Calls `body` with every record `cutoff` includes, content loaded (withheld content flagged).
+    /// Calls `body` with every record `cutoff` includes, content loaded (withheld content flagged), and `later`
+    /// with each record it leaves out (for a time cutoff, when given).
     static func read(
         _ root: String,
         cutoff: StateCutoff,
+        later: ((RecordedEvent) -> Void)? = nil,
         _ body: (RecordedEvent) -> Void
     ) throws(LedgerError) {
         let reader = try LedgerReader(root: root)
@@ -91,7 +93,7 @@ enum RecordSource {
                 isWithheld: entry.isWithheld,
                 appendedAtMillis: entry.record.appendedAtMillis
             )
-            if cutoff.includes(recorded) { body(recorded) }
+            if cutoff.includes(recorded) { body(recorded) } else { later?(recorded) }
         }
     }
 

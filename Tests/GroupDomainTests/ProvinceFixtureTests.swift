@@ -71,7 +71,12 @@ import Testing
                 "TỐI MẬT", "TOI_MAT", "Độ mật: Mật", "TUYỆT MẬT",
             ]
         )
-        #expect(result.findings("R7a").first?.review?.verdict == "confirmed")
+        #expect(result.findings("R7a", "post").first?.review?.verdict == "confirmed")
+        // The confirmed post is still readable in the story (the CLI demo withholds it): an open obligation.
+        #expect(
+            result.findings("R7a", "not-withheld").map(\.seqs.first)
+                == result.findings("R7a", "post").prefix(1).map(\.seqs.first)
+        )
         #expect(
             result.findings("R7b").flatMap { $0.spans.map(\.text) }.first == "http://tin-nong-24h.xyz/sap-nhap-tinh"
         )

@@ -79,6 +79,18 @@ import Testing
         #expect(report["findings"]?.arrayValue?.contains { $0["id"] == .string("R7a:post:\(seq)") } == true)
         let state = try CLI.run(["state", "--ledger", ledger, "--json"])
         #expect(state.stdout.contains(#""withheld":{"\#(seq)":{"reason":"R7a-classified""#))
+
+        // The withholding is written today; the audit still judges at the last group event (November) ...
+        let before = try CLI.run(["audit", "--ledger", ledger, "--format", "json"])
+        let beforeReport = try JSONParser().parse(Array(before.stdoutData.dropLast()))
+        #expect(beforeReport["evaluated_at"]?.stringValue?.hasPrefix("2026-11") == true)
+        // ... and judged at a time before the withholding, the post is still withheld as classified.
+        let earlier = try CLI.run([
+            "audit", "--ledger", ledger, "--format", "json", "--to", "2026-11-30T00:00:00+07:00",
+        ])
+        let earlierReport = try JSONParser().parse(Array(earlier.stdoutData.dropLast()))
+        #expect(earlierReport["withheld_posts"]?.arrayValue?.first?["reason"] == "R7a-classified")
+        #expect(earlierReport["findings"]?.arrayValue?.contains { $0["id"] == .string("R7a:post:\(seq)") } == true)
     }
 
     @Test func configurationIsAFileOverTheDefaults() throws {

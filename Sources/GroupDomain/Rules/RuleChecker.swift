@@ -60,6 +60,13 @@ public struct RuleChecker: Sendable {
         candidates.observe(recorded, state: state, configuration: configuration)
     }
 
+    /// Notes a record that lies after the evaluation point (an audit `--to` an earlier time) and is therefore not
+    /// applied: only a `ledger.content_withheld` matters, because the post's content is gone all the same, and its
+    /// R7a finding cites the withholding rather than disappearing.
+    public mutating func noteLater(_ recorded: RecordedEvent) {
+        posts.noteLater(recorded)
+    }
+
     /// The default evaluation point: the latest event time of a group event (``isRecordKeeping(_:)`` records do
     /// not count), else of any record, else 0.
     public var latestEventTime: Int64 {
