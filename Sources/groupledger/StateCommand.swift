@@ -9,7 +9,8 @@ struct StateCommand: ParsableCommand {
         abstract: "Rebuild every group's state from the ledger, now or at an earlier record or time.",
         discussion: """
             --at SEQ folds records 0...SEQ: what the ledger knew after that record. --at TIME (RFC 3339, e.g. \
-            2026-11-15T17:00:00+07:00) folds the records whose event time is at or before TIME: what had happened \
+            2026-11-15T17:00:00+07:00, or a date, 2026-11-15, meaning the end of that day in Việt Nam time) folds \
+            the records whose event time is at or before TIME: what had happened \
             by then, including facts recorded later; add --clock append to use the time the ledger appended each \
             record instead. --json prints one canonical JSON object (RFC 8785) whose state_hash is the SHA-256 of \
             the same object without state_hash: the same ledger always prints the same bytes.
@@ -103,16 +104,25 @@ enum RecordSource {
             guard let seq = UInt64(text) else { throw LedgerError(.badInput, "--at \(text) is too large") }
             return .seq(seq)
         }
-        let time = try self.time(text, option: "--at")
+        let time = try self.time(text, option: "--at", endOfDay: true)
         return append ? .appendTime(time.unixMillis) : .eventTime(time)
     }
 
-    /// Parses an RFC 3339 time for an option, with an example in the error.
-    static func time(_ text: String, option: String) throws(LedgerError) -> Timestamp {
+    /// Parses an RFC 3339 time for an option, or a plain date (`2026-11-15`) in Việt Nam time (UTC+7): the start
+    /// of that day, or with `endOfDay` its last millisecond (so that `--to 2026-11-15` includes the 15th).
+    static func time(_ text: String, option: String, endOfDay: Bool = false) throws(LedgerError) -> Timestamp {
+        let bytes = Array(text.utf8)
+        let isDate =
+            bytes.count == 10 && bytes[4] == 0x2D && bytes[7] == 0x2D
+            && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
+        if isDate, let day = Timestamp(text + (endOfDay ? "T23:59:59.999+07:00" : "T00:00:00+07:00")) {
+            return day
+        }
         guard let time = Timestamp(text) else {
             throw LedgerError(
                 .badInput,
-                "\(option) \(text) is neither a record number nor an RFC 3339 time such as 2026-11-15T17:00:00+07:00"
+                "\(option) \(text) is neither a record number nor an RFC 3339 time such as 2026-11-15T17:00:00+07:00 "
+                    + "or a date such as 2026-11-15"
             )
         }
         return time
