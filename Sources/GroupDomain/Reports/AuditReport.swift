@@ -75,6 +75,26 @@ public struct AuditReport: Sendable {
         return groups.sorted().map { ($0, tallies[$0] ?? Tally()) }
     }
 
+    /// A person for display: "p-030 Nguyễn Văn An (Chuyên viên, Sở Tài chính)" from `person.registered`, or the id
+    /// alone when the person is not registered (an account id, for instance).
+    public func person(_ id: String, _ language: ReportLanguage) -> String {
+        guard let person = result.state.persons[id] else { return id }
+        var text = id
+        switch person.fullName {
+        case .text(let name): text += " " + name
+        case .withheld: text += language == .vi ? " (đã rút tên)" : " (name withheld)"
+        case nil: break
+        }
+        let details = [person.position, person.unit].compactMap { $0 }
+        if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }
+        return text
+    }
+
+    /// How many directives (not assignee rows) have an overdue row.
+    public var overdueDirectives: Int {
+        Set(directives.filter(\.overdue).map { $0.group + "\u{0}" + $0.directive }).count
+    }
+
     /// The group's name for display: its text, "(withheld)", or empty when none was recorded.
     public func name(of group: String, _ language: ReportLanguage) -> String {
         switch result.state.groups[group]?.name {

@@ -34,7 +34,7 @@ public enum HTMLReport {
         html += "</p>\n<p class=\"totals\">"
         html += stat(report.findings.count, l.pick("phát hiện", "findings"))
         html += stat(report.findings.filter(\.isOpen).count, l.pick("đang mở", "open"))
-        html += stat(report.directives.filter(\.overdue).count, l.pick("chỉ đạo quá hạn", "overdue directive rows"))
+        html += stat(report.overdueDirectives, l.pick("chỉ đạo quá hạn", "overdue directives"))
         html += stat(report.withheldPosts.count, l.pick("bài đã rút nội dung", "withheld posts"))
         html += "</p></header>\n"
         html += ruleSummary(report, l)
@@ -139,10 +139,13 @@ public enum HTMLReport {
             }
             html += row(
                 [
-                    evidence, "<b>\(escape(finding.rule))</b><br><small>\(escape(finding.check))</small>",
+                    evidence,
+                    "<b>\(escape(finding.rule))</b><br><small>\(escape(l.label(check: finding.check)))</small>",
                     badge(finding.severity, l), group(finding.group, report, l),
                     when(finding.time, report),
-                    escape(finding.message(l)) + "<br><small class=\"id\">\(escape(finding.id))</small>", match, status,
+                    escape(finding.message(l))
+                        + (finding.subject.map { "<br>" + escape(report.person($0, l)) } ?? "")
+                        + "<br><small class=\"id\">\(escape(finding.id))</small>", match, status,
                 ],
                 classes: "sev-\(finding.severity.rawValue)",
                 id: "finding-" + finding.id.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
@@ -174,7 +177,7 @@ public enum HTMLReport {
             }
             html += row(
                 [
-                    escape(item.directive), group(item.group, report, l), escape(item.assignee),
+                    escape(item.directive), group(item.group, report, l), escape(report.person(item.assignee, l)),
                     "<code>#\(item.issued.seq)</code>",
                     when(item.due.unixMillis, report),
                     escape(l.label(item.status)),

@@ -40,4 +40,27 @@ extension ReportLanguage {
         default: verdict
         }
     }
+
+    /// A finding's check for people; an unknown check as written.
+    func label(check: String) -> String {
+        guard self == .vi else { return check }
+        switch check {
+        case "no-head": return "không có Trưởng Nhóm"
+        case "no-admin": return "không có quản trị"
+        case "two-admins": return "hai quản trị"
+        case "not-by-head": return "quản trị không do Trưởng Nhóm giao"
+        case "not-via-admin": return "không báo qua quản trị"
+        case "not-approved-by-head": return "Trưởng Nhóm chưa duyệt"
+        case "unbound-account": return "tài khoản chưa đăng ký"
+        case "unreported-switch": return "đổi tài khoản không báo cáo"
+        case "no-acknowledgement": return "chưa xác nhận"
+        case "no-progress": return "chưa báo cáo tiến độ"
+        case "post": return "bài đăng"
+        case "not-withheld": return "chưa rút nội dung"
+        case "head-not-member": return "Trưởng Nhóm không ở trong nhóm"
+        case "admin-not-member": return "quản trị không ở trong nhóm"
+        case "platform-admin-unassigned": return "phó nhóm trên Zalo không được giao"
+        default: return check
+        }
+    }
 }
