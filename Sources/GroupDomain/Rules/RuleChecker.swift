@@ -53,7 +53,7 @@ public struct RuleChecker: Sendable {
             latest = max(latest, recorded.event.time.unixMillis)
         }
         let state = projector.state
-        governance.observe(recorded, state: state)
+        governance.observe(recorded, state: state, configuration: configuration)
         accounts.observe(recorded, state: state, configuration: configuration)
         posts.observe(recorded, configuration: configuration)
         directives.observe(recorded)

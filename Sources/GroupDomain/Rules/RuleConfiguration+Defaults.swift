@@ -9,6 +9,7 @@ extension RuleConfiguration {
             "R1": "high",
             "R3": "high",
             "R3:not-by-head": "medium",
+            "R3:platform-admin-unassigned": "medium",
             "R4": "high",
             "R4:not-via-admin": "low",
             "R4:not-approved-by-head": "medium",
@@ -21,8 +22,8 @@ extension RuleConfiguration {
             "R7e": "medium",
             "R9": "medium"
           },
-          "R1": { "grace_hours": 72 },
-          "R3": { "no_admin_grace_hours": 72, "two_admins_grace_hours": 24 },
+          "R1": { "grace_hours": 72, "leader_positions": ["Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh"] },
+          "R3": { "no_admin_grace_hours": 72, "two_admins_grace_hours": 24, "role_mismatch_grace_hours": 24 },
           "R4": { "flag_unbound_accounts": true },
           "R5": { "acknowledgement_window_hours": 168 },
           "R7": { "emotion_post_kinds": ["sticker", "gif"], "check_attachments": true },

@@ -6,7 +6,10 @@ public import LedgerCore
 /// Members, all optional in a file:
 /// - `display_offset_minutes`: the local offset for times in messages (420 = UTC+7).
 /// - `severity`: `{"R7a": "critical", "R4:unbound-account": "low", …}` by rule, or by `rule:check`.
-/// - `R1.grace_hours`: how long a group may be without a head before it is a finding.
+/// - `R1.grace_hours`: how long a group may be without a head before it is a finding; `R1.leader_positions`: what
+///   the head's registered position and unit must contain ("Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh").
+/// - `R3.role_mismatch_grace_hours`: how long policy roles may disagree with the platform (a head or admin none of
+///   whose accounts is a member, a platform admin nobody assigned) before it is a finding.
 /// - `R3.no_admin_grace_hours`, `R3.two_admins_grace_hours`: the same for no admin, and for two admins at once
 ///   (a hand-over overlaps for a while).
 /// - `R4.flag_unbound_accounts`: report accounts that act but are bound to no registered person.
@@ -32,6 +35,11 @@ public struct RuleConfiguration: Sendable {
     public var noAdminGraceHours: Int
     /// `R3.two_admins_grace_hours`.
     public var twoAdminsGraceHours: Int
+    /// `R3.role_mismatch_grace_hours`: how long policy and platform roles may disagree (a head or admin not in the
+    /// group, a platform admin nobody assigned, a head who is no provincial leader) before it is a finding.
+    public var roleMismatchGraceHours: Int
+    /// `R1.leader_positions`: what a head's registered position and unit must contain, e.g. "Chủ tịch UBND tỉnh".
+    public var leaderPositions: [String]
     /// `R4.flag_unbound_accounts`.
     public var flagUnboundAccounts: Bool
     /// `R5.acknowledgement_window_hours`.
@@ -93,6 +101,8 @@ public struct RuleConfiguration: Sendable {
         headGraceHours = try reader.integer("R1.grace_hours")
         noAdminGraceHours = try reader.integer("R3.no_admin_grace_hours")
         twoAdminsGraceHours = try reader.integer("R3.two_admins_grace_hours")
+        roleMismatchGraceHours = try reader.integer("R3.role_mismatch_grace_hours")
+        leaderPositions = try reader.strings("R1.leader_positions")
         flagUnboundAccounts = try reader.bool("R4.flag_unbound_accounts")
         acknowledgementWindowHours = try reader.integer("R5.acknowledgement_window_hours")
         emotionPostKinds = Set(try reader.strings("R7.emotion_post_kinds"))
