@@ -224,7 +224,7 @@ public enum HTMLReport {
         html += row(
             [
                 l.pick("Bản ghi", "Record"), l.pick("Nhóm", "Group"), l.pick("Người đăng", "Author"),
-                l.pick("Dấu hiệu", "Signals"),
+                l.pick("Nội dung, hạn", "Text, due"),
             ],
             header: true
         )
@@ -232,7 +232,9 @@ public enum HTMLReport {
             html += row(
                 [
                     "<code>#\(candidate.post.seq)</code>", group(candidate.group, report, l),
-                    escape(candidate.author), "“\(escape(candidate.opener))” … “\(escape(candidate.deadlineWord))”",
+                    escape(report.person(candidate.author, l)),
+                    "“\(escape(candidate.text))”"
+                        + (candidate.due.map { "<br>" + l.pick("hạn", "due") + " " + when($0.unixMillis, report) } ?? ""),
                 ]
             )
         }

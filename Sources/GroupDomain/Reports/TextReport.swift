@@ -59,8 +59,9 @@ public enum TextReport {
             )
             for candidate in report.candidates {
                 lines.append(
-                    "  #\(candidate.post.seq)  \(candidate.group)  \(candidate.author)  “\(candidate.opener)” … "
-                        + "“\(candidate.deadlineWord)”"
+                    "  #\(candidate.post.seq)  \(candidate.group)  \(report.person(candidate.author, l))  "
+                        + (candidate.due.map { l.pick("hạn", "due") + " \(clock.format($0.unixMillis))  " } ?? "")
+                        + "“\(candidate.text)”"
                 )
             }
         }

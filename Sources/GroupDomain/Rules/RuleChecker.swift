@@ -1,7 +1,7 @@
 import LedgerCore
 
-/// Turns a ledger's records into findings under the house rules (`docs/rules.md`): R1, R3, R4, R5, R7a–R7e and
-/// R9, plus the directive table and directive candidates.
+/// Turns a ledger's records into findings under the house rules (`docs/rules.md`): R1, R2, R3, R4, R5, R7a–R7e
+/// and R9, plus the directive table and directive candidates.
 ///
 /// Feed it every record in sequence order, then ask for the result:
 ///
@@ -85,6 +85,7 @@ public struct RuleChecker: Sendable {
             + AcknowledgementCheck.findings(state: state, at: at, configuration: configuration)
             + posts.findings(state: state, configuration: configuration)
             + DirectiveWatch.findings(rows: rows, at: at, configuration: configuration)
+            + candidates.findings(state: state, at: at, configuration: configuration)
         for index in findings.indices { findings[index].review = state.reviews[findings[index].id] }
         findings.sort { ($0.seqs.first ?? 0, $0.rule, $0.id) < ($1.seqs.first ?? 0, $1.rule, $1.id) }
         return AuditResult(

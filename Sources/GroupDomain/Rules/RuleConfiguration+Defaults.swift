@@ -7,6 +7,8 @@ extension RuleConfiguration {
           "display_offset_minutes": 420,
           "severity": {
             "R1": "high",
+            "R2": "medium",
+            "R2:unconfirmed": "low",
             "R3": "high",
             "R3:not-by-head": "medium",
             "R3:platform-admin-unassigned": "medium",
@@ -23,6 +25,7 @@ extension RuleConfiguration {
             "R9": "medium"
           },
           "R1": { "grace_hours": 72, "leader_positions": ["Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh"] },
+          "R2": { "confirmation_hours": 48 },
           "R3": { "no_admin_grace_hours": 72, "two_admins_grace_hours": 24, "role_mismatch_grace_hours": 24 },
           "R4": { "flag_unbound_accounts": true },
           "R5": { "acknowledgement_window_hours": 168 },

@@ -8,6 +8,7 @@ public import LedgerCore
 /// - `severity`: `{"R7a": "critical", "R4:unbound-account": "low", …}` by rule, or by `rule:check`.
 /// - `R1.grace_hours`: how long a group may be without a head before it is a finding; `R1.leader_positions`: what
 ///   the head's registered position and unit must contain ("Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh").
+/// - `R2.confirmation_hours`: how long a directive candidate may wait for confirmation before it is a finding.
 /// - `R3.role_mismatch_grace_hours`: how long policy roles may disagree with the platform (a head or admin none of
 ///   whose accounts is a member, a platform admin nobody assigned) before it is a finding.
 /// - `R3.no_admin_grace_hours`, `R3.two_admins_grace_hours`: the same for no admin, and for two admins at once
@@ -56,6 +57,8 @@ public struct RuleConfiguration: Sendable {
     public var quotingReplyAcknowledges: Bool
     /// `R9.reaction_acknowledges`.
     public var reactionAcknowledges: Bool
+    /// `R2.confirmation_hours`: how long a directive candidate may wait for a person to confirm it.
+    public var candidateConfirmationHours: Int
     /// `candidates.openers`.
     public var candidateOpeners: [String]
     /// `candidates.deadline_words`.
@@ -111,6 +114,7 @@ public struct RuleConfiguration: Sendable {
         directiveAcknowledgementHours = try reader.integer("R9.acknowledgement_hours")
         quotingReplyAcknowledges = try reader.bool("R9.quoting_reply_acknowledges")
         reactionAcknowledges = try reader.bool("R9.reaction_acknowledges")
+        candidateConfirmationHours = try reader.integer("R2.confirmation_hours")
         candidateOpeners = try reader.strings("candidates.openers")
         candidateDeadlineWords = try reader.strings("candidates.deadline_words")
     }
