@@ -57,6 +57,7 @@ extension ReportLanguage {
         case "no-progress": return "chưa báo cáo tiến độ"
         case "post": return "bài đăng"
         case "not-withheld": return "chưa rút nội dung"
+        case "hint": return "gợi ý xem xét"
         case "issuer-not-head": return "không do Trưởng Nhóm ban hành"
         case "unconfirmed": return "chưa được xác nhận"
         case "head-not-leader": return "Trưởng Nhóm không phải lãnh đạo tỉnh"

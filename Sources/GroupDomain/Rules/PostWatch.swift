@@ -63,6 +63,9 @@ struct PostWatch: Sendable {
         for (field, text) in texts {
             for match in matcher.matches(in: text) { found.append((field, match)) }
         }
+        if let text = event.content?["text"]?.stringValue {
+            reviewHints(text, recorded, configuration: configuration)
+        }
         let kind = event.string("kind") ?? "text"
         let emotionKind = configuration.emotionPostKinds.contains(kind)
         guard !found.isEmpty || emotionKind else { return }
@@ -109,6 +112,46 @@ struct PostWatch: Sendable {
                 )
             )
         }
+    }
+
+    /// R6 review hints (never a verdict): a social message ("chúc mừng sinh nhật"), a long text all in capitals,
+    /// or a text of punctuation only ("???"), which is not "rõ ràng, dễ hiểu".
+    private mutating func reviewHints(_ text: String, _ recorded: RecordedEvent, configuration: RuleConfiguration) {
+        var hintsVI: [String] = []
+        var hintsEN: [String] = []
+        let lowered = text.lowercased()
+        if let phrase = configuration.socialPhrases.first(where: { lowered.contains($0.lowercased()) }) {
+            hintsVI.append("nội dung xã giao (“\(phrase)”)")
+            hintsEN.append("a social message (“\(phrase)”)")
+        }
+        let letters = text.filter(\.isLetter)
+        if letters.count >= configuration.allCapsLetters, letters.allSatisfy({ $0.isUppercase || !$0.isCased }) {
+            hintsVI.append("toàn chữ in hoa")
+            hintsEN.append("all in capitals")
+        }
+        let visible = text.filter { !$0.isWhitespace }
+        if !visible.isEmpty, visible.allSatisfy({ $0.isPunctuation }) {
+            hintsVI.append("chỉ có dấu câu")
+            hintsEN.append("punctuation only")
+        }
+        guard !hintsVI.isEmpty else { return }
+        let event = recorded.event
+        let mark = recorded.mark
+        findings.append(
+            Finding(
+                rule: "R6",
+                check: "hint",
+                group: event.group,
+                seqs: [mark.seq],
+                time: mark.time.unixMillis,
+                severity: configuration.severity("R6", "hint"),
+                messageVI: "Gợi ý xem xét (R6, chỉ trao đổi công việc, rõ ràng, dễ hiểu): "
+                    + hintsVI.joined(separator: "; ") + " — bản ghi \(mark.seq), nhóm \(event.group ?? "-").",
+                messageEN: "For review (R6, work only, clear and easy to understand): "
+                    + hintsEN.joined(separator: "; ")
+                    + " — record \(mark.seq), group \(event.group ?? "-")."
+            )
+        )
     }
 
     /// The withholding of the post at `seq`: inside the audited records, or recorded after them.

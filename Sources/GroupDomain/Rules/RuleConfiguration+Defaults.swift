@@ -17,6 +17,7 @@ extension RuleConfiguration {
             "R4:not-approved-by-head": "medium",
             "R4:unbound-account": "low",
             "R5": "low",
+            "R6": "info",
             "R7a": "critical",
             "R7b": "medium",
             "R7c": "high",
@@ -29,6 +30,13 @@ extension RuleConfiguration {
           "R3": { "no_admin_grace_hours": 72, "two_admins_grace_hours": 24, "role_mismatch_grace_hours": 24 },
           "R4": { "flag_unbound_accounts": true },
           "R5": { "acknowledgement_window_hours": 168 },
+          "R6": {
+            "social_phrases": [
+              "chúc mừng sinh nhật", "sinh nhật vui vẻ", "chúc ngủ ngon", "chào buổi sáng", "chúc cuối tuần vui vẻ",
+              "chúc mừng năm mới", "happy birthday", "good morning"
+            ],
+            "all_caps_letters": 20
+          },
           "R7": { "emotion_post_kinds": ["sticker", "gif"], "check_attachments": true },
           "R9": {
             "acknowledgement_hours": 24,

@@ -8,6 +8,8 @@ public import LedgerCore
 /// - `severity`: `{"R7a": "critical", "R4:unbound-account": "low", …}` by rule, or by `rule:check`.
 /// - `R1.grace_hours`: how long a group may be without a head before it is a finding; `R1.leader_positions`: what
 ///   the head's registered position and unit must contain ("Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh").
+/// - `R6.social_phrases`, `R6.all_caps_letters`: review hints (R6 is never a verdict): social messages, long
+///   texts all in capitals; a text of punctuation only is always a hint.
 /// - `R2.confirmation_hours`: how long a directive candidate may wait for confirmation before it is a finding.
 /// - `R3.role_mismatch_grace_hours`: how long policy roles may disagree with the platform (a head or admin none of
 ///   whose accounts is a member, a platform admin nobody assigned) before it is a finding.
@@ -57,6 +59,10 @@ public struct RuleConfiguration: Sendable {
     public var quotingReplyAcknowledges: Bool
     /// `R9.reaction_acknowledges`.
     public var reactionAcknowledges: Bool
+    /// `R6.social_phrases`: phrases that make a post a social message, for an R6 review hint.
+    public var socialPhrases: [String]
+    /// `R6.all_caps_letters`: how many letters, all capitals, make a post an R6 "all in capitals" hint.
+    public var allCapsLetters: Int
     /// `R2.confirmation_hours`: how long a directive candidate may wait for a person to confirm it.
     public var candidateConfirmationHours: Int
     /// `candidates.openers`.
@@ -115,6 +121,8 @@ public struct RuleConfiguration: Sendable {
         quotingReplyAcknowledges = try reader.bool("R9.quoting_reply_acknowledges")
         reactionAcknowledges = try reader.bool("R9.reaction_acknowledges")
         candidateConfirmationHours = try reader.integer("R2.confirmation_hours")
+        socialPhrases = try reader.strings("R6.social_phrases")
+        allCapsLetters = try reader.integer("R6.all_caps_letters")
         candidateOpeners = try reader.strings("candidates.openers")
         candidateDeadlineWords = try reader.strings("candidates.deadline_words")
     }
