@@ -76,5 +76,12 @@ import Testing
         #expect(byDate["evaluated_at"] == byTime["evaluated_at"])
         let state = try CLI.run(["state", "--ledger", ledger, "--at", "2026-11-15"])
         #expect(state.status == 0, "\(state.stderr)")
+        let log = try CLI.run(["log", "--ledger", ledger, "--from", "2026-11-15", "--to", "2026-11-15"])
+        #expect(log.status == 0, "\(log.stderr)")
+        let times = log.stdout.split(separator: "\n").map { $0.split(separator: "\t")[1] }
+        #expect(!times.isEmpty)
+        #expect(times.allSatisfy { $0.hasPrefix("2026-11-15") || $0.hasPrefix("2026-11-14T") && $0.hasSuffix("Z") })
+        let bySeq = try CLI.run(["log", "--ledger", ledger, "--from", "3", "--to", "5"])
+        #expect(bySeq.stdout.split(separator: "\n").count == 3, "record numbers still work")
     }
 }
