@@ -49,3 +49,24 @@ import Testing
         #expect(check(Story.wellRun()).findings("R1").isEmpty)
     }
 }
+
+/// R4: the Official Account's own posts are not an unregistered member's account.
+@Suite struct OfficialAccountPostTests {
+    private func unbound(sourceKind: String) -> [Finding] {
+        var story = Story.wellRun()
+        story.add(
+            "post.created",
+            day: 3,
+            hour: 9,
+            actor: "oa-2468013579",
+            data: ["message": "m-1", "kind": "text", "source_kind": .string(sourceKind)],
+            content: ["text": "Thông báo lịch họp"]
+        )
+        return RuleChecker.check(story).findings("R4", "unbound-account")
+    }
+
+    @Test func theOfficialAccountsOwnPostsAreNotFlagged() {
+        #expect(unbound(sourceKind: "oa_send_group_text").isEmpty)
+        #expect(unbound(sourceKind: "user_send_group_text").map(\.subject) == ["oa-2468013579"])
+    }
+}
