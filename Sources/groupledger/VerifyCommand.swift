@@ -21,6 +21,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "The log's verifier key, as published (repeatable; default: the keys recorded in the ledger).")
     var vkey: [String] = []
 
+    @Option(help: "A file holding the log's verifier key, as --checkpoint holds a checkpoint (repeatable).")
+    var vkeyFile: [String] = []
+
     @Option(help: "A witness verifier key (repeatable); a checkpoint must carry --quorum of their cosignatures.")
     var witness: [String] = []
 
@@ -40,7 +43,7 @@ struct VerifyCommand: ParsableCommand {
         let report = try Failure.reporting {
             var anchors = VerificationAnchors()
             for path in checkpoint { anchors.checkpoints.append((path, try Directory.readFile(path))) }
-            anchors.logKeys = vkey
+            anchors.logKeys = vkey + (try vkeyFile.map(VerifierKeyFile.read))
             anchors.witnessKeys = witness
             anchors.quorum = quorum ?? max(1, witness.count)
             let progress: ((UInt64) -> Void)? =
@@ -119,5 +122,14 @@ enum VerdictJSON {
             members.append(("problem", .object(JSONObject(members: fields))))
         }
         return .object(JSONObject(members: members))
+    }
+}
+
+/// Reads `--vkey-file`: the key text, without the trailing line break.
+enum VerifierKeyFile {
+    static func read(_ path: String) throws(LedgerError) -> String {
+        var bytes = try Directory.readFile(path, limit: 4096)
+        while let last = bytes.last, last == 0x0A || last == 0x0D || last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
