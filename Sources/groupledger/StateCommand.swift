@@ -31,6 +31,9 @@ struct StateCommand: ParsableCommand {
     @Flag(help: "Print one canonical JSON object with its state hash.")
     var json = false
 
+    @Option(help: "The language of the text's labels: en or vi (the JSON is the same in both).")
+    var lang: AuditCommand.Language = .en
+
     enum Clock: String, ExpressibleByArgument, CaseIterable {
         case event
         case append
@@ -61,7 +64,7 @@ struct StateCommand: ParsableCommand {
             if json {
                 print(String(decoding: document.bytes, as: UTF8.self))
             } else {
-                print(StatePresentation.text(state, group: group, hash: document.hash.hex))
+                print(StatePresentation.text(state, group: group, hash: document.hash.hex, vi: lang == .vi))
             }
         }
     }
@@ -144,45 +147,72 @@ enum StatePresentation {
         return counts.joined(separator: ", ") + "\nthrough \(through); state hash \(state.canonicalDocument().hash.hex)"
     }
 
-    static func text(_ state: ProvinceState, group only: String?, hash: String) -> String {
+    static func text(_ state: ProvinceState, group only: String?, hash: String, vi: Bool = false) -> String {
+        func l(_ english: String, _ vietnamese: String) -> String { vi ? vietnamese : english }
         var lines: [String] = []
-        let through = state.through.map { "record \($0.seq) (\($0.time.text))" } ?? "no records"
-        lines.append("state through \(through), \(state.events) records; state hash \(hash)")
+        let through =
+            state.through.map { l("record", "bản ghi") + " \($0.seq) (\($0.time.text))" }
+            ?? l("no records", "chưa có bản ghi")
+        lines.append(
+            l("state through", "trạng thái đến") + " \(through), \(state.events) " + l("records", "bản ghi") + "; "
+                + l("state hash", "mã băm trạng thái") + " \(hash)"
+        )
         func name(_ text: RecordedText?) -> String {
             switch text {
             case .text(let name): "\"\(SafeText.neutralised(name))\""
-            case .withheld: "(name withheld)"
-            case nil: "(no name recorded)"
+            case .withheld: l("(name withheld)", "(đã rút tên)")
+            case nil: l("(no name recorded)", "(chưa ghi tên)")
             }
         }
         for group in state.groups.values.sorted(by: { $0.id < $1.id }) where only == nil || group.id == only {
             lines.append("")
             lines.append(
-                "group \(group.id) \(name(group.name)) — field \(group.field ?? "-"), decision \(group.decision ?? "-")"
+                l("group", "nhóm") + " \(group.id) \(name(group.name)) — " + l("field", "lĩnh vực")
+                    + " \(group.field ?? "-"), " + l("decision", "quyết định") + " \(group.decision ?? "-")"
             )
-            lines.append("  head       " + (group.head.map { "\($0.holder) (#\($0.since.seq))" } ?? "none"))
+            lines.append(
+                "  " + l("head      ", "Trưởng Nhóm") + " "
+                    + (group.head.map { "\($0.holder) (#\($0.since.seq))" } ?? l("none", "không có"))
+            )
             if !group.deputies.isEmpty {
-                lines.append("  deputies   " + group.deputies.keys.sorted().joined(separator: ", "))
+                lines.append(
+                    "  " + l("deputies  ", "Phó Trưởng Nhóm") + " "
+                        + group.deputies.keys.sorted().joined(separator: ", ")
+                )
             }
             let admins = group.admins.values.sorted { $0.since < $1.since }
-                .map { "\($0.holder) assigned by \($0.by ?? "?") (#\($0.since.seq))" }
-            lines.append("  admins     " + (admins.isEmpty ? "none" : admins.joined(separator: "; ")))
+                .map {
+                    "\($0.holder) " + l("assigned by", "do") + " \($0.by ?? "?") " + l("", "giao ")
+                        + "(#\($0.since.seq))"
+                }
+            lines.append(
+                "  " + l("admins    ", "quản trị") + " "
+                    + (admins.isEmpty ? l("none", "không có") : admins.joined(separator: "; "))
+            )
             if !group.platformAdmins.isEmpty {
-                lines.append("  platform admins " + group.platformAdmins.keys.sorted().joined(separator: ", "))
+                lines.append(
+                    "  " + l("platform admins", "quản trị trên Zalo") + " "
+                        + group.platformAdmins.keys.sorted().joined(separator: ", ")
+                )
             }
-            lines.append("  members    \(group.members.count)")
+            lines.append("  " + l("members   ", "thành viên") + " \(group.members.count)")
             for (account, membership) in group.members.sorted(by: {
                 ($0.value.since.seq, $0.key) < ($1.value.since.seq, $1.key)
             }) {
                 lines.append(
-                    "    \(account)  \(state.person(of: account) ?? "(unbound)")  since \(membership.since.time.text) "
+                    "    \(account)  \(state.person(of: account) ?? l("(unbound)", "(chưa gắn người)"))  "
+                        + l("since", "từ") + " \(membership.since.time.text) "
                         + "(#\(membership.since.seq))"
                 )
             }
-            if let settings = group.settings { lines.append("  settings   \(settings.value) (#\(settings.mark.seq))") }
+            if let settings = group.settings {
+                lines.append("  " + l("settings  ", "cài đặt") + " \(settings.value) (#\(settings.mark.seq))")
+            }
             lines.append(
-                "  posts      \(group.posts) (recalled \(group.recalled), removed \(group.removed)); "
-                    + "\(group.acknowledgements.count) rule acknowledgements"
+                "  " + l("posts     ", "bài đăng") + " \(group.posts) (" + l("recalled", "thu hồi")
+                    + " \(group.recalled), "
+                    + l("removed", "bị gỡ") + " \(group.removed)); \(group.acknowledgements.count) "
+                    + l("rule acknowledgements", "xác nhận nội quy")
             )
         }
         let shownGroups = Set(state.groups.keys.filter { only == nil || $0 == only })
@@ -191,33 +221,40 @@ enum StatePresentation {
         }
         if !directives.isEmpty {
             lines.append("")
-            lines.append("directives")
+            lines.append(l("directives", "chỉ đạo"))
             for directive in directives {
                 let answers = directive.assignees.map { "\($0) \(directive.status(of: $0).rawValue)" }
                 lines.append(
-                    "  \(directive.id) in \(directive.group) by \(directive.issuer) (#\(directive.issued.seq)), "
-                        + "due \(directive.due.text): " + answers.joined(separator: ", ")
+                    "  \(directive.id) " + l("in", "trong") + " \(directive.group) " + l("by", "của")
+                        + " \(directive.issuer) (#\(directive.issued.seq)), " + l("due", "hạn")
+                        + " \(directive.due.text): "
+                        + answers.joined(separator: ", ")
                 )
             }
         }
         if only == nil {
             lines.append("")
-            lines.append("persons \(state.persons.count)")
+            lines.append(l("persons", "người") + " \(state.persons.count)")
             for person in state.persons.values.sorted(by: { $0.id < $1.id }) {
                 let accounts = person.accounts.map { period in
                     "\(period.account) (#\(period.bound.seq)–" + (period.unbound.map { "#\($0.seq)" } ?? "") + ")"
                 }
                 lines.append(
                     "  \(person.id) \(name(person.fullName)) — \(person.position ?? "-"), \(person.unit ?? "-"); "
-                        + "accounts " + (accounts.isEmpty ? "none" : accounts.joined(separator: ", "))
+                        + l("accounts ", "tài khoản ")
+                        + (accounts.isEmpty ? l("none", "không có") : accounts.joined(separator: ", "))
                 )
             }
             lines.append("")
-            lines.append("captures: \(state.captures.sessions.count) sessions, \(state.captures.gaps.count) gaps")
+            lines.append(
+                l("captures", "phiên thu thập") + ": \(state.captures.sessions.count) " + l("sessions", "phiên") + ", "
+                    + "\(state.captures.gaps.count) " + l("gaps", "gián đoạn")
+            )
             for gap in state.captures.gaps {
                 lines.append(
-                    "  gap \(gap.account) from #\(gap.from.seq) (\(gap.from.time.text)) to "
-                        + (gap.to.map { "#\($0.seq) (\($0.time.text))" } ?? "now")
+                    "  " + l("gap", "gián đoạn") + " \(gap.account) " + l("from", "từ") + " #\(gap.from.seq) "
+                        + "(\(gap.from.time.text)) " + l("to", "đến") + " "
+                        + (gap.to.map { "#\($0.seq) (\($0.time.text))" } ?? l("now", "nay"))
                 )
             }
         }

@@ -76,6 +76,9 @@ import Testing
         #expect(byDate["evaluated_at"] == byTime["evaluated_at"])
         let state = try CLI.run(["state", "--ledger", ledger, "--at", "2026-11-15"])
         #expect(state.status == 0, "\(state.stderr)")
+        #expect(state.stdout.contains("  head       ") && state.stdout.contains("state through record"))
+        let vi = try CLI.run(["state", "--ledger", ledger, "--at", "2026-11-15", "--lang", "vi"])
+        #expect(vi.stdout.contains("Trưởng Nhóm") && vi.stdout.contains("trạng thái đến bản ghi"))
         let log = try CLI.run(["log", "--ledger", ledger, "--from", "2026-11-15", "--to", "2026-11-15"])
         #expect(log.status == 0, "\(log.stderr)")
         let times = log.stdout.split(separator: "\n").map { $0.split(separator: "\t")[1] }
