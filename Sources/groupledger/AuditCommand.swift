@@ -10,7 +10,9 @@ struct AuditCommand: ParsableCommand {
         discussion: """
             Rules R1, R3, R4, R5, R7a-R7e and R9 of docs/rules.md. Findings are evidence for a person to review, \
             each naming its rule, group and records. --to TIME judges the records whose event time is at or before \
-            TIME, with deadlines measured to TIME (default: the latest event time in the ledger); --from TIME \
+            TIME, with deadlines measured to TIME (default: the time of the last group event; the office's own \
+            records, such as withholdings and reviews, do not count). A plain date (2026-11-15) is that day in Việt \
+            Nam time: --to means its end, --from its start. --from TIME \
             leaves out findings that ended before it. Deadlines, word lists and severities come from --config FILE \
             laid over the bundled defaults (print them with --print-config); the text matcher's lists from \
             --text-rules FILE (default: the bundled Fixtures/config/rules.json). Exit 0 whatever is found.
@@ -19,10 +21,10 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerLocation
 
-    @Option(help: "Leave out findings that ended before this RFC 3339 time.")
+    @Option(help: "Leave out findings that ended before this RFC 3339 time or date (its start).")
     var from: String?
 
-    @Option(help: "Judge the ledger as of this RFC 3339 event time (default: its latest event).")
+    @Option(help: "Judge the ledger as of this RFC 3339 event time or date (its end; default: the last group event).")
     var to: String?
 
     @Option(help: "Report on this group only.")
@@ -69,7 +71,7 @@ struct AuditCommand: ParsableCommand {
     func validate() throws {
         do {
             if let from { _ = try RecordSource.time(from, option: "--from") }
-            if let to { _ = try RecordSource.time(to, option: "--to") }
+            if let to { _ = try RecordSource.time(to, option: "--to", endOfDay: true) }
         } catch {
             throw ValidationError(error.message)
         }
@@ -83,12 +85,14 @@ struct AuditCommand: ParsableCommand {
         try Failure.reporting {
             var configuration = try config.map(Self.readConfiguration) ?? .default
             if let textRules { configuration.textMatching = try Self.readTextRules(textRules) }
-            let end = try to.map { try RecordSource.time($0, option: "--to") }
+            let end = try to.map { try RecordSource.time($0, option: "--to", endOfDay: true) }
             let start = try from.map { try RecordSource.time($0, option: "--from") }
             var checker = RuleChecker(configuration: configuration)
-            try RecordSource.read(ledger.path, cutoff: end.map { .eventTime($0) } ?? .everything) {
-                checker.apply($0)
-            }
+            try RecordSource.read(
+                ledger.path,
+                cutoff: end.map { .eventTime($0) } ?? .everything,
+                later: { checker.noteLater($0) }
+            ) { checker.apply($0) }
             if let group, checker.state.groups[group] == nil {
                 throw LedgerError(
                     .notFound,
@@ -117,18 +121,24 @@ struct AuditCommand: ParsableCommand {
             guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
                 throw LedgerError(.cannotCreate, "\(output): cannot write the report; check the directory exists")
             }
-            print("wrote \(report.findings.count) findings and \(report.directives.count) directive rows to \(output)")
+            let written: String
+            switch (format, table) {
+            case (.csv, .findings): written = "\(report.findings.count) findings"
+            case (.csv, .directives): written = "\(report.directives.count) directive rows"
+            default: written = "\(report.findings.count) findings and \(report.directives.count) directive rows"
+            }
+            print("wrote \(written) to \(output)")
         }
     }
 
-    private static func readConfiguration(_ path: String) throws(LedgerError) -> RuleConfiguration {
+    static func readConfiguration(_ path: String) throws(LedgerError) -> RuleConfiguration {
         let bytes = try read(path, "the rule configuration")
         do { return try RuleConfiguration(json: bytes) } catch {
             throw LedgerError(error.code, "\(path): \(error.message)")
         }
     }
 
-    private static func readTextRules(_ path: String) throws(LedgerError) -> MatchConfiguration {
+    static func readTextRules(_ path: String) throws(LedgerError) -> MatchConfiguration {
         let bytes = try read(path, "the text rules")
         do { return try MatchConfiguration(json: bytes) } catch let error as LedgerError {
             throw LedgerError(error.code, "\(path): \(error.message)")

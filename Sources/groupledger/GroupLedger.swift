@@ -25,7 +25,7 @@ struct GroupLedger: ParsableCommand {
             LogCommand.self,
             WithholdCommand.self, CheckpointCommand.self, VKeyCommand.self, KeyCommand.self, ProveCommand.self,
             ProofCommand.self, PublishCommand.self, WitnessCommand.self, StateCommand.self, AuditCommand.self,
-            CopyCommand.self, DemoCommand.self,
+            CopyCommand.self, ReviewCommand.self, DirectiveCommand.self, DemoCommand.self,
         ]
     )
 }

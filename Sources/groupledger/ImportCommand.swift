@@ -65,7 +65,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "oa-webhook: the app id every body's app_id must equal.")
     var oaAppId: String?
 
-    @Option(help: "roster-csv: when the roster took effect, RFC 3339 (default: now).")
+    @Option(help: "roster-csv (required): when the roster took effect, an RFC 3339 time or a date (its start).")
     var asOf: String?
 
     @Option(help: "roster-csv: who recorded the roster (the events' actor).")
@@ -90,7 +90,17 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("give --oa-secret or --oa-secret-file, not both")
         }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input can be read only once") }
-        if let asOf, let problem = Timestamp.problem(asOf) { throw ValidationError("--as-of \(asOf) \(problem)") }
+        if let asOf, (try? RecordSource.time(asOf, option: "--as-of")) == nil {
+            throw ValidationError(
+                "--as-of \(asOf) is neither RFC 3339 with an offset (2026-11-02T08:00:00+07:00) nor a date (2026-11-02)"
+            )
+        }
+        if format == .rosterCSV, asOf == nil {
+            throw ValidationError(
+                "roster-csv needs --as-of: when the roster took effect (a time or a date); a roster stamped with the "
+                    + "time of the import makes every finding about its people depend on when it was imported"
+            )
+        }
         if let problem = EnvelopeRules.identifierProblem(actor) { throw ValidationError("--actor \(problem)") }
         if let account, let problem = EnvelopeRules.identifierProblem(account) {
             throw ValidationError("--account \(problem)")
@@ -118,7 +128,9 @@ struct ImportCommand: ParsableCommand {
             while let last = bytes.last, last == 0x0a || last == 0x0d || last == 0x20 { bytes.removeLast() }
             secret = bytes
         }
-        let time = asOf ?? ZaloTime.rfc3339(millis: Int64(Date().timeIntervalSince1970 * 1000))!
+        let time =
+            try asOf.map { try RecordSource.time($0, option: "--as-of").text }
+            ?? ZaloTime.rfc3339(millis: Int64(Date().timeIntervalSince1970 * 1000))!
         return ImportOptions(
             limits: ImportLimits(maxUnitBytes: maxUnitBytes),
             account: account,

@@ -48,7 +48,10 @@ struct ProofCommand: ParsableCommand {
         var proof: String
 
         @Option(help: "A verifier key of the log (repeat for a key rotation).")
-        var vkey: [String]
+        var vkey: [String] = []
+
+        @Option(help: "A file holding a verifier key of the log (repeatable), instead of --vkey.")
+        var vkeyFile: [String] = []
 
         @Option(help: "The stored record bytes (`groupledger show SEQ --raw`).")
         var record: String?
@@ -66,7 +69,9 @@ struct ProofCommand: ParsableCommand {
             guard (record == nil) != (leafHash == nil) else {
                 throw ValidationError("give exactly one of --record FILE and --leaf-hash HEX")
             }
-            if vkey.isEmpty { throw ValidationError("--vkey is required: the proof is only as good as the key") }
+            if vkey.isEmpty && vkeyFile.isEmpty {
+                throw ValidationError("--vkey or --vkey-file is required: the proof is only as good as the key")
+            }
             if let quorum, quorum < 1 || quorum > ((try? NoteVerifierKey.distinct(witness))?.count ?? witness.count) {
                 throw ValidationError("--quorum must be between 1 and the number of distinct --witness keys")
             }
@@ -83,7 +88,7 @@ struct ProofCommand: ParsableCommand {
                 } else {
                     throw LedgerError(.badInput, "--leaf-hash must be 64 hex digits")
                 }
-                let logKeys = try ProofCommand.verifiers(vkey, what: "--vkey")
+                let logKeys = try ProofCommand.verifiers(vkey + vkeyFile.map(VerifierKeyFile.read), what: "--vkey")
                 let witnessKeys = try ProofCommand.verifiers(witness, what: "--witness")
                 try ProofCommand.verdict {
                     let parsed: TlogProof
@@ -142,10 +147,13 @@ struct ProofCommand: ParsableCommand {
         var proof: String
 
         @Option(help: "A verifier key of the log (repeat for a key rotation).")
-        var vkey: [String]
+        var vkey: [String] = []
+
+        @Option(help: "A file holding a verifier key of the log (repeatable), instead of --vkey.")
+        var vkeyFile: [String] = []
 
         func validate() throws {
-            if vkey.isEmpty { throw ValidationError("--vkey is required") }
+            if vkey.isEmpty && vkeyFile.isEmpty { throw ValidationError("--vkey or --vkey-file is required") }
         }
 
         func run() throws {
@@ -153,7 +161,7 @@ struct ProofCommand: ParsableCommand {
                 let oldBytes = try Directory.readFile(old)
                 let newBytes = try Directory.readFile(new)
                 let proofText = String(decoding: try Directory.readFile(proof), as: UTF8.self)
-                let keys = try ProofCommand.verifiers(vkey, what: "--vkey")
+                let keys = try ProofCommand.verifiers(vkey + vkeyFile.map(VerifierKeyFile.read), what: "--vkey")
                 try ProofCommand.verdict {
                     func open(_ bytes: [UInt8], _ name: String) throws -> Checkpoint {
                         do { return try Checkpoint(note: Note.open(bytes, using: keys).note) } catch {

@@ -33,7 +33,10 @@ struct ProveCommand: ParsableCommand {
 
         @OptionGroup var keys: KeyLocation
 
-        @Option(help: "The record's sequence number (0-based leaf index).")
+        @Option(
+            name: [.customLong("seq"), .customLong("index")],
+            help: "The record's sequence number (0-based leaf index; --index is the older spelling)."
+        )
         var index: UInt64
 
         @Option(help: "The tree size to prove against (default: the latest checkpoint).")

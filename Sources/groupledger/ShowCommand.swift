@@ -12,8 +12,14 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerLocation
 
-    @Argument(help: "The record's sequence number.")
-    var seq: UInt64
+    @Argument(help: "The record's sequence number (or give it with --seq, as withhold and prove take it).")
+    var position: UInt64?
+
+    @Option(name: .customLong("seq"), help: "The record's sequence number.")
+    var seqOption: UInt64?
+
+    /// The record asked for, by argument or by `--seq`.
+    var seq: UInt64 { seqOption ?? position ?? 0 }
 
     @Flag(help: "Print the record as one JSON object.")
     var json = false
@@ -23,6 +29,12 @@ struct ShowCommand: ParsableCommand {
 
     func validate() throws {
         if json && raw { throw ValidationError("--json and --raw do not go together") }
+        switch (position, seqOption) {
+        case (nil, nil): throw ValidationError("give the record's sequence number: show SEQ or show --seq SEQ")
+        case (.some(let argument), .some(let option)) where argument != option:
+            throw ValidationError("SEQ \(argument) and --seq \(option) differ")
+        default: break
+        }
     }
 
     func run() throws {

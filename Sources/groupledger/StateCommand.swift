@@ -9,7 +9,8 @@ struct StateCommand: ParsableCommand {
         abstract: "Rebuild every group's state from the ledger, now or at an earlier record or time.",
         discussion: """
             --at SEQ folds records 0...SEQ: what the ledger knew after that record. --at TIME (RFC 3339, e.g. \
-            2026-11-15T17:00:00+07:00) folds the records whose event time is at or before TIME: what had happened \
+            2026-11-15T17:00:00+07:00, or a date, 2026-11-15, meaning the end of that day in Việt Nam time) folds \
+            the records whose event time is at or before TIME: what had happened \
             by then, including facts recorded later; add --clock append to use the time the ledger appended each \
             record instead. --json prints one canonical JSON object (RFC 8785) whose state_hash is the SHA-256 of \
             the same object without state_hash: the same ledger always prints the same bytes.
@@ -29,6 +30,9 @@ struct StateCommand: ParsableCommand {
 
     @Flag(help: "Print one canonical JSON object with its state hash.")
     var json = false
+
+    @Option(help: "The language of the text's labels: en or vi (the JSON is the same in both).")
+    var lang: AuditCommand.Language = .en
 
     enum Clock: String, ExpressibleByArgument, CaseIterable {
         case event
@@ -60,7 +64,7 @@ struct StateCommand: ParsableCommand {
             if json {
                 print(String(decoding: document.bytes, as: UTF8.self))
             } else {
-                print(StatePresentation.text(state, group: group, hash: document.hash.hex))
+                print(StatePresentation.text(state, group: group, hash: document.hash.hex, vi: lang == .vi))
             }
         }
     }
@@ -69,10 +73,12 @@ struct StateCommand: ParsableCommand {
 /// Reads a ledger's records in sequence order for the projections and the rule checker.
 enum RecordSource {
     /// Calls `body` with every record `cutoff` includes, content loaded (withheld content flagged): the records up
-    /// to the head and those past it that the writer adopts, with a warning on standard error when there are any.
+    /// to the head and those past it that the writer adopts, with a warning on standard error when there are any;
+    /// `later` is called with each record it leaves out (for a time cutoff, when given).
     static func read(
         _ root: String,
         cutoff: StateCutoff,
+        later: ((RecordedEvent) -> Void)? = nil,
         _ body: (RecordedEvent) -> Void
     ) throws(LedgerError) {
         let reader = try LedgerReader(root: root)
@@ -94,7 +100,7 @@ enum RecordSource {
                 isWithheld: entry.isWithheld,
                 appendedAtMillis: entry.record.appendedAtMillis
             )
-            if cutoff.includes(recorded) { body(recorded) }
+            if cutoff.includes(recorded) { body(recorded) } else { later?(recorded) }
         }
     }
 
@@ -104,19 +110,28 @@ enum RecordSource {
             guard let seq = UInt64(text) else { throw LedgerError(.badInput, "--at \(text) is too large") }
             return .seq(seq)
         }
-        let time = try self.time(text, option: "--at")
+        let time = try self.time(text, option: "--at", endOfDay: true)
         return append ? .appendTime(time.unixMillis) : .eventTime(time)
     }
 
-    /// Parses an RFC 3339 time for an option, with an example in the error.
-    static func time(_ text: String, option: String) throws(LedgerError) -> Timestamp {
+    /// Parses an RFC 3339 time for an option, or a plain date (`2026-11-15`) in Việt Nam time (UTC+7): the start
+    /// of that day, or with `endOfDay` its last millisecond (so that `--to 2026-11-15` includes the 15th).
+    static func time(_ text: String, option: String, endOfDay: Bool = false) throws(LedgerError) -> Timestamp {
+        let bytes = Array(text.utf8)
+        let isDate =
+            bytes.count == 10 && bytes[4] == 0x2D && bytes[7] == 0x2D
+            && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
+        if isDate, let day = Timestamp(text + (endOfDay ? "T23:59:59.999+07:00" : "T00:00:00+07:00")) {
+            return day
+        }
         guard let time = Timestamp(text) else {
             if Timestamp.anyYear(text) != nil, let problem = Timestamp.problem(text) {
                 throw LedgerError(.badInput, "\(option) \(text) \(problem)")
             }
             throw LedgerError(
                 .badInput,
-                "\(option) \(text) is neither a record number nor an RFC 3339 time such as 2026-11-15T17:00:00+07:00"
+                "\(option) \(text) is neither a record number nor an RFC 3339 time such as 2026-11-15T17:00:00+07:00 "
+                    + "or a date such as 2026-11-15"
             )
         }
         return time
@@ -138,45 +153,72 @@ enum StatePresentation {
         return counts.joined(separator: ", ") + "\nthrough \(through); state hash \(state.canonicalDocument().hash.hex)"
     }
 
-    static func text(_ state: ProvinceState, group only: String?, hash: String) -> String {
+    static func text(_ state: ProvinceState, group only: String?, hash: String, vi: Bool = false) -> String {
+        func l(_ english: String, _ vietnamese: String) -> String { vi ? vietnamese : english }
         var lines: [String] = []
-        let through = state.through.map { "record \($0.seq) (\($0.time.text))" } ?? "no records"
-        lines.append("state through \(through), \(state.events) records; state hash \(hash)")
+        let through =
+            state.through.map { l("record", "bản ghi") + " \($0.seq) (\($0.time.text))" }
+            ?? l("no records", "chưa có bản ghi")
+        lines.append(
+            l("state through", "trạng thái đến") + " \(through), \(state.events) " + l("records", "bản ghi") + "; "
+                + l("state hash", "mã băm trạng thái") + " \(hash)"
+        )
         func name(_ text: RecordedText?) -> String {
             switch text {
             case .text(let name): "\"\(SafeText.neutralised(name))\""
-            case .withheld: "(name withheld)"
-            case nil: "(no name recorded)"
+            case .withheld: l("(name withheld)", "(đã rút tên)")
+            case nil: l("(no name recorded)", "(chưa ghi tên)")
             }
         }
         for group in state.groups.values.sorted(by: { $0.id < $1.id }) where only == nil || group.id == only {
             lines.append("")
             lines.append(
-                "group \(group.id) \(name(group.name)) — field \(group.field ?? "-"), decision \(group.decision ?? "-")"
+                l("group", "nhóm") + " \(group.id) \(name(group.name)) — " + l("field", "lĩnh vực")
+                    + " \(group.field ?? "-"), " + l("decision", "quyết định") + " \(group.decision ?? "-")"
             )
-            lines.append("  head       " + (group.head.map { "\($0.holder) (#\($0.since.seq))" } ?? "none"))
+            lines.append(
+                "  " + l("head      ", "Trưởng Nhóm") + " "
+                    + (group.head.map { "\($0.holder) (#\($0.since.seq))" } ?? l("none", "không có"))
+            )
             if !group.deputies.isEmpty {
-                lines.append("  deputies   " + group.deputies.keys.sorted().joined(separator: ", "))
+                lines.append(
+                    "  " + l("deputies  ", "Phó Trưởng Nhóm") + " "
+                        + group.deputies.keys.sorted().joined(separator: ", ")
+                )
             }
             let admins = group.admins.values.sorted { $0.since < $1.since }
-                .map { "\($0.holder) assigned by \($0.by ?? "?") (#\($0.since.seq))" }
-            lines.append("  admins     " + (admins.isEmpty ? "none" : admins.joined(separator: "; ")))
+                .map {
+                    "\($0.holder) " + l("assigned by", "do") + " \($0.by ?? "?") " + l("", "giao ")
+                        + "(#\($0.since.seq))"
+                }
+            lines.append(
+                "  " + l("admins    ", "quản trị") + " "
+                    + (admins.isEmpty ? l("none", "không có") : admins.joined(separator: "; "))
+            )
             if !group.platformAdmins.isEmpty {
-                lines.append("  platform admins " + group.platformAdmins.keys.sorted().joined(separator: ", "))
+                lines.append(
+                    "  " + l("platform admins", "quản trị trên Zalo") + " "
+                        + group.platformAdmins.keys.sorted().joined(separator: ", ")
+                )
             }
-            lines.append("  members    \(group.members.count)")
+            lines.append("  " + l("members   ", "thành viên") + " \(group.members.count)")
             for (account, membership) in group.members.sorted(by: {
                 ($0.value.since.seq, $0.key) < ($1.value.since.seq, $1.key)
             }) {
                 lines.append(
-                    "    \(account)  \(state.person(of: account) ?? "(unbound)")  since \(membership.since.time.text) "
+                    "    \(account)  \(state.person(of: account) ?? l("(unbound)", "(chưa gắn người)"))  "
+                        + l("since", "từ") + " \(membership.since.time.text) "
                         + "(#\(membership.since.seq))"
                 )
             }
-            if let settings = group.settings { lines.append("  settings   \(settings.value) (#\(settings.mark.seq))") }
+            if let settings = group.settings {
+                lines.append("  " + l("settings  ", "cài đặt") + " \(settings.value) (#\(settings.mark.seq))")
+            }
             lines.append(
-                "  posts      \(group.posts) (recalled \(group.recalled), removed \(group.removed)); "
-                    + "\(group.acknowledgements.count) rule acknowledgements"
+                "  " + l("posts     ", "bài đăng") + " \(group.posts) (" + l("recalled", "thu hồi")
+                    + " \(group.recalled), "
+                    + l("removed", "bị gỡ") + " \(group.removed)); \(group.acknowledgements.count) "
+                    + l("rule acknowledgements", "xác nhận nội quy")
             )
         }
         let shownGroups = Set(state.groups.keys.filter { only == nil || $0 == only })
@@ -185,33 +227,40 @@ enum StatePresentation {
         }
         if !directives.isEmpty {
             lines.append("")
-            lines.append("directives")
+            lines.append(l("directives", "chỉ đạo"))
             for directive in directives {
                 let answers = directive.assignees.map { "\($0) \(directive.status(of: $0).rawValue)" }
                 lines.append(
-                    "  \(directive.id) in \(directive.group) by \(directive.issuer) (#\(directive.issued.seq)), "
-                        + "due \(directive.due.text): " + answers.joined(separator: ", ")
+                    "  \(directive.id) " + l("in", "trong") + " \(directive.group) " + l("by", "của")
+                        + " \(directive.issuer) (#\(directive.issued.seq)), " + l("due", "hạn")
+                        + " \(directive.due.text): "
+                        + answers.joined(separator: ", ")
                 )
             }
         }
         if only == nil {
             lines.append("")
-            lines.append("persons \(state.persons.count)")
+            lines.append(l("persons", "người") + " \(state.persons.count)")
             for person in state.persons.values.sorted(by: { $0.id < $1.id }) {
                 let accounts = person.accounts.map { period in
                     "\(period.account) (#\(period.bound.seq)–" + (period.unbound.map { "#\($0.seq)" } ?? "") + ")"
                 }
                 lines.append(
                     "  \(person.id) \(name(person.fullName)) — \(person.position ?? "-"), \(person.unit ?? "-"); "
-                        + "accounts " + (accounts.isEmpty ? "none" : accounts.joined(separator: ", "))
+                        + l("accounts ", "tài khoản ")
+                        + (accounts.isEmpty ? l("none", "không có") : accounts.joined(separator: ", "))
                 )
             }
             lines.append("")
-            lines.append("captures: \(state.captures.sessions.count) sessions, \(state.captures.gaps.count) gaps")
+            lines.append(
+                l("captures", "phiên thu thập") + ": \(state.captures.sessions.count) " + l("sessions", "phiên") + ", "
+                    + "\(state.captures.gaps.count) " + l("gaps", "gián đoạn")
+            )
             for gap in state.captures.gaps {
                 lines.append(
-                    "  gap \(gap.account) from #\(gap.from.seq) (\(gap.from.time.text)) to "
-                        + (gap.to.map { "#\($0.seq) (\($0.time.text))" } ?? "now")
+                    "  " + l("gap", "gián đoạn") + " \(gap.account) " + l("from", "từ") + " #\(gap.from.seq) "
+                        + "(\(gap.from.time.text)) " + l("to", "đến") + " "
+                        + (gap.to.map { "#\($0.seq) (\($0.time.text))" } ?? l("now", "nay"))
                 )
             }
         }

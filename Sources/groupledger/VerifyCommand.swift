@@ -21,6 +21,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "The log's verifier key, as published (repeatable; default: the keys recorded in the ledger).")
     var vkey: [String] = []
 
+    @Option(help: "A file holding the log's verifier key, as --checkpoint holds a checkpoint (repeatable).")
+    var vkeyFile: [String] = []
+
     @Option(help: "A witness verifier key (repeatable); a checkpoint must carry --quorum of their cosignatures.")
     var witness: [String] = []
 
@@ -41,7 +44,10 @@ struct VerifyCommand: ParsableCommand {
             var anchors = VerificationAnchors()
             for path in checkpoint { anchors.checkpoints.append((path, try Directory.readFile(path))) }
             // A key given twice is one key; two different keys with one name and key ID are refused here.
-            anchors.logKeys = try ProofCommand.distinctKeys(vkey, what: "--vkey")
+            anchors.logKeys = try ProofCommand.distinctKeys(
+                vkey + (try vkeyFile.map(VerifierKeyFile.read)),
+                what: "--vkey"
+            )
             anchors.witnessKeys = try ProofCommand.distinctKeys(witness, what: "--witness")
             anchors.quorum = quorum ?? max(1, anchors.witnessKeys.count)
             let progress: ((UInt64) -> Void)? =
@@ -133,5 +139,14 @@ enum VerdictJSON {
             members.append(("problem", .object(JSONObject(members: fields))))
         }
         return .object(JSONObject(members: members))
+    }
+}
+
+/// Reads `--vkey-file`: the key text, without the trailing line break.
+enum VerifierKeyFile {
+    static func read(_ path: String) throws(LedgerError) -> String {
+        var bytes = try Directory.readFile(path, limit: 4096)
+        while let last = bytes.last, last == 0x0A || last == 0x0D || last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -64,9 +64,19 @@ import Testing
         #expect(result.findings("R4", "unreported-switch").map(\.subject) == ["7301000000000001031"])
         #expect(result.findings("R4", "unbound-account").map(\.subject) == ["7301999000000000777"])
         #expect(Set(result.findings("R5").compactMap(\.subject)) == ["p-044", "p-052", "p-058"])
-        // TỐI MẬT, TUYỆT MẬT and "Độ mật: Mật" in an attachment; none of the false friends.
-        #expect(result.findings("R7a").flatMap { $0.spans.map(\.text) } == ["TỐI MẬT", "Độ mật: Mật", "TUYỆT MẬT"])
-        #expect(result.findings("R7a").first?.review?.verdict == "confirmed")
+        // TỐI MẬT, TUYỆT MẬT, and in an attachment the file name CV_123_TOI_MAT.pdf and "Độ mật: Mật"; none of the
+        // false friends.
+        #expect(
+            result.findings("R7a").flatMap { $0.spans.map(\.text) } == [
+                "TỐI MẬT", "TOI_MAT", "Độ mật: Mật", "TUYỆT MẬT",
+            ]
+        )
+        #expect(result.findings("R7a", "post").first?.review?.verdict == "confirmed")
+        // The confirmed post is still readable in the story (the CLI demo withholds it): an open obligation.
+        #expect(
+            result.findings("R7a", "not-withheld").map(\.seqs.first)
+                == result.findings("R7a", "post").prefix(1).map(\.seqs.first)
+        )
         #expect(
             result.findings("R7b").flatMap { $0.spans.map(\.text) }.first == "http://tin-nong-24h.xyz/sap-nhap-tinh"
         )

@@ -47,7 +47,7 @@ struct Story {
         return seq
     }
 
-    /// A registered group `g-1` with head `p-1`, admin `p-2` assigned by the head, and members `p-1`…`p-<members>`
+    /// A registered group `g-1` with head `p-1` (Phó Chủ tịch, UBND tỉnh), admin `p-2` assigned by the head, and members `p-1`…`p-<members>`
     /// (accounts `a-1`…) who all acknowledged the rules, on 2 November.
     static func wellRun(members: Int = 4) -> Story {
         var story = Story()
@@ -57,7 +57,10 @@ struct Story {
                 day: 2,
                 hour: 8,
                 group: nil,
-                data: ["person": .string("p-\(n)"), "position": "Chuyên viên", "unit": "Sở Tài chính"],
+                data: [
+                    "person": .string("p-\(n)"), "position": n == 1 ? "Phó Chủ tịch" : "Chuyên viên",
+                    "unit": n == 1 ? "UBND tỉnh" : "Sở Tài chính",
+                ],
                 content: ["full_name": .string("Người \(n)")]
             )
             story.add(

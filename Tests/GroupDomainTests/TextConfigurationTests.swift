@@ -19,6 +19,12 @@ import Testing
         #expect(try MatchConfiguration(json: Array(data)) == MatchConfiguration.default)
     }
 
+    static let groups = [
+        "trade", "shipping", "offer", "price", "priceWord", "delivery", "contact", "promotion", "recruit", "self",
+        "news",
+        "official", "legal",
+    ]
+
     @Test func theDefaultHasTheDocumentedLists() {
         let configuration = MatchConfiguration.default
         #expect(configuration.stamps.levels == ["TUYỆT MẬT", "TỐI MẬT", "MẬT"])
@@ -27,8 +33,10 @@ import Testing
         #expect(configuration.emoticons.contains("/-strong"))
         #expect(configuration.emoji.countBareDigitsAndSigns == false)
         #expect(configuration.emoji.countTextStyleSymbols == false)
-        #expect(configuration.adverts.minimumGroups == 2)
-        #expect(configuration.adverts.groups.map(\.name) == ["offer", "price", "delivery", "contact", "promotion"])
+        #expect(configuration.adverts.minimumGroups == 1)
+        #expect(configuration.adverts.threshold == 4)
+        #expect(configuration.adverts.groups.map(\.name) == Self.groups)
+        #expect(configuration.adverts.weight(of: "news") < 0 && configuration.adverts.weight(of: "offer") > 0)
         #expect(configuration.adverts.amountGroup == "price")
         #expect(configuration.adverts.phoneGroup == "contact")
     }
@@ -60,7 +68,11 @@ import Testing
             replacing: "\"levels\": [\"TUYỆT MẬT\", \"TỐI MẬT\", \"MẬT\"]",
             with: "\"levels\": [\"TUYỆT MẬT\", \"TỐI MẬT\", \"MẬT\", \"TOI MAT\"]"
         )
-        #expect(TextTest.both(.r7a, "FILE_TOI_MAT.pdf") == [])
+        #expect(
+            TextTest.both(.r7a, "FILE_TOI_MAT.pdf")
+                == [TextTest.sig(.r7a, .classifiedStamp, "TOI_MAT", term: "TỐI MẬT")],
+            "found by recall, reported as the accented level"
+        )
         #expect(
             TextTest.both(.r7a, "FILE_TOI_MAT.pdf", TextMatcher(configuration: configuration))
                 == [TextTest.sig(.r7a, .classifiedStamp, "TOI_MAT", term: "TOI MAT")],
@@ -68,12 +80,22 @@ import Testing
         )
     }
 
+    @Test func theRecallMembersAreOptionalAndOffWhenAbsent() throws {
+        let configuration = try TextTest.configuration(replacing: "\"recall\": true,", with: "")
+        #expect(!configuration.stamps.recall)
+        #expect(MatchConfiguration.default.stamps.recall)
+        #expect(MatchConfiguration.default.stamps.needContext == ["tối mật"])
+        #expect(TextTest.both(.r7a, "FILE_TOI_MAT.pdf", TextMatcher(configuration: configuration)) == [])
+        let wrong = MatchConfiguration.defaultJSON.replacingOccurrences(of: "\"recall\": true", with: "\"recall\": 1")
+        #expect(throws: (any Error).self) { try MatchConfiguration(json: Array(wrong.utf8)) }
+    }
+
     @Test func notesMayBeStringsOrListsOfStrings() throws {
         let configuration = try TextTest.configuration(
             replacing: "\"groups\": {",
             with: "\"groups\": { \"note\": \"một ghi chú, không phải một nhóm\","
         )
-        #expect(configuration.adverts.groups.map(\.name) == ["offer", "price", "delivery", "contact", "promotion"])
+        #expect(configuration.adverts.groups.map(\.name) == Self.groups)
     }
 
     static let brokenFiles: [(old: String, new: String, path: String)] = [
@@ -90,8 +112,12 @@ import Testing
         ("\"alwaysCount\": [\"☺\"", "\"alwaysCount\": [\"☺☺\"", "$.R7d.emoji.alwaysCount[0]"),
         ("\"countTextStyleSymbols\": false", "\"countTextStyleSymbols\": \"no\"", "$.R7d.emoji.countTextStyleSymbols"),
         ("\"/-heart\"", "\"/- heart\"", "$.R7d.emoticons[0]"),
-        ("\"minimumGroups\": 2", "\"minimumGroups\": 0", "$.R7e.minimumGroups"),
-        ("\"minimumGroups\": 2", "\"minimumGroups\": 9", "$.R7e.minimumGroups"),
+        ("\"minimumGroups\": 1", "\"minimumGroups\": 0", "$.R7e.minimumGroups"),
+        ("\"minimumGroups\": 1", "\"minimumGroups\": 99", "$.R7e.minimumGroups"),
+        ("\"threshold\": 4", "\"threshold\": 0", "$.R7e.threshold"),
+        ("\"trade\": 4,", "\"trade\": \"4\",", "$.R7e.weights.trade"),
+        ("\"trade\": 4,", "\"trade\": 4, \"nosuch\": 1,", "$.R7e.weights"),
+        ("\"recall\": true", "\"recall\": \"yes\"", "$.R7a.recall"),
         ("\"group\": \"price\"", "\"group\": \"prices\"", "$.R7e.amounts.group"),
         ("\"group\": \"contact\"", "\"group\": 1", "$.R7e.phoneNumbers.group"),
         ("\"Word lists and settings of the text matcher", "5, \"", "$.note"),

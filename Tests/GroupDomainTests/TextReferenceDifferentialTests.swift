@@ -41,11 +41,20 @@ import Testing
     }
 
     /// Runs both matchers on `texts` and records every text on which they differ.
+    ///
+    /// The reference was frozen before ``MatchConfiguration/Stamps/recall`` (the stamps that are not accented whole
+    /// words), ``MatchConfiguration/Adverts/threshold`` (weighing the advert evidence) and
+    /// ``MatchConfiguration/emoticonGuards`` existed, so both run with them off; `TextStampRecallTests`,
+    /// `TextAdvertTests` and `TextEmoticonTests` cover them.
     private func compare(
         _ texts: [String],
         _ configuration: MatchConfiguration,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
+        var configuration = configuration
+        configuration.stamps.recall = false
+        configuration.adverts.threshold = nil
+        configuration.emoticonGuards = false
         let matcher = TextMatcher(configuration: configuration)
         let reference = TextReference.TextMatcher(configuration: configuration)
         var failures = 0

@@ -83,10 +83,17 @@ import Testing
         #expect(stamps("https://example.gov.vn/TỐI-MẬT") == [], "links are not searched for words")
     }
 
-    @Test func diacriticsAreNeverStripped() {
-        #expect(stamps("TOI MAT, TUYET MAT, MAT, tai lieu toi mat, Do mat: Mat") == [])
+    @Test func otherDiacriticsAreNeverStamps() {
         #expect(stamps("MẶT TRẬN, MẤT ĐIỆN, MÁT MẺ, MẠT SÁT, MẮT") == [])
         #expect(stamps("“mặt”, “mất”, “Mát”") == [])
+        #expect(stamps("tôi mất ví, TÔI MẤT VÍ, tới mát, TỚI MÁT") == [])
+    }
+
+    @Test func withoutRecallNoDiacriticsMeansNoStamp() {
+        var configuration = MatchConfiguration.default
+        configuration.stamps.recall = false
+        let matcher = TextMatcher(configuration: configuration)
+        #expect(TextTest.both(.r7a, "TOI MAT, TUYET MAT, MAT, tai lieu toi mat, Do mat: Mat", matcher) == [])
     }
 
     @Test func labelWithTheEthLookalike() {

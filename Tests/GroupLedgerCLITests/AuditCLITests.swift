@@ -35,16 +35,25 @@ import Testing
         let scratch = Scratch("audit-csv")
         defer { scratch.remove() }
         let ledger = try Province.ledger(in: scratch)
-        let result = try CLI.run(["audit", "--ledger", ledger, "--format", "csv"])
+        let result = try CLI.run(["audit", "--ledger", ledger, "--format", "csv", "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
         let bytes = Array(result.stdoutData)
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(text.hasPrefix("id,rule,check,severity,group,group_name,seq,seqs,"))
         #expect(text.contains("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
-        #expect(text.contains("Không") || text.contains("không"))
-        let directives = try CLI.run(["audit", "--ledger", ledger, "--format", "csv", "--table", "directives"])
+        let vi = try CLI.run(["audit", "--ledger", ledger, "--format", "csv"])
+        let viText = String(decoding: vi.stdoutData.dropFirst(3), as: UTF8.self)
+        #expect(viText.hasPrefix("mã,quy tắc,kiểm tra,mức độ,nhóm,tên nhóm,bản ghi,"), "Vietnamese headers under vi")
+        #expect(viText.contains("đang mở") && !viText.contains(",open,"))
+        #expect(viText.contains("Không") || viText.contains("không"))
+        let directives = try CLI.run([
+            "audit", "--ledger", ledger, "--format", "csv", "--table", "directives", "--lang", "en",
+        ])
         #expect(String(decoding: directives.stdoutData.dropFirst(3), as: UTF8.self).hasPrefix("directive,group,"))
+        let output = scratch.path + "/findings.csv"
+        let written = try CLI.run(["audit", "--ledger", ledger, "--format", "csv", "--output", output])
+        #expect(written.stdout.contains("findings to") && !written.stdout.contains("directive rows"))
     }
 
     @Test func htmlIsOneSelfContainedFile() throws {
@@ -79,6 +88,18 @@ import Testing
         #expect(report["findings"]?.arrayValue?.contains { $0["id"] == .string("R7a:post:\(seq)") } == true)
         let state = try CLI.run(["state", "--ledger", ledger, "--json"])
         #expect(state.stdout.contains(#""withheld":{"\#(seq)":{"reason":"R7a-classified""#))
+
+        // The withholding is written today; the audit still judges at the last group event (November) ...
+        let before = try CLI.run(["audit", "--ledger", ledger, "--format", "json"])
+        let beforeReport = try JSONParser().parse(Array(before.stdoutData.dropLast()))
+        #expect(beforeReport["evaluated_at"]?.stringValue?.hasPrefix("2026-11") == true)
+        // ... and judged at a time before the withholding, the post is still withheld as classified.
+        let earlier = try CLI.run([
+            "audit", "--ledger", ledger, "--format", "json", "--to", "2026-11-30T00:00:00+07:00",
+        ])
+        let earlierReport = try JSONParser().parse(Array(earlier.stdoutData.dropLast()))
+        #expect(earlierReport["withheld_posts"]?.arrayValue?.first?["reason"] == "R7a-classified")
+        #expect(earlierReport["findings"]?.arrayValue?.contains { $0["id"] == .string("R7a:post:\(seq)") } == true)
     }
 
     @Test func configurationIsAFileOverTheDefaults() throws {

@@ -10,14 +10,18 @@ import Testing
         try CLI.run(["init", "--ledger", ledger, "--origin", "example.org/test"])
         var generator = SystemRandomNumberGenerator()
         var acknowledged: [String] = []
-        var attempted: Set<String> = ["warmup"]
+        var attempted: Set<String> = []
         var kills = 0
         var round = 0
-        // Kill at a random moment within about one and a half times what an append takes on this machine right
-        // now, so that some appends finish and most are cut, however loaded the machine is.
+        // Kill at a random moment within about one and a half times what an append of a round's shape (40 events,
+        // commits of 7) takes on this machine right now, so that some appends finish and most are cut, however
+        // loaded the machine is.
+        let warmup = (0..<40).map { "warmup:\($0)" }
+        attempted.formUnion(warmup)
         let started = Date()
         try CLI.run([
-            "append", "--ledger", ledger, scratch.write("warmup.jsonl", Array((Line.post("warmup") + "\n").utf8)),
+            "append", "--ledger", ledger, "--batch", "7",
+            scratch.write("warmup.jsonl", Array(warmup.map { Line.post($0) + "\n" }.joined().utf8)),
         ])
         let window = max(UInt32(Date().timeIntervalSince(started) * 1.5e6), 20_000)
         while kills < 50 && round < 400 {

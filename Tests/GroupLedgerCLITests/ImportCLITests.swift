@@ -20,6 +20,21 @@ import Testing
         return try result.stdout.split(separator: "\n").map { try JSONParser().parse(String($0)) }
     }
 
+    @Test func aRosterNeedsTheTimeItTookEffect() throws {
+        let scratch = Scratch("import-roster-as-of")
+        defer { scratch.remove() }
+        let ledger = scratch.path + "/ledger"
+        #expect(try CLI.run(["init", "--ledger", ledger, "--origin", "example.org/test"]).status == 0)
+        let roster = Self.fixture("roster/roster.csv")
+        let refused = try CLI.run(["import", "roster-csv", "--ledger", ledger, roster])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--as-of"))
+        let dated = try CLI.run(["import", "roster-csv", "--ledger", ledger, roster, "--as-of", "2025-11-02", "--json"])
+        #expect(dated.status == 0, "\(dated.stderr)")
+        let log = try CLI.run(["log", "--ledger", ledger])
+        #expect(log.stdout.contains("2025-11-02T00:00:00+07:00"))
+    }
+
     @Test func everyFormatRoundTripsIntoTheLedgerAndASecondImportAddsNothing() throws {
         let scratch = Scratch("import-round-trip")
         defer { scratch.remove() }

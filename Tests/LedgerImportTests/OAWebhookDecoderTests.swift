@@ -27,8 +27,10 @@ import Testing
         let text = try #require(decoded.events.first)
         #expect(text.type == "post.created" && text.id == "oa:user_send_group_text:oamsg-001")
         #expect(text.group == "g-oa-f2a1c0ffee5a1d00" && text.data("kind") == "text")
-        // A 12-digit timestamp, as in Zalo's own documentation example, is milliseconds too.
-        #expect(text.time.unixMillis == 176_213_071_200)
+        // A 12-digit timestamp, as in Zalo's own documentation example, is a millisecond time missing its last
+        // digit (read as milliseconds it would be 1975): "176213071200" is 2025-11-03.
+        #expect(text.time.unixMillis == 1_762_130_712_000)
+        #expect(text.time.text.hasPrefix("2025-11-03"))
         let file = try #require(decoded.events.first { $0.data("kind") == "file" })
         #expect(file.content("attachments") == [["title": "Bao-cao.pdf", "href": "https://file.example.zdn.vn/f"]])
         #expect(decoded.events(ofType: "member.joined").first?.data("accounts") == ["1357924680"])

@@ -37,7 +37,8 @@ extension AuditReport {
                             "seq": JSONBuilding.number(candidate.post.seq), "time": .string(candidate.post.time.text),
                             "group": .string(candidate.group), "message": .string(candidate.message),
                             "author": .string(candidate.author), "opener": .string(candidate.opener),
-                            "deadline_word": .string(candidate.deadlineWord),
+                            "deadline_word": .string(candidate.deadlineWord), "text": .string(candidate.text),
+                            "due": candidate.due.map { .string($0.text) } ?? .null,
                         ]
                     }
                 )

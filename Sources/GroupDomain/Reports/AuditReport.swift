@@ -7,7 +7,8 @@ public struct AuditReport: Sendable {
     public struct Tally: Sendable, Hashable {
         /// Every finding.
         public var total = 0
-        /// Findings whose condition still holds at the evaluation point.
+        /// Findings whose condition still holds at the evaluation point and that no review dismissed
+        /// (``Finding/isOpen``).
         public var open = 0
         /// Findings a `finding.reviewed` record answered.
         public var reviewed = 0
@@ -16,7 +17,7 @@ public struct AuditReport: Sendable {
 
         mutating func add(_ finding: Finding) {
             total += 1
-            if finding.resolved == nil { open += 1 }
+            if finding.isOpen { open += 1 }
             if finding.review != nil { reviewed += 1 }
             bySeverity[finding.severity, default: 0] += 1
         }
@@ -72,6 +73,26 @@ public struct AuditReport: Sendable {
         for finding in findings { tallies[finding.group ?? "-", default: Tally()].add(finding) }
         let groups = Set(result.state.groups.keys.filter { group == nil || $0 == group }).union(tallies.keys)
         return groups.sorted().map { ($0, tallies[$0] ?? Tally()) }
+    }
+
+    /// A person for display: "p-030 Nguyễn Văn An (Chuyên viên, Sở Tài chính)" from `person.registered`, or the id
+    /// alone when the person is not registered (an account id, for instance).
+    public func person(_ id: String, _ language: ReportLanguage) -> String {
+        guard let person = result.state.persons[id] else { return id }
+        var text = id
+        switch person.fullName {
+        case .text(let name): text += " " + name
+        case .withheld: text += language == .vi ? " (đã rút tên)" : " (name withheld)"
+        case nil: break
+        }
+        let details = [person.position, person.unit].compactMap { $0 }
+        if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }
+        return text
+    }
+
+    /// How many directives (not assignee rows) have an overdue row.
+    public var overdueDirectives: Int {
+        Set(directives.filter(\.overdue).map { $0.group + "\u{0}" + $0.directive }).count
     }
 
     /// The group's name for display: its text, "(withheld)", or empty when none was recorded.

@@ -29,25 +29,38 @@ public enum CSVReport {
         switch table {
         case .findings:
             rows = [
-                [
-                    "id", "rule", "check", "severity", "group", "group_name", "seq", "seqs", "time", "subject",
-                    "status",
-                    "review", "message", "field", "matched_text", "utf8_start", "utf8_end", "utf16_start", "utf16_end",
-                    "withheld_by", "withheld_at",
-                ]
+                (language == .vi
+                    ? [
+                        "mã", "quy tắc", "kiểm tra", "mức độ", "nhóm", "tên nhóm", "bản ghi", "các bản ghi",
+                        "thời điểm",
+                        "đối tượng", "trạng thái", "xem xét", "nội dung", "trường", "đoạn khớp", "utf8_đầu",
+                        "utf8_cuối",
+                        "utf16_đầu", "utf16_cuối", "họ tên đối tượng", "người ra lệnh giữ lại", "thời điểm giữ lại",
+                    ]
+                    : [
+                        "id", "rule", "check", "severity", "group", "group_name", "seq", "seqs", "time", "subject",
+                        "status", "review", "message", "field", "matched_text", "utf8_start", "utf8_end",
+                        "utf16_start", "utf16_end", "subject_name", "withheld_by", "withheld_at",
+                    ])
             ]
             for finding in report.findings {
                 let span = finding.spans.first
+                let status =
+                    finding.resolved != nil
+                    ? language.pick("đã khắc phục", "resolved")
+                    : finding.isOpen ? language.pick("đang mở", "open") : language.pick("đã bác bỏ", "dismissed")
                 rows.append(
                     [
-                        finding.id, finding.rule, finding.check, finding.severity.rawValue, finding.group ?? "",
+                        finding.id, finding.rule, language.label(check: finding.check),
+                        language == .vi ? finding.severity.vietnamese : finding.severity.rawValue, finding.group ?? "",
                         finding.group.map { report.name(of: $0, language) } ?? "",
                         finding.seqs.first.map(String.init) ?? "", finding.seqs.map(String.init).joined(separator: " "),
-                        clock.format(finding.time), finding.subject ?? "",
-                        finding.resolved == nil ? "open" : "resolved",
-                        finding.review?.verdict ?? "", finding.message(language), span?.field ?? "", span?.text ?? "",
+                        clock.format(finding.time), finding.subject ?? "", status,
+                        finding.review.map { language.label(verdict: $0.verdict) } ?? "", finding.message(language),
+                        span?.field ?? "", span?.text ?? "",
                         span.map { String($0.utf8.lowerBound) } ?? "", span.map { String($0.utf8.upperBound) } ?? "",
                         span.map { String($0.utf16.lowerBound) } ?? "", span.map { String($0.utf16.upperBound) } ?? "",
+                        finding.subject.map { report.person($0, language) } ?? "",
                     ] + withheldColumns(finding.seqs.first.flatMap { withheld[$0] }, clock)
                 )
             }
@@ -58,28 +71,39 @@ public enum CSVReport {
                         post.group.map { report.name(of: $0, language) } ?? "", String(post.post.seq),
                         ([post.post.seq] + (post.withholding.map { [$0.mark.seq] } ?? [])).map(String.init)
                             .joined(separator: " "),
-                        clock.format(post.post.time.unixMillis), "", "withheld", "", message(post, language, clock),
-                        "", "", "", "", "", "",
+                        clock.format(post.post.time.unixMillis), "", language.pick("đã giữ lại", "withheld"), "",
+                        message(post, language, clock), "", "", "", "", "", "", "",
                     ] + withheldColumns(post, clock)
                 )
             }
         case .directives:
             rows = [
-                [
-                    "directive", "group", "issuer", "assignee", "issued_seq", "source_seq", "due", "status",
-                    "acknowledged_seq", "acknowledged_by", "progress_seq", "completed_seq", "overdue", "capture_gap",
-                    "withheld_by", "withheld_at",
-                ]
+                (language == .vi
+                    ? [
+                        "chỉ đạo", "nhóm", "người ban hành", "người thực hiện", "bản ghi ban hành", "bản ghi nguồn",
+                        "hạn", "trạng thái", "bản ghi xác nhận", "cách xác nhận", "bản ghi tiến độ",
+                        "bản ghi hoàn thành", "quá hạn", "gián đoạn thu thập", "họ tên người thực hiện",
+                        "người ra lệnh giữ lại", "thời điểm giữ lại",
+                    ]
+                    : [
+                        "directive", "group", "issuer", "assignee", "issued_seq", "source_seq", "due", "status",
+                        "acknowledged_seq", "acknowledged_by", "progress_seq", "completed_seq", "overdue",
+                        "capture_gap", "assignee_name", "withheld_by", "withheld_at",
+                    ])
             ]
+            let yes = language.pick("có", "yes")
+            let no = language.pick("không", "no")
             for row in report.directives {
                 rows.append(
                     [
                         row.directive, row.group, row.issuer, row.assignee, String(row.issued.seq),
-                        row.source.map { String($0.seq) } ?? "", clock.format(row.due.unixMillis), row.status.rawValue,
+                        row.source.map { String($0.seq) } ?? "", clock.format(row.due.unixMillis),
+                        language == .vi ? language.label(row.status) : row.status.rawValue,
                         row.acknowledgement.map { String($0.mark.seq) } ?? "",
-                        row.acknowledgement?.evidence.rawValue ?? "",
+                        row.acknowledgement.map { language == .vi ? language.label($0.evidence) : $0.evidence.rawValue }
+                            ?? "",
                         row.progress.map { String($0.seq) } ?? "", row.completed.map { String($0.seq) } ?? "",
-                        row.overdue ? "yes" : "no", row.gaps.isEmpty ? "no" : "yes",
+                        row.overdue ? yes : no, row.gaps.isEmpty ? no : yes, report.person(row.assignee, language),
                     ] + withheldColumns(row.source.flatMap { withheld[$0.seq] }, clock)
                 )
             }
@@ -87,7 +111,7 @@ public enum CSVReport {
                 rows.append(
                     [
                         "withheld:post:\(post.post.seq)", post.group ?? "", "", "", "", String(post.post.seq), "",
-                        "withheld", "", "", "", "", "", "",
+                        language.pick("đã giữ lại", "withheld"), "", "", "", "", "", "", "",
                     ] + withheldColumns(post, clock)
                 )
             }

@@ -33,8 +33,8 @@ public enum HTMLReport {
         if let group = report.group { html += " · " + l.pick("nhóm", "group") + " <code>\(escape(group))</code>" }
         html += "</p>\n<p class=\"totals\">"
         html += stat(report.findings.count, l.pick("phát hiện", "findings"))
-        html += stat(report.findings.filter { $0.resolved == nil }.count, l.pick("đang mở", "open"))
-        html += stat(report.directives.filter(\.overdue).count, l.pick("chỉ đạo quá hạn", "overdue directive rows"))
+        html += stat(report.findings.filter(\.isOpen).count, l.pick("đang mở", "open"))
+        html += stat(report.overdueDirectives, l.pick("chỉ đạo quá hạn", "overdue directives"))
         html += stat(report.withheldPosts.count, l.pick("bài đã rút nội dung", "withheld posts"))
         html += "</p></header>\n"
         html += ruleSummary(report, l)
@@ -128,21 +128,24 @@ public enum HTMLReport {
             }
             var status =
                 finding.resolved.map { l.pick("đã khắc phục", "resolved") + " <code>#\($0.seq)</code>" }
-                ?? l.pick("đang mở", "open")
+                ?? (finding.isOpen ? l.pick("đang mở", "open") : l.pick("đã bác bỏ", "dismissed"))
             if let review = finding.review {
                 status +=
                     "<br>" + l.pick("xem xét", "review")
-                    + ": \(escape(review.verdict)) <code>#\(review.mark.seq)</code>"
+                    + ": \(escape(l.label(verdict: review.verdict))) <code>#\(review.mark.seq)</code>"
             }
             if !finding.captureGaps.isEmpty {
                 status += "<br><span class=\"gap\">" + l.pick("gián đoạn thu thập", "capture gap") + "</span>"
             }
             html += row(
                 [
-                    evidence, "<b>\(escape(finding.rule))</b><br><small>\(escape(finding.check))</small>",
+                    evidence,
+                    "<b>\(escape(finding.rule))</b><br><small>\(escape(l.label(check: finding.check)))</small>",
                     badge(finding.severity, l), group(finding.group, report, l),
                     when(finding.time, report),
-                    escape(finding.message(l)) + "<br><small class=\"id\">\(escape(finding.id))</small>", match, status,
+                    escape(finding.message(l))
+                        + (finding.subject.map { "<br>" + escape(report.person($0, l)) } ?? "")
+                        + "<br><small class=\"id\">\(escape(finding.id))</small>", match, status,
                 ],
                 classes: "sev-\(finding.severity.rawValue)",
                 id: "finding-" + finding.id.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
@@ -174,7 +177,7 @@ public enum HTMLReport {
             }
             html += row(
                 [
-                    escape(item.directive), group(item.group, report, l), escape(item.assignee),
+                    escape(item.directive), group(item.group, report, l), escape(report.person(item.assignee, l)),
                     "<code>#\(item.issued.seq)</code>",
                     when(item.due.unixMillis, report),
                     escape(l.label(item.status)),
@@ -229,7 +232,7 @@ public enum HTMLReport {
         html += row(
             [
                 l.pick("Bản ghi", "Record"), l.pick("Nhóm", "Group"), l.pick("Người đăng", "Author"),
-                l.pick("Dấu hiệu", "Signals"),
+                l.pick("Nội dung, hạn", "Text, due"),
             ],
             header: true
         )
@@ -237,7 +240,9 @@ public enum HTMLReport {
             html += row(
                 [
                     "<code>#\(candidate.post.seq)</code>", group(candidate.group, report, l),
-                    escape(candidate.author), "“\(escape(candidate.opener))” … “\(escape(candidate.deadlineWord))”",
+                    escape(report.person(candidate.author, l)),
+                    "“\(escape(candidate.text))”"
+                        + (candidate.due.map { "<br>" + l.pick("hạn", "due") + " " + when($0.unixMillis, report) } ?? ""),
                 ]
             )
         }

@@ -30,4 +30,41 @@ extension ReportLanguage {
         case .reaction: pick("thả biểu tượng", "reaction")
         }
     }
+
+    /// A review's verdict for people; an unknown verdict as written.
+    func label(verdict: String) -> String {
+        switch verdict {
+        case "confirmed": pick("xác nhận vi phạm", "confirmed")
+        case "dismissed": pick("bác bỏ", "dismissed")
+        case "escalated": pick("chuyển cấp trên", "escalated")
+        default: verdict
+        }
+    }
+
+    /// A finding's check for people; an unknown check as written.
+    func label(check: String) -> String {
+        guard self == .vi else { return check }
+        switch check {
+        case "no-head": return "không có Trưởng Nhóm"
+        case "no-admin": return "không có quản trị"
+        case "two-admins": return "hai quản trị"
+        case "not-by-head": return "quản trị không do Trưởng Nhóm giao"
+        case "not-via-admin": return "không báo qua quản trị"
+        case "not-approved-by-head": return "Trưởng Nhóm chưa duyệt"
+        case "unbound-account": return "tài khoản chưa đăng ký"
+        case "unreported-switch": return "đổi tài khoản không báo cáo"
+        case "no-acknowledgement": return "chưa xác nhận"
+        case "no-progress": return "chưa báo cáo tiến độ"
+        case "post": return "bài đăng"
+        case "not-withheld": return "chưa rút nội dung"
+        case "hint": return "gợi ý xem xét"
+        case "issuer-not-head": return "không do Trưởng Nhóm ban hành"
+        case "unconfirmed": return "chưa được xác nhận"
+        case "head-not-leader": return "Trưởng Nhóm không phải lãnh đạo tỉnh"
+        case "head-not-member": return "Trưởng Nhóm không ở trong nhóm"
+        case "admin-not-member": return "quản trị không ở trong nhóm"
+        case "platform-admin-unassigned": return "phó nhóm trên Zalo không được giao"
+        default: return check
+        }
+    }
 }

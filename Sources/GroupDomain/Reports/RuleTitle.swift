@@ -1,16 +1,18 @@
 /// The one-line statement of each rule of `docs/rules.md` (Decision 2547/QĐ-UBND), for report summaries.
 public enum RuleTitle {
     /// The rules the checker reports on, in report order.
-    public static let rules = ["R1", "R3", "R4", "R5", "R7a", "R7b", "R7c", "R7d", "R7e", "R9"]
+    public static let rules = ["R1", "R2", "R3", "R4", "R5", "R6", "R7a", "R7b", "R7c", "R7d", "R7e", "R9"]
 
     /// The statement of `rule` in `language`.
     public static func of(_ rule: String, _ language: ReportLanguage) -> String {
         let titles: (vi: String, en: String)
         switch rule {
         case "R1": titles = ("Mỗi nhóm có Trưởng Nhóm", "Each group has a head (Trưởng Nhóm)")
+        case "R2": titles = ("Chỉ đạo của Trưởng Nhóm là mệnh lệnh hành chính", "A head's directive is an order")
         case "R3": titles = ("Một quản trị duy nhất, do Trưởng Nhóm giao", "Exactly one admin, assigned by the head")
         case "R4": titles = ("Đổi tài khoản phải báo cáo qua quản trị", "Account changes reported through the admin")
         case "R5": titles = ("Thành viên xác nhận nội quy", "Members acknowledge the rules")
+        case "R6": titles = ("Chỉ trao đổi công việc, rõ ràng, dễ hiểu (gợi ý)", "Work only, clear (review hints)")
         case "R7a": titles = ("Không đăng tài liệu Mật, Tối mật, Tuyệt mật", "No classified material")
         case "R7b": titles = ("Không đăng thông tin từ nguồn không chính thống", "No unofficial or unreliable sources")
         case "R7c": titles = ("Không đăng nội dung vi phạm pháp luật, xúc phạm", "No unlawful or insulting content")

@@ -20,7 +20,11 @@ public enum TextReport {
                     "  [\(span.field) utf8 \(span.utf8.lowerBound)..<\(span.utf8.upperBound) "
                     + "utf16 \(span.utf16.lowerBound)..<\(span.utf16.upperBound) “\(span.text)”]"
             }
-            if let review = finding.review { line += "  [" + l.pick("đã xem xét", "reviewed") + ": \(review.verdict)]" }
+            if let subject = finding.subject { line += "  [" + report.person(subject, l) + "]" }
+            if finding.check != "post" { line += "  (" + l.label(check: finding.check) + ")" }
+            if let review = finding.review {
+                line += "  [" + l.pick("đã xem xét", "reviewed") + ": \(l.label(verdict: review.verdict))]"
+            }
             if finding.resolved != nil { line += "  [" + l.pick("đã khắc phục", "resolved") + "]" }
             lines.append(line)
         }
@@ -28,7 +32,7 @@ public enum TextReport {
         lines.append(l.pick("Chỉ đạo", "Directives") + " (\(report.directives.count)):")
         for row in report.directives {
             lines.append(
-                "  \(row.directive)  \(row.group)  \(row.assignee)  #\(row.issued.seq)  "
+                "  \(row.directive)  \(row.group)  \(report.person(row.assignee, l))  #\(row.issued.seq)  "
                     + l.pick("hạn", "due") + " \(clock.format(row.due.unixMillis))  \(l.label(row.status))"
                     + (row.acknowledgement.map { "  ack #\($0.mark.seq) (\(l.label($0.evidence)))" } ?? "")
                     + (row.progress.map { "  " + l.pick("tiến độ", "progress") + " #\($0.seq)" } ?? "")
@@ -58,8 +62,9 @@ public enum TextReport {
             )
             for candidate in report.candidates {
                 lines.append(
-                    "  #\(candidate.post.seq)  \(candidate.group)  \(candidate.author)  “\(candidate.opener)” … "
-                        + "“\(candidate.deadlineWord)”"
+                    "  #\(candidate.post.seq)  \(candidate.group)  \(report.person(candidate.author, l))  "
+                        + (candidate.due.map { l.pick("hạn", "due") + " \(clock.format($0.unixMillis))  " } ?? "")
+                        + "“\(candidate.text)”"
                 )
             }
         }

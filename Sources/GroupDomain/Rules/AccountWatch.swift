@@ -37,7 +37,10 @@ struct AccountWatch: Sendable {
                 firstAction[account] = Action(mark: mark, group: group, joined: true)
             }
         case "post.created":
-            guard let group = event.group, firstAction[event.actor] == nil else { return }
+            // The Official Account's own posts (oa_send_group_*) are the OA's, not a member's account.
+            guard let group = event.group, firstAction[event.actor] == nil,
+                event.string("source_kind")?.hasPrefix("oa_send_") != true
+            else { return }
             firstAction[event.actor] = Action(mark: mark, group: group, joined: false)
         case "account.bound":
             guard let person = event.string("person"), let account = event.string("account"),

@@ -9,12 +9,26 @@ struct CandidateWatch: Sendable {
     private var candidates: [DirectiveCandidate] = []
     /// Each group's head, kept here so that a post needs no look-up of its group's state.
     private var heads: [String: String] = [:]
+    /// Each group's deputy heads.
+    private var deputies: [String: Set<String>] = [:]
+    /// Directives issued by someone who was neither the group's head nor a deputy head at the time (R2).
+    private var issuedByOthers: [(mark: EventMark, group: String, directive: String, issuer: String, head: String?)] =
+        []
 
     /// Looks at one record after the projector applied it.
     mutating func observe(_ recorded: RecordedEvent, state: ProvinceState, configuration: RuleConfiguration) {
         let event = recorded.event
         if event.type == "head.assigned", let group = event.group, let person = event.string("person") {
             heads[group] = person
+        }
+        if event.type == "deputy.assigned", let group = event.group, let person = event.string("person") {
+            deputies[group, default: []].insert(person)
+        }
+        if event.type == "directive.issued", let group = event.group, let issuer = event.string("issuer"),
+            let directive = event.string("directive"), heads[group] != issuer,
+            deputies[group]?.contains(issuer) != true
+        {
+            issuedByOthers.append((recorded.mark, group, directive, issuer, heads[group]))
         }
         guard event.type == "post.created", let group = event.group, let message = event.string("message"),
             let head = heads[group], state.bindings[event.actor] == head,
@@ -39,9 +53,58 @@ struct CandidateWatch: Sendable {
                 message: message,
                 author: author,
                 opener: opener,
-                deadlineWord: deadline
+                deadlineWord: deadline,
+                text: text.count > 300 ? String(text.prefix(300)) + "…" : text,
+                due: DeadlineReader.due(in: text, postedAt: event.time)
             )
         )
+    }
+
+    /// R2 findings: directives issued by someone who was not the group's head (nor a deputy head), and candidates
+    /// still unconfirmed `R2.confirmation_hours` after they were posted.
+    func findings(state: ProvinceState, at evaluation: Int64, configuration: RuleConfiguration) -> [Finding] {
+        var findings: [Finding] = []
+        for item in issuedByOthers {
+            let head = item.head ?? "-"
+            findings.append(
+                Finding(
+                    rule: "R2",
+                    check: "issuer-not-head",
+                    group: item.group,
+                    subject: item.issuer,
+                    seqs: [item.mark.seq],
+                    time: item.mark.time.unixMillis,
+                    severity: configuration.severity("R2", "issuer-not-head"),
+                    messageVI:
+                        "Chỉ đạo \(item.directive) (bản ghi \(item.mark.seq)) do \(item.issuer) ban hành, không phải "
+                        + "Trưởng Nhóm (\(head)) hay Phó Trưởng Nhóm của nhóm \(item.group).",
+                    messageEN:
+                        "Directive \(item.directive) (record \(item.mark.seq)) was issued by \(item.issuer), not by "
+                        + "the head (\(head)) or a deputy head of group \(item.group)."
+                )
+            )
+        }
+        let window = Int64(configuration.candidateConfirmationHours) * 3_600_000
+        for candidate in unconfirmed(state: state) where evaluation - candidate.post.time.unixMillis > window {
+            findings.append(
+                Finding(
+                    rule: "R2",
+                    check: "unconfirmed",
+                    group: candidate.group,
+                    subject: candidate.author,
+                    seqs: [candidate.post.seq],
+                    time: candidate.post.time.unixMillis,
+                    severity: configuration.severity("R2", "unconfirmed"),
+                    messageVI: "Bài đăng của Trưởng Nhóm (bản ghi \(candidate.post.seq)) có dạng chỉ đạo "
+                        + "(“\(candidate.opener)” … “\(candidate.deadlineWord)”) nhưng chưa được xác nhận sau "
+                        + "\(configuration.candidateConfirmationHours) giờ (groupledger directive confirm \(candidate.post.seq)).",
+                    messageEN: "The head's post (record \(candidate.post.seq)) reads like a directive "
+                        + "(“\(candidate.opener)” … “\(candidate.deadlineWord)”) but was not confirmed within "
+                        + "\(configuration.candidateConfirmationHours) hours (groupledger directive confirm \(candidate.post.seq))."
+                )
+            )
+        }
+        return findings
     }
 
     /// The candidates no `directive.issued` has confirmed yet.

@@ -1,3 +1,5 @@
+public import LedgerCore
+
 /// A head's post that reads like a directive ("Đề nghị …", "Yêu cầu … báo cáo trước …"): listed for a person to
 /// confirm with `directive.issued` (`confirmed_by`), never confirmed automatically.
 public struct DirectiveCandidate: Sendable, Hashable {
@@ -13,4 +15,8 @@ public struct DirectiveCandidate: Sendable, Hashable {
     public let opener: String
     /// The deadline phrase it contains (from `candidates.deadline_words`).
     public let deadlineWord: String
+    /// The post's text (at most 300 characters, "…" when cut).
+    public let text: String
+    /// The due time its text names (``DeadlineReader``), a suggestion for the person who confirms it.
+    public let due: Timestamp?
 }

@@ -69,6 +69,10 @@ public struct Finding: Sendable, Hashable {
         self.resolved = resolved
     }
 
+    /// Whether the finding still needs attention: its condition holds at the evaluation point and no review
+    /// dismissed it. A confirmed or escalated finding stays open until its condition ends.
+    public var isOpen: Bool { resolved == nil && review?.verdict != "dismissed" }
+
     /// The message in `language`.
     public func message(_ language: ReportLanguage) -> String { language == .vi ? messageVI : messageEN }
 }

@@ -26,15 +26,18 @@ struct GovernanceWatch: Sendable {
     /// The groups seen so far, to spot a group's first record without looking its state up.
     private var seen: Set<String> = []
 
+    /// The records after which a group's roles are compared again.
+    static let roleEvents: Set<String> = [
+        "admin.assigned", "admin.unassigned", "head.assigned", "deputy.assigned", "member.joined", "member.left",
+        "member.removed", "member.blocked", "group.admin_added", "group.admin_removed",
+    ]
+
     /// Looks at one record after the projector applied it.
-    mutating func observe(_ recorded: RecordedEvent, state: ProvinceState) {
+    mutating func observe(_ recorded: RecordedEvent, state: ProvinceState, configuration: RuleConfiguration) {
         let event = recorded.event
         guard let id = event.group, event.type != "finding.reviewed" else { return }
         let firstSight = seen.insert(id).inserted
-        switch event.type {
-        case "admin.assigned", "admin.unassigned", "head.assigned": break
-        default: guard firstSight else { return }
-        }
+        guard firstSight || Self.roleEvents.contains(event.type) else { return }
         guard let group = state.groups[id] else { return }
         let mark = recorded.mark
         let person = event.string("person")
@@ -84,6 +87,71 @@ struct GovernanceWatch: Sendable {
             people: admins.map(\.holder),
             at: mark
         )
+        compareRoles(group, state: state, configuration: configuration, at: mark)
+    }
+
+    /// Policy roles against what the platform shows (`docs/RULES.md`): a head or an admin none of whose bound
+    /// accounts is a member (once members were observed at all), a platform admin (owner or deputy on Zalo) whose
+    /// person is not the head, a deputy head or a policy admin, and a head whose registered position is not one of
+    /// `R1.leader_positions`.
+    private mutating func compareRoles(
+        _ group: GroupState,
+        state: ProvinceState,
+        configuration: RuleConfiguration,
+        at mark: EventMark
+    ) {
+        func isMember(_ person: String) -> Bool {
+            (state.persons[person]?.currentAccounts ?? []).contains { group.members[$0] != nil }
+        }
+        let observed = !group.members.isEmpty
+        let head = group.head?.holder
+        let absentHead = head.map { isMember($0) ? Set<String>() : [$0] } ?? []
+        trackEach("R1", "head-not-member", in: group, breached: observed ? absentHead : nil, at: mark)
+        let absentAdmins = group.admins.keys.filter { !isMember($0) }
+        trackEach("R3", "admin-not-member", in: group, breached: observed ? Set(absentAdmins) : nil, at: mark)
+        let allowed = Set([head].compactMap { $0 }).union(group.deputies.keys).union(group.admins.keys)
+        let unassigned = group.platformAdmins.keys.filter { account in
+            guard let person = state.person(of: account) else { return true }
+            return !allowed.contains(person)
+        }
+        trackEach("R3", "platform-admin-unassigned", in: group, breached: Set(unassigned), at: mark)
+        var notLeader: String?
+        if let head, let person = state.persons[head], person.position != nil || person.unit != nil {
+            let title = [person.position, person.unit].compactMap { $0 }.joined(separator: " ").lowercased()
+            let isLeader = configuration.leaderPositions.contains { title.contains($0.lowercased()) }
+            if !isLeader { notLeader = head }
+        }
+        trackEach("R1", "head-not-leader", in: group, breached: notLeader.map { Set([$0]) } ?? [], at: mark)
+    }
+
+    /// Opens an episode for each person (or account) in `breached` that has none, and ends the open episodes of
+    /// `check` in `group` for everyone else; `nil` leaves the episodes as they are (nothing to compare).
+    private mutating func trackEach(
+        _ rule: String,
+        _ check: String,
+        in group: GroupState,
+        breached: Set<String>?,
+        at mark: EventMark
+    ) {
+        guard let breached else { return }
+        let prefix = check + "\u{0}" + group.id + "\u{0}"
+        for key in open.keys where key.hasPrefix(prefix) {
+            let subject = String(key.dropFirst(prefix.count))
+            if !breached.contains(subject), var episode = open.removeValue(forKey: key) {
+                episode.end = mark
+                closed.append(episode)
+            }
+        }
+        for subject in breached where open[prefix + subject] == nil {
+            open[prefix + subject] = Episode(
+                rule: rule,
+                check: check,
+                group: group.id,
+                start: mark,
+                evidence: [mark.seq],
+                people: [subject]
+            )
+        }
     }
 
     private mutating func track(
@@ -127,7 +195,8 @@ struct GovernanceWatch: Sendable {
             switch episode.check {
             case "no-head": grace = configuration.headGraceHours
             case "no-admin": grace = configuration.noAdminGraceHours
-            default: grace = configuration.twoAdminsGraceHours
+            case "two-admins": grace = configuration.twoAdminsGraceHours
+            default: grace = configuration.roleMismatchGraceHours
             }
             guard episode.duration(at: evaluation) > Int64(grace) * 3_600_000 else { continue }
             let since = clock.format(episode.start.time.unixMillis)
@@ -142,6 +211,34 @@ struct GovernanceWatch: Sendable {
             case "no-admin":
                 vi = "Nhóm \(episode.group) không có thành viên quản trị từ \(since)\(untilVI)."
                 en = "Group \(episode.group) had no admin (quản trị) from \(since)\(untilEN)."
+            case "head-not-member":
+                let person = episode.people.first ?? "?"
+                vi =
+                    "Trưởng Nhóm \(person) không có tài khoản nào là thành viên nhóm \(episode.group) từ \(since)\(untilVI)."
+                en =
+                    "The head \(person) had no account among the members of group \(episode.group) from \(since)\(untilEN)."
+            case "admin-not-member":
+                let person = episode.people.first ?? "?"
+                vi =
+                    "Quản trị \(person) không có tài khoản nào là thành viên nhóm \(episode.group) từ \(since)\(untilVI)."
+                en =
+                    "The admin \(person) had no account among the members of group \(episode.group) from \(since)\(untilEN)."
+            case "platform-admin-unassigned":
+                let account = episode.people.first ?? "?"
+                vi =
+                    "Tài khoản \(account) là quản trị nhóm \(episode.group) trên Zalo nhưng không phải Trưởng Nhóm, "
+                    + "Phó Trưởng Nhóm hay quản trị được giao, từ \(since)\(untilVI)."
+                en =
+                    "Account \(account) was a platform admin of group \(episode.group) but not the head, a deputy head "
+                    + "or an assigned admin, from \(since)\(untilEN)."
+            case "head-not-leader":
+                let person = episode.people.first ?? "?"
+                vi =
+                    "Trưởng Nhóm \(person) của nhóm \(episode.group) không phải lãnh đạo UBND tỉnh theo chức vụ đã đăng ký "
+                    + "(R1), từ \(since)\(untilVI)."
+                en =
+                    "The head \(person) of group \(episode.group) is not a provincial leader by registered position "
+                    + "(R1), from \(since)\(untilEN)."
             default:
                 let people = episode.people.joined(separator: ", ")
                 vi =
@@ -149,11 +246,13 @@ struct GovernanceWatch: Sendable {
                 en =
                     "Group \(episode.group) had \(episode.people.count) admins at once (\(people)) from \(since)\(untilEN)."
             }
+            let perPerson = !["no-head", "no-admin", "two-admins"].contains(episode.check)
             findings.append(
                 Finding(
                     rule: episode.rule,
                     check: episode.check,
                     group: episode.group,
+                    subject: perPerson ? episode.people.first : nil,
                     seqs: episode.evidence,
                     time: episode.start.time.unixMillis,
                     severity: configuration.severity(episode.rule, episode.check),

@@ -11,14 +11,42 @@ struct PostWatch: Sendable {
     private let matcher: TextMatcher
     private var findings: [Finding] = []
     private var withheld: [(post: EventMark, group: String?)] = []
+    /// The posts that have findings, by group and message id: a later recall or removal is noted on them.
+    private var postsByMessage: [String: UInt64] = [:]
+    /// Recalls and removals of posts that have findings, by post seq.
+    private var endings: [UInt64: (type: String, mark: EventMark)] = [:]
+    /// Withholdings recorded after the evaluation point (``RuleChecker/noteLater(_:)``), by target seq.
+    private var laterWithholdings: [UInt64: Withholding] = [:]
 
     init(configuration: RuleConfiguration) {
         matcher = TextMatcher(configuration: configuration.textMatching)
     }
 
+    /// Notes a `ledger.content_withheld` record that lies after the evaluation point: the post's content is gone
+    /// all the same, and its R7a finding cites the withholding.
+    mutating func noteLater(_ recorded: RecordedEvent) {
+        let event = recorded.event
+        guard event.type == "ledger.content_withheld",
+            let target = event.data?["seq"]?.numberValue?.int64Value, target >= 0
+        else { return }
+        laterWithholdings[UInt64(target)] = Withholding(
+            reason: event.string("reason") ?? "",
+            mark: recorded.mark,
+            actor: event.actor
+        )
+    }
+
     /// Looks at one record.
     mutating func observe(_ recorded: RecordedEvent, configuration: RuleConfiguration) {
         let event = recorded.event
+        if event.type == "post.recalled" || event.type == "post.removed" {
+            if let message = event.string("message"), let post = postsByMessage[(event.group ?? "") + "/" + message],
+                endings[post] == nil
+            {
+                endings[post] = (event.type, recorded.mark)
+            }
+            return
+        }
         guard event.type == "post.created" else { return }
         if recorded.isWithheld {
             withheld.append((recorded.mark, event.group))
@@ -39,9 +67,15 @@ struct PostWatch: Sendable {
         for (field, text) in texts {
             for match in matcher.matches(in: text) { found.append((field, match)) }
         }
+        if let text = event.content?["text"]?.stringValue {
+            reviewHints(text, recorded, configuration: configuration)
+        }
         let kind = event.string("kind") ?? "text"
         let emotionKind = configuration.emotionPostKinds.contains(kind)
         guard !found.isEmpty || emotionKind else { return }
+        if let message = event.string("message") {
+            postsByMessage[(event.group ?? "") + "/" + message] = recorded.mark.seq
+        }
         var byRule: [String: [(span: TextSpan, match: TextMatch)]] = [:]
         for (field, match) in found {
             let span = TextSpan(
@@ -84,11 +118,100 @@ struct PostWatch: Sendable {
         }
     }
 
-    /// The text findings, with R7a findings for posts withheld as classified.
+    /// R6 review hints (never a verdict): a social message ("chúc mừng sinh nhật"), a long text all in capitals,
+    /// or a text of punctuation only ("???"), which is not "rõ ràng, dễ hiểu".
+    private mutating func reviewHints(_ text: String, _ recorded: RecordedEvent, configuration: RuleConfiguration) {
+        var hintsVI: [String] = []
+        var hintsEN: [String] = []
+        let lowered = text.lowercased()
+        if let phrase = configuration.socialPhrases.first(where: { lowered.contains($0.lowercased()) }) {
+            hintsVI.append("nội dung xã giao (“\(phrase)”)")
+            hintsEN.append("a social message (“\(phrase)”)")
+        }
+        let letters = text.filter(\.isLetter)
+        if letters.count >= configuration.allCapsLetters, letters.allSatisfy({ $0.isUppercase || !$0.isCased }) {
+            hintsVI.append("toàn chữ in hoa")
+            hintsEN.append("all in capitals")
+        }
+        let visible = text.filter { !$0.isWhitespace }
+        if !visible.isEmpty, visible.allSatisfy({ $0.isPunctuation }) {
+            hintsVI.append("chỉ có dấu câu")
+            hintsEN.append("punctuation only")
+        }
+        guard !hintsVI.isEmpty else { return }
+        let event = recorded.event
+        let mark = recorded.mark
+        findings.append(
+            Finding(
+                rule: "R6",
+                check: "hint",
+                group: event.group,
+                seqs: [mark.seq],
+                time: mark.time.unixMillis,
+                severity: configuration.severity("R6", "hint"),
+                messageVI: "Gợi ý xem xét (R6, chỉ trao đổi công việc, rõ ràng, dễ hiểu): "
+                    + hintsVI.joined(separator: "; ") + " — bản ghi \(mark.seq), nhóm \(event.group ?? "-").",
+                messageEN: "For review (R6, work only, clear and easy to understand): "
+                    + hintsEN.joined(separator: "; ")
+                    + " — record \(mark.seq), group \(event.group ?? "-")."
+            )
+        )
+    }
+
+    /// The withholding of the post at `seq`: inside the audited records, or recorded after them.
+    private func withholding(of seq: UInt64, _ state: ProvinceState) -> Withholding? {
+        state.withholdings[seq] ?? laterWithholdings[seq]
+    }
+
+    /// The text findings, with R7a findings for posts withheld as classified, an R7a `not-withheld` finding for
+    /// each confirmed classified post whose content the ledger still holds, and a note on findings whose post was
+    /// later recalled or removed.
     func findings(state: ProvinceState, configuration: RuleConfiguration) -> [Finding] {
-        var all = findings
+        var all = findings.map { finding in
+            guard let seq = finding.seqs.first, let ending = endings[seq] else { return finding }
+            let recalled = ending.type == "post.recalled"
+            let vi = recalled ? "bài đã bị thu hồi" : "bài đã bị gỡ"
+            let en = recalled ? "the post was later recalled" : "the post was later removed"
+            return Finding(
+                rule: finding.rule,
+                check: finding.check,
+                group: finding.group,
+                subject: finding.subject,
+                seqs: finding.seqs + [ending.mark.seq],
+                idSeqs: finding.seqs,
+                time: finding.time,
+                severity: finding.severity,
+                messageVI: finding.messageVI + " (\(vi), bản ghi \(ending.mark.seq))",
+                messageEN: finding.messageEN + " (\(en), record \(ending.mark.seq))",
+                spans: finding.spans
+            )
+        }
+        for finding in findings where finding.rule == "R7a" {
+            guard let seq = finding.seqs.first, state.reviews[finding.id]?.verdict == "confirmed",
+                withholding(of: seq, state) == nil
+            else { continue }
+            let review = state.reviews[finding.id]!
+            all.append(
+                Finding(
+                    rule: "R7a",
+                    check: "not-withheld",
+                    group: finding.group,
+                    seqs: [seq, review.mark.seq],
+                    idSeqs: [seq],
+                    time: review.mark.time.unixMillis,
+                    severity: configuration.severity("R7a", "not-withheld"),
+                    messageVI:
+                        "Bài đăng (bản ghi \(seq)) đã được xác nhận là tài liệu mật (bản ghi \(review.mark.seq)) "
+                        + "nhưng nội dung vẫn còn đọc được trong sổ cái: cần rút nội dung "
+                        + "(groupledger withhold --seq \(seq) --reason R7a-classified).",
+                    messageEN: "The post (record \(seq)) was confirmed classified (record \(review.mark.seq)) but its "
+                        + "content is still readable in the ledger: withhold it "
+                        + "(groupledger withhold --seq \(seq) --reason R7a-classified)."
+                )
+            )
+        }
         for post in withheld {
-            guard let withholding = state.withholdings[post.post.seq], withholding.reason.hasPrefix("R7a") else {
+            guard let withholding = withholding(of: post.post.seq, state), withholding.reason.hasPrefix("R7a") else {
                 continue
             }
             all.append(
@@ -110,8 +233,8 @@ struct PostWatch: Sendable {
         return all
     }
 
-    /// Every withheld post, with its withholding when known.
+    /// Every withheld post, with its withholding when known (also when it was recorded after the evaluation point).
     func withheldPosts(state: ProvinceState) -> [WithheldPost] {
-        withheld.map { WithheldPost(post: $0.post, group: $0.group, withholding: state.withholdings[$0.post.seq]) }
+        withheld.map { WithheldPost(post: $0.post, group: $0.group, withholding: withholding(of: $0.post.seq, state)) }
     }
 }

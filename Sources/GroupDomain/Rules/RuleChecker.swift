@@ -1,7 +1,7 @@
 import LedgerCore
 
-/// Turns a ledger's records into findings under the house rules (`docs/rules.md`): R1, R3, R4, R5, R7a–R7e and
-/// R9, plus the directive table and directive candidates.
+/// Turns a ledger's records into findings under the house rules (`docs/rules.md`): R1, R2, R3, R4, R5, R7a–R7e
+/// and R9, plus the directive table and directive candidates.
 ///
 /// Feed it every record in sequence order, then ask for the result:
 ///
@@ -12,8 +12,8 @@ import LedgerCore
 /// ```
 ///
 /// It projects the state as it goes (``state``), so one pass gives both. Everything depends only on the records
-/// and the configuration, never on the wall clock: the evaluation point is the latest event time seen unless the
-/// caller names one.
+/// and the configuration, never on the wall clock: the evaluation point is the latest event time of the groups
+/// (not of the office's own records, ``isRecordKeeping(_:)``) unless the caller names one.
 public struct RuleChecker: Sendable {
     /// The configuration in use.
     public let configuration: RuleConfiguration
@@ -23,7 +23,18 @@ public struct RuleChecker: Sendable {
     private var posts: PostWatch
     private var directives = DirectiveWatch()
     private var candidates = CandidateWatch()
+    /// The latest event time of a group event (not ``isRecordKeeping(_:)``).
     private var latest = Int64.min
+    /// The latest event time of the office's own records, used only when there is no group event.
+    private var latestRecordKeeping = Int64.min
+
+    /// Whether records of `type` are the office's keeping of the ledger rather than events of the groups: the
+    /// ledger's own records (`ledger.initialized`, `ledger.content_withheld`, key changes) and reviews of
+    /// findings. They are written when someone works on the ledger (a withholding today on a November capture),
+    /// so they do not move the evaluation point.
+    public static func isRecordKeeping(_ type: String) -> Bool {
+        type.hasPrefix("ledger.") || type == "finding.reviewed"
+    }
 
     public init(configuration: RuleConfiguration) {
         self.configuration = configuration
@@ -36,20 +47,37 @@ public struct RuleChecker: Sendable {
     /// Checks one record and folds it into the state.
     public mutating func apply(_ recorded: RecordedEvent) {
         projector.apply(recorded)
-        latest = max(latest, recorded.event.time.unixMillis)
+        if Self.isRecordKeeping(recorded.event.type) {
+            latestRecordKeeping = max(latestRecordKeeping, recorded.event.time.unixMillis)
+        } else {
+            latest = max(latest, recorded.event.time.unixMillis)
+        }
         let state = projector.state
-        governance.observe(recorded, state: state)
+        governance.observe(recorded, state: state, configuration: configuration)
         accounts.observe(recorded, state: state, configuration: configuration)
         posts.observe(recorded, configuration: configuration)
         directives.observe(recorded)
         candidates.observe(recorded, state: state, configuration: configuration)
     }
 
-    /// The findings and tables as of `evaluation` (Unix milliseconds of event time; default: the latest event
-    /// time seen, or 0 for no records).
+    /// Notes a record that lies after the evaluation point (an audit `--to` an earlier time) and is therefore not
+    /// applied: only a `ledger.content_withheld` matters, because the post's content is gone all the same, and its
+    /// R7a finding cites the withholding rather than disappearing.
+    public mutating func noteLater(_ recorded: RecordedEvent) {
+        posts.noteLater(recorded)
+    }
+
+    /// The default evaluation point: the latest event time of a group event (``isRecordKeeping(_:)`` records do
+    /// not count), else of any record, else 0.
+    public var latestEventTime: Int64 {
+        latest != Int64.min ? latest : latestRecordKeeping != Int64.min ? latestRecordKeeping : 0
+    }
+
+    /// The findings and tables as of `evaluation` (Unix milliseconds of event time; default:
+    /// ``latestEventTime``).
     public func result(at evaluation: Int64? = nil) -> AuditResult {
         let state = projector.state
-        let at = evaluation ?? (latest == Int64.min ? 0 : latest)
+        let at = evaluation ?? latestEventTime
         let rows = directives.rows(state: state, at: at, configuration: configuration)
         var findings =
             governance.findings(at: at, configuration: configuration)
@@ -57,6 +85,7 @@ public struct RuleChecker: Sendable {
             + AcknowledgementCheck.findings(state: state, at: at, configuration: configuration)
             + posts.findings(state: state, configuration: configuration)
             + DirectiveWatch.findings(rows: rows, at: at, configuration: configuration)
+            + candidates.findings(state: state, at: at, configuration: configuration)
         for index in findings.indices { findings[index].review = state.reviews[findings[index].id] }
         findings.sort { ($0.seqs.first ?? 0, $0.rule, $0.id) < ($1.seqs.first ?? 0, $1.rule, $1.id) }
         return AuditResult(

@@ -6,7 +6,13 @@ public import LedgerCore
 /// Members, all optional in a file:
 /// - `display_offset_minutes`: the local offset for times in messages (420 = UTC+7).
 /// - `severity`: `{"R7a": "critical", "R4:unbound-account": "low", …}` by rule, or by `rule:check`.
-/// - `R1.grace_hours`: how long a group may be without a head before it is a finding.
+/// - `R1.grace_hours`: how long a group may be without a head before it is a finding; `R1.leader_positions`: what
+///   the head's registered position and unit must contain ("Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh").
+/// - `R6.social_phrases`, `R6.all_caps_letters`: review hints (R6 is never a verdict): social messages, long
+///   texts all in capitals; a text of punctuation only is always a hint.
+/// - `R2.confirmation_hours`: how long a directive candidate may wait for confirmation before it is a finding.
+/// - `R3.role_mismatch_grace_hours`: how long policy roles may disagree with the platform (a head or admin none of
+///   whose accounts is a member, a platform admin nobody assigned) before it is a finding.
 /// - `R3.no_admin_grace_hours`, `R3.two_admins_grace_hours`: the same for no admin, and for two admins at once
 ///   (a hand-over overlaps for a while).
 /// - `R4.flag_unbound_accounts`: report accounts that act but are bound to no registered person.
@@ -32,6 +38,11 @@ public struct RuleConfiguration: Sendable {
     public var noAdminGraceHours: Int
     /// `R3.two_admins_grace_hours`.
     public var twoAdminsGraceHours: Int
+    /// `R3.role_mismatch_grace_hours`: how long policy and platform roles may disagree (a head or admin not in the
+    /// group, a platform admin nobody assigned, a head who is no provincial leader) before it is a finding.
+    public var roleMismatchGraceHours: Int
+    /// `R1.leader_positions`: what a head's registered position and unit must contain, e.g. "Chủ tịch UBND tỉnh".
+    public var leaderPositions: [String]
     /// `R4.flag_unbound_accounts`.
     public var flagUnboundAccounts: Bool
     /// `R5.acknowledgement_window_hours`.
@@ -48,6 +59,12 @@ public struct RuleConfiguration: Sendable {
     public var quotingReplyAcknowledges: Bool
     /// `R9.reaction_acknowledges`.
     public var reactionAcknowledges: Bool
+    /// `R6.social_phrases`: phrases that make a post a social message, for an R6 review hint.
+    public var socialPhrases: [String]
+    /// `R6.all_caps_letters`: how many letters, all capitals, make a post an R6 "all in capitals" hint.
+    public var allCapsLetters: Int
+    /// `R2.confirmation_hours`: how long a directive candidate may wait for a person to confirm it.
+    public var candidateConfirmationHours: Int
     /// `candidates.openers`.
     public var candidateOpeners: [String]
     /// `candidates.deadline_words`.
@@ -93,6 +110,8 @@ public struct RuleConfiguration: Sendable {
         headGraceHours = try reader.integer("R1.grace_hours")
         noAdminGraceHours = try reader.integer("R3.no_admin_grace_hours")
         twoAdminsGraceHours = try reader.integer("R3.two_admins_grace_hours")
+        roleMismatchGraceHours = try reader.integer("R3.role_mismatch_grace_hours")
+        leaderPositions = try reader.strings("R1.leader_positions")
         flagUnboundAccounts = try reader.bool("R4.flag_unbound_accounts")
         acknowledgementWindowHours = try reader.integer("R5.acknowledgement_window_hours")
         emotionPostKinds = Set(try reader.strings("R7.emotion_post_kinds"))
@@ -101,6 +120,9 @@ public struct RuleConfiguration: Sendable {
         directiveAcknowledgementHours = try reader.integer("R9.acknowledgement_hours")
         quotingReplyAcknowledges = try reader.bool("R9.quoting_reply_acknowledges")
         reactionAcknowledges = try reader.bool("R9.reaction_acknowledges")
+        candidateConfirmationHours = try reader.integer("R2.confirmation_hours")
+        socialPhrases = try reader.strings("R6.social_phrases")
+        allCapsLetters = try reader.integer("R6.all_caps_letters")
         candidateOpeners = try reader.strings("candidates.openers")
         candidateDeadlineWords = try reader.strings("candidates.deadline_words")
     }

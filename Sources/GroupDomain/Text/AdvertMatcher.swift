@@ -1,6 +1,7 @@
 /// R7e: collects advertising signals (configured words and phrases by group, price amounts, phone numbers) and
-/// reports **one** match per text when signals from at least ``MatchConfiguration/Adverts/minimumGroups`` different
-/// groups co-occur.
+/// reports **one** match per text when the evidence is enough: with a ``MatchConfiguration/Adverts/threshold``, the
+/// weights of the groups present (each once; negative for counter-evidence such as news or auction wording) add up
+/// to it; without one, signals from at least ``MatchConfiguration/Adverts/minimumGroups`` different groups co-occur.
 ///
 /// The match runs from the start of the first signal to the end of the last one, and lists every signal with its
 /// own span in ``TextMatch/signals``; its ``TextMatch/term`` is the signal terms joined by `", "`. Words are matched
@@ -14,6 +15,9 @@ struct AdvertMatcher: Sendable {
     private let amounts: AmountScanner
     private let amountGroup: Int?
     private let phoneGroup: Int?
+    /// Each group's weight, by group index.
+    private let weights: [Int]
+    private let threshold: Int?
 
     /// The term reported for a price amount.
     static let amountTerm = "<amount>"
@@ -32,6 +36,8 @@ struct AdvertMatcher: Sendable {
         self.amountGroup = settings.amountGroup.flatMap { settings.groups.map(\.name).firstIndex(of: $0) }
         self.amounts = AmountScanner(units: amountGroup == nil ? [] : settings.amountUnits)
         self.phoneGroup = settings.phoneGroup.flatMap { settings.groups.map(\.name).firstIndex(of: $0) }
+        self.weights = settings.groups.map { settings.weight(of: $0.name) }
+        self.threshold = settings.threshold
     }
 
     /// A signal before it becomes an ``AdvertSignal``.
@@ -76,7 +82,13 @@ struct AdvertMatcher: Sendable {
 
         var groups: [Int] = []
         for signal in signals where !groups.contains(signal.group) { groups.append(signal.group) }
-        guard groups.count >= minimumGroups, let first = signals.first, let last = signals.last else { return [] }
+        let score = groups.reduce(0) { $0 + weights[$1] }
+        if let threshold {
+            guard groups.filter({ weights[$0] > 0 }).count >= minimumGroups, score >= threshold else { return [] }
+        } else {
+            guard groups.count >= minimumGroups else { return [] }
+        }
+        guard let first = signals.first, let last = signals.last else { return [] }
 
         let advertSignals = signals.map { signal in
             let (slice, utf8, utf16) = text.span(signal.characters)
@@ -85,18 +97,28 @@ struct AdvertMatcher: Sendable {
                 term: signal.term,
                 text: slice,
                 utf8Range: utf8,
-                utf16Range: utf16
+                utf16Range: utf16,
+                weight: weights[signal.group]
             )
         }
         let termList = signals.map(\.term).joined(separator: ", ")
         let names = groups.map { groupNames[$0] }
+        let message =
+            threshold.map { threshold in
+                MatchMessages.weighedAdvert(
+                    score: score,
+                    threshold: threshold,
+                    groups: groups.map { (groupNames[$0], weights[$0]) },
+                    terms: termList
+                )
+            } ?? MatchMessages.advert(groups: names, terms: termList)
         return [
             text.match(
                 .r7e,
                 .advert,
                 characters: first.characters.lowerBound..<last.characters.upperBound,
                 term: termList,
-                message: MatchMessages.advert(groups: names, terms: termList),
+                message: message,
                 signals: advertSignals
             )
         ]

@@ -12,13 +12,24 @@ public struct AdvertSignal: Sendable, Hashable {
     public let utf8Range: Range<Int>
     /// The offsets of ``text`` in the original string's UTF-16 code units.
     public let utf16Range: Range<Int>
+    /// The weight of the signal's group (``MatchConfiguration/Adverts/weight(of:)``): what it added to the score
+    /// when the evidence is weighed; negative for counter-evidence.
+    public let weight: Int
 
     /// Creates a signal; the matcher is the usual source of signals.
-    public init(group: String, term: String, text: Substring, utf8Range: Range<Int>, utf16Range: Range<Int>) {
+    public init(
+        group: String,
+        term: String,
+        text: Substring,
+        utf8Range: Range<Int>,
+        utf16Range: Range<Int>,
+        weight: Int = 1
+    ) {
         self.group = group
         self.term = term
         self.text = text
         self.utf8Range = utf8Range
         self.utf16Range = utf16Range
+        self.weight = weight
     }
 }

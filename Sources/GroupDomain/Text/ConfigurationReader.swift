@@ -38,6 +38,9 @@ struct ConfigurationReader {
         return value
     }
 
+    /// Whether the object has member `key` (for the members added after version 1, which are optional).
+    func has(_ key: String) -> Bool { object[key] != nil }
+
     /// A required object member, checked against its own `keys`.
     func object(_ key: String, keys: Set<String>) throws(LedgerError) -> ConfigurationReader {
         try ConfigurationReader(value(key), path: path(key), keys: keys)

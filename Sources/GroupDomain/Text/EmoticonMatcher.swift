@@ -26,8 +26,18 @@ struct EmoticonMatcher: Sendable {
     /// For each byte, whether it is the first byte of a first character's key that is one character long: a cheap
     /// test for ASCII characters, which may start an emoticon only then.
     private let asciiFirsts: [Bool]
+    /// Whether look-alikes are left out (``isLookAlike(_:_:_:in:)``).
+    private let guards: Bool
 
-    init(_ terms: [String]) {
+    /// Words for a quantity after a number: "<3 tuổi" compares, it is no heart.
+    static let units: Set<String> = [
+        "tuổi", "ngày", "tháng", "năm", "giờ", "h", "phút", "giây", "km", "m", "cm", "mm", "kg", "g", "tấn", "ha",
+        "độ", "người", "lần", "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "trăm", "đồng", "lít", "l", "m2", "hộ", "xã",
+        "tr", "k", "cái", "con", "điểm", "ca",
+    ]
+
+    init(_ terms: [String], guards: Bool = false) {
+        self.guards = guards
         let keys = CharacterKeys(terms)
         var groups: [[(term: String, keys: [Int32], startsWithSymbol: Bool)]] = []
         var asciiFirsts = Array(repeating: false, count: 256)
@@ -92,6 +102,7 @@ struct EmoticonMatcher: Sendable {
             for emoticon in candidates(at: position, in: text) {
                 guard let end = end(of: emoticon, at: position, in: text) else { continue }
                 let term = emoticons[emoticon].term
+                if guards, isLookAlike(position, end, term, in: text) { continue }
                 found.append(
                     text.match(
                         .r7d,
@@ -107,6 +118,50 @@ struct EmoticonMatcher: Sendable {
             position = next
         }
         return found
+    }
+
+    /// Whether the emoticon `term` found at `start..<end` is something else that looks like one:
+    /// - an abbreviation after a colon: it ends in a letter followed by `.` and a letter or digit ("Địa chỉ:P.Tân
+    ///   Lợi", "Đ/c:T.Hùng");
+    /// - a comparison: it ends in a digit and a letter or digit comes right before it ("x<3"), or `%`, a decimal
+    ///   part or a unit word comes after it ("<3%", "<3,5", "<3 tuổi");
+    /// - a path: a backslash right before or after it, or its colon follows a lone drive letter ("D:\\Báo cáo",
+    ///   "(ổ D:)");
+    /// - an emoticon made of letters only, written in another case ("XD", xây dựng, is not "xD").
+    private func isLookAlike(_ start: Int, _ end: Int, _ term: String, in text: borrowing AnalysedText) -> Bool {
+        let last = end - 1
+        if text.isLetter(last), end + 1 < text.count, text.isCharacter(end, 0x2E), text.isAlphanumeric(end + 1) {
+            return true
+        }
+        if text.isDigit(last) {
+            if start > 0, text.isAlphanumeric(start - 1) { return true }
+            if end < text.count {
+                if text.isCharacter(end, 0x25) { return true }
+                if text.isCharacter(end, 0x2C) || text.isCharacter(end, 0x2E), text.isDigit(end + 1) { return true }
+                let word = text.skipSpaces(from: end)
+                var wordEnd = word
+                while wordEnd < text.count, text.isAlphanumeric(wordEnd) { wordEnd += 1 }
+                if wordEnd > word {
+                    let unit = String(text.span(word..<wordEnd).text).lowercased()
+                    if Self.units.contains(unit) { return true }
+                }
+            }
+        }
+        if start > 0, text.isCharacter(start - 1, 0x5C) { return true }
+        if end < text.count, text.isCharacter(end, 0x5C) { return true }
+        if text.isCharacter(start, 0x3A), start > 0, let drive = text.asciiValue(at: start - 1),
+            (0x41...0x5A).contains(drive) || (0x61...0x7A).contains(drive),
+            start == 1 || !text.isAlphanumeric(start - 2)
+        {
+            return true
+        }
+        let letters = Array(term)
+        if letters.allSatisfy(\.isLetter) {
+            for (offset, letter) in letters.enumerated() where text.character(at: start + offset) != letter {
+                return true
+            }
+        }
+        return false
     }
 
     /// Where emoticon `index` ends when it matches at `start`.

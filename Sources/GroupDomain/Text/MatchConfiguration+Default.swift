@@ -18,7 +18,7 @@ extension MatchConfiguration {
             "version": 1,
             "note": [
                 "Word lists and settings of the text matcher for the content rules R7a-R7e (Decision 2547/QĐ-UBND).",
-                "Copy this file, edit the lists, and pass it with --config FILE. Every object may carry a note.",
+                "Copy this file, edit the lists, and pass it with --text-rules FILE. Any object may carry a note.",
                 "Matching ignores letter case, NFC/NFD form, tone-mark placement (hoà = hòa) and Ð/Đ,",
                 "never diacritics: mật is not mat. Terms are whole words or phrases of whole words.",
                 "A falseFriends phrase that overlaps a term, and is not inside it, cancels that term."
@@ -27,15 +27,35 @@ extension MatchConfiguration {
                 "note": [
                     "levels count as stamps when written in capitals, in quotes or brackets,",
                     "or after a label (Độ mật: Mật). phrases count in any case.",
-                    "A mật that is not in capitals, not quoted and not after a label never counts."
+                    "A mật that is not in capitals, not quoted and not after a label never counts.",
+                    "recall (optional, default false) also finds the forms that are not accented words:",
+                    "TOI MAT, tuyet mat, BC_TOI_MAT.pdf, TOIMAT, T Ố I  M Ậ T, độ Mật, độ mật là Mật, a level alone",
+                    "on a line above a title. A word that carries marks must carry the stamp's marks (tôi mất is not).",
+                    "needContext: levels that in lowercase without diacritics count only after a documentNoun or a",
+                    "label, in quotes or on a line of their own. labelLinks: words between a label and its level.",
+                    "documentNouns: before a level without diacritics in a file name or in capitals (BAO_CAO_MAT)."
                 ],
                 "levels": ["TUYỆT MẬT", "TỐI MẬT", "MẬT"],
                 "labels": ["Độ mật"],
-                "phrases": ["tuyệt mật", "tối mật", "tài liệu mật", "văn bản mật", "hồ sơ mật"],
+                "phrases": [
+                    "tuyệt mật", "tối mật", "tài liệu mật", "văn bản mật", "hồ sơ mật", "báo cáo mật", "công văn mật",
+                    "thông tin mật", "kế hoạch mật", "tờ trình mật", "công điện mật", "điện mật", "thuộc độ mật",
+                    "danh mục bí mật nhà nước"
+                ],
                 "falseFriends": [
                     "mật khẩu", "mật ong", "mật độ", "mật mã", "mật thiết", "mật thám", "mật báo", "mật ngọt",
                     "mật vụ", "mật lệnh", "mật hiệu", "mật danh", "mật đàm", "mật ngữ", "thân mật", "bảo mật",
-                    "bí mật", "giải mật", "cơ mật", "túi mật", "mật gấu", "mật mía", "mật rỉ"
+                    "bí mật", "giải mật", "cơ mật", "túi mật", "mật gấu", "mật mía", "mật rỉ",
+                    "công thức tuyệt mật", "công thức tối mật", "bí quyết tuyệt mật", "bí quyết tối mật",
+                    "bí kíp tuyệt mật", "món tuyệt mật", "sốt tuyệt mật", "vị tuyệt mật", "quán tuyệt mật",
+                    "trà tuyệt mật", "cà phê tuyệt mật", "combo tuyệt mật"
+                ],
+                "recall": true,
+                "needContext": ["tối mật"],
+                "labelLinks": ["là", "ở mức", "mức"],
+                "documentNouns": [
+                    "tài liệu", "văn bản", "báo cáo", "công văn", "hồ sơ", "thông tin", "kế hoạch", "tờ trình",
+                    "quyết định", "công điện", "dự thảo", "biên bản", "đề án", "danh mục", "file", "tệp"
                 ]
             },
             "R7b": {
@@ -67,8 +87,12 @@ extension MatchConfiguration {
             "R7d": {
                 "note": [
                     "Offensive words (whole words), emoticon shortcodes (whole tokens, any case) and emoji.",
-                    "Left out of emoticons on purpose: 8-) (numbered lists), :3 and :* (\"Số lượng:3\", \"Ghi chú:*\")."
+                    "Left out of emoticons on purpose: 8-) (numbered lists), :3 and :* (\"Số lượng:3\", \"Ghi chú:*\").",
+                    "emoticonGuards (optional, default false) leaves out look-alikes: an abbreviation after a colon",
+                    "(Địa chỉ:P.Tân Lợi), a comparison (<3%, x<3, <3 tuổi), a path (D:\\\\Báo cáo, (ổ D:)) and an",
+                    "all-letter emoticon in another case (XD, xây dựng, is not xD)."
                 ],
+                "emoticonGuards": true,
                 "words": [
                     "đmm", "đcm", "vcl", "vkl", "clgt", "đéo", "địt", "đụ", "lồn", "cặc", "buồi", "đĩ", "cứt", "đệch",
                     "mẹ kiếp", "chết mẹ", "vãi lồn"
@@ -81,7 +105,9 @@ extension MatchConfiguration {
                     "b-)", ":--|", "p-(", ":-bye", "|-)", ":wipe", ":-dig", "&-(", ":handclap", ">-|", ":-f", ":-l",
                     ":-r", ";-x", ":-o", ";-s", ";-a", ":-<", ":))", "$-)",
                     ":)", ":(", ":-)", ":-(", ":D", ":P", ":v", ":'(", ";)", "=))", "=)", "=((", "^^", "^_^", "-_-",
-                    "T_T", "xD", "<3"
+                    "T_T", "xD", "<3",
+                    ":~", ":b", ":$", ":z", ";p", ";d", ";o", ";g", ":!", ":l", ":;", ";f", ":q", ":|", ":x", ":t",
+                    ";?", ";!", ";-!", "8*", "/-showlove", "/-coffee", "/-cake", "/-flag"
                 ],
                 "emoji": {
                     "note": [
@@ -96,27 +122,65 @@ extension MatchConfiguration {
             },
             "R7e": {
                 "note": [
-                    "One advert finding per post when signals from at least minimumGroups different groups co-occur.",
-                    "A single word is never enough: work messages discuss prices and say liên hệ."
+                    "One advert finding per post, weighing the evidence: every group that has a signal in the post adds",
+                    "its weight once (weights: 1 when not listed). A post is an advert when the sum reaches threshold and",
+                    "at least minimumGroups groups with a positive weight have a signal. Strong groups (trade, shipping)",
+                    "may decide alone; news, official and legal wording is counter-evidence (a negative weight).",
+                    "Without threshold, the older rule applies: minimumGroups different groups, whatever they are.",
+                    "A single weak word is never enough: work messages discuss prices and say liên hệ."
                 ],
-                "minimumGroups": 2,
+                "minimumGroups": 1,
+                "threshold": 4,
+                "weights": {
+                    "trade": 4, "shipping": 4, "offer": 2, "price": 2, "priceWord": 1, "delivery": 1, "contact": 2,
+                    "promotion": 2, "recruit": 2, "self": 2, "news": -3, "official": -3, "legal": -4
+                },
                 "groups": {
+                    "trade": [
+                        "chốt đơn", "lên đơn", "nhận order", "order", "sỉ lẻ", "giá sỉ", "tuyển ctv", "tuyển cộng tác viên",
+                        "nhận đặt hàng", "inbox đặt hàng", "còn hàng", "hết hàng", "hàng về", "hàng sẵn"
+                    ],
+                    "shipping": [
+                        "freeship", "free ship", "ship cod", "cod", "bao ship", "ship toàn quốc", "giao hàng toàn quốc",
+                        "giao hàng tận nơi", "phí ship"
+                    ],
                     "offer": [
-                        "bán", "cần bán", "bán gấp", "thanh lý", "pass lại", "sỉ lẻ", "order", "nhận order",
-                        "chốt đơn", "đặt hàng", "cần mua", "mua ngay"
+                        "bán", "cần bán", "bán gấp", "thanh lý", "pass lại", "nhượng lại", "đặt hàng", "cần mua", "mua ngay",
+                        "nhận thiết kế", "nhận may", "nhận in", "nhận sửa", "dịch vụ làm", "cho thuê"
                     ],
-                    "price": ["giá", "giá rẻ", "giá sỉ", "giá chỉ", "vnđ", "vnd"],
-                    "delivery": [
-                        "ship", "ship cod", "cod", "freeship", "giao hàng", "giao tận nơi", "giao hàng toàn quốc"
+                    "price": [
+                        "giá rẻ", "giá chỉ", "giá gốc", "giá tốt", "giá sốc", "giá ưu đãi", "giá hạt dẻ", "đồng giá"
                     ],
-                    "contact": ["inbox", "ib", "liên hệ", "lh", "nhắn tin"],
-                    "promotion": ["khuyến mãi", "giảm giá", "sale", "ctv", "mua 1 tặng 1", "siêu rẻ"]
+                    "priceWord": ["giá", "vnđ", "vnd"],
+                    "delivery": ["ship", "giao hàng", "giao tận nơi", "gửi hàng"],
+                    "contact": [
+                        "inbox", "ib", "liên hệ", "lh", "nhắn tin", "nhắn em", "alo", "alo em", "gọi ngay", "ai cần", "ai lấy",
+                        "ai mua", "ai có nhu cầu", "ai quan tâm", "đặt ngay", "zalo em"
+                    ],
+                    "promotion": [
+                        "khuyến mãi", "giảm giá", "sale", "flash sale", "hoa hồng", "chiết khấu", "mua 1 tặng 1", "siêu rẻ",
+                        "ưu đãi"
+                    ],
+                    "recruit": ["ctv", "cộng tác viên", "làm thêm tại nhà"],
+                    "self": [
+                        "nhà em có", "nhà mình có", "vườn nhà", "nhà trồng", "hàng nhà", "tự tay làm", "shop", "shop em",
+                        "hàng em", "em bán", "mình bán", "em có bán", "nhà làm"
+                    ],
+                    "news": [
+                        "bán được giá", "được giá", "mất giá", "thị trường", "tiểu thương", "nông dân", "thương lái",
+                        "bình quân", "so với", "sản lượng", "tiêu thụ", "xuất khẩu", "doanh nghiệp", "giá cả"
+                    ],
+                    "official": [
+                        "đấu giá", "bán đấu giá", "thông báo đấu giá", "theo quy định", "tài sản công",
+                        "niêm yết", "ubnd", "sở công thương", "quản lý thị trường"
+                    ],
+                    "legal": ["hợp đồng mua bán", "bên bán", "bên mua", "bộ luật", "nghị định", "luật"]
                 },
                 "falseFriends": [
-                    "đánh giá", "giá cả", "giá trị", "giá thành", "bình ổn giá", "tỷ giá", "tỉ giá", "niêm yết giá",
-                    "thẩm định giá", "khung giá", "giá đất", "giá bán", "bán kính", "bán đảo", "bán trú", "bán công",
-                    "bán thời gian", "bán hàng", "bán lẻ", "bán buôn", "mua bán", "liên hệ công tác", "liên hệ với",
-                    "liên hệ đồng chí"
+                    "đánh giá", "giá trị", "giá thành", "bình ổn giá", "tỷ giá", "tỉ giá", "thẩm định giá", "khung giá",
+                    "giá đất", "giá bán", "bán kính", "bán đảo", "bán trú", "bán công", "bán thời gian", "bán hàng",
+                    "bán lẻ", "bán buôn", "mua bán", "liên hệ công tác", "liên hệ với", "liên hệ đồng chí",
+                    "chính sách ưu đãi", "ưu đãi đầu tư", "cộng tác viên dân số", "ctv dân số", "giá trị sản xuất"
                 ],
                 "amounts": {
                     "note": [

@@ -37,12 +37,21 @@ extension MatchConfiguration {
         }
         _ = try top.integer("version", in: jsonVersion...jsonVersion)
 
-        let r7a = try top.object("R7a", keys: ["levels", "labels", "phrases", "falseFriends"])
+        let r7a = try top.object(
+            "R7a",
+            keys: [
+                "levels", "labels", "phrases", "falseFriends", "recall", "needContext", "labelLinks", "documentNouns",
+            ]
+        )
         let stamps = Stamps(
             levels: try r7a.terms("levels"),
             labels: try r7a.terms("labels"),
             phrases: try r7a.terms("phrases"),
-            falseFriends: try r7a.terms("falseFriends")
+            falseFriends: try r7a.terms("falseFriends"),
+            recall: try r7a.has("recall") ? r7a.bool("recall") : false,
+            needContext: try r7a.has("needContext") ? r7a.terms("needContext") : [],
+            labelLinks: try r7a.has("labelLinks") ? r7a.terms("labelLinks") : [],
+            documentNouns: try r7a.has("documentNouns") ? r7a.terms("documentNouns") : []
         )
 
         let r7b = try top.object("R7b", keys: ["officialDomains", "platformDomains", "bareDomainSuffixes"])
@@ -55,7 +64,7 @@ extension MatchConfiguration {
         let r7c = try top.object("R7c", keys: ["words", "falseFriends"])
         let unlawful = WordList(words: try r7c.terms("words"), falseFriends: try r7c.terms("falseFriends"))
 
-        let r7d = try top.object("R7d", keys: ["words", "falseFriends", "emoticons", "emoji"])
+        let r7d = try top.object("R7d", keys: ["words", "falseFriends", "emoticons", "emoji", "emoticonGuards"])
         let offensive = WordList(words: try r7d.terms("words"), falseFriends: try r7d.terms("falseFriends"))
         let emoticons = try r7d.strings("emoticons") { emoticon in
             emoticon.contains(where: \.isWhitespace) ? "must not contain spaces" : nil
@@ -71,9 +80,12 @@ extension MatchConfiguration {
         )
 
         let adverts = try readAdverts(
-            top.object("R7e", keys: ["minimumGroups", "groups", "falseFriends", "amounts", "phoneNumbers"])
+            top.object(
+                "R7e",
+                keys: ["minimumGroups", "groups", "falseFriends", "amounts", "phoneNumbers", "threshold", "weights"]
+            )
         )
-        return MatchConfiguration(
+        var configuration = MatchConfiguration(
             stamps: stamps,
             links: links,
             unlawfulWords: unlawful,
@@ -82,6 +94,8 @@ extension MatchConfiguration {
             emoji: emoji,
             adverts: adverts
         )
+        configuration.emoticonGuards = try r7d.has("emoticonGuards") ? r7d.bool("emoticonGuards") : false
+        return configuration
     }
 
     /// Reads the `R7e` object.
@@ -119,13 +133,22 @@ extension MatchConfiguration {
         if let phones = try r7e.optionalObject("phoneNumbers", keys: ["group"]) {
             phoneGroup = try groupName(phones)
         }
+        var weights: [String: Int] = [:]
+        if r7e.has("weights") {
+            let reader = try r7e.object("weights", keys: names)
+            for name in names where reader.has(name) {
+                weights[name] = try reader.integer(name, in: -100...100)
+            }
+        }
         return Adverts(
             minimumGroups: try r7e.integer("minimumGroups", in: 1...groups.count),
             groups: groups,
             falseFriends: try r7e.terms("falseFriends"),
             amountUnits: amountUnits,
             amountGroup: amountGroup,
-            phoneGroup: phoneGroup
+            phoneGroup: phoneGroup,
+            threshold: try r7e.has("threshold") ? r7e.integer("threshold", in: 1...1000) : nil,
+            weights: weights
         )
     }
 

@@ -16,13 +16,39 @@ extension MatchConfiguration {
         public var phrases: [String]
         /// Phrases containing a level word that are not stamps.
         public var falseFriends: [String]
+        /// Whether to look for the forms that are not accented whole words (``StampRecall``): levels without
+        /// diacritics ("TOI MAT", "tuyet mat"), inside file names ("BC_TOI_MAT.pdf", "TOIMAT"), letter-spaced
+        /// ("T Ố I  M Ậ T"), alone on a line above a title, "độ Mật", and "độ mật là Mật". Default `false` for a
+        /// configuration built in code; the bundled file switches it on.
+        public var recall: Bool
+        /// Levels that, written in lowercase without diacritics, need context to count (a document noun or label
+        /// before, quotes, or a line to themselves): `["tối mật"]`, because "toi mat" is also "tôi mất" (I lost).
+        public var needContext: [String]
+        /// Words that may join a label to its level: `["là", "ở mức"]` ("độ mật là Mật").
+        public var labelLinks: [String]
+        /// Nouns naming a document ("tài liệu", "báo cáo"); a level after one counts without diacritics in a file
+        /// name or in capitals ("BAO_CAO_MAT.pdf"), and "toi mat" after one counts in lowercase.
+        public var documentNouns: [String]
 
         /// Creates the settings.
-        public init(levels: [String], labels: [String], phrases: [String], falseFriends: [String]) {
+        public init(
+            levels: [String],
+            labels: [String],
+            phrases: [String],
+            falseFriends: [String],
+            recall: Bool = false,
+            needContext: [String] = [],
+            labelLinks: [String] = [],
+            documentNouns: [String] = []
+        ) {
             self.levels = levels
             self.labels = labels
             self.phrases = phrases
             self.falseFriends = falseFriends
+            self.recall = recall
+            self.needContext = needContext
+            self.labelLinks = labelLinks
+            self.documentNouns = documentNouns
         }
     }
 }

@@ -21,6 +21,10 @@ public struct MatchConfiguration: Sendable, Hashable {
     public var emoji: EmojiSettings
     /// R7e: advertising signals and how many must co-occur.
     public var adverts: Adverts
+    /// R7d: whether to leave out the look-alikes of emoticons (see ``EmoticonMatcher``): an abbreviation after a colon
+    /// (":P.Tân Lợi"), a comparison ("<3%", "x<3", "<3 tuổi"), a path ("D:\\", "(ổ D:)"), and an all-letter
+    /// emoticon in another case ("XD", xây dựng, is not "xD"). Default `false` in code; the bundled file sets it.
+    public var emoticonGuards: Bool = false
 
     /// Creates a configuration from its parts.
     public init(

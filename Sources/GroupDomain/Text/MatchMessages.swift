@@ -51,6 +51,22 @@ enum MatchMessages {
         )
     }
 
+    /// R7e, weighed evidence: the score, and each group with its weight.
+    static func weighedAdvert(
+        score: Int,
+        threshold: Int,
+        groups: [(name: String, weight: Int)],
+        terms: String
+    )
+        -> (vi: String, en: String)
+    {
+        let list = groups.map { "\($0.name) \($0.weight >= 0 ? "+" : "")\($0.weight)" }.joined(separator: ", ")
+        return (
+            "Dấu hiệu quảng cáo, mua bán, điểm \(score) ≥ \(threshold) (\(list)): \(terms) (R7e).",
+            "Signs of advertising or selling, score \(score) ≥ \(threshold) (\(list)): \(terms) (R7e)."
+        )
+    }
+
     /// R7e, co-occurring advertising signals.
     static func advert(groups: [String], terms: String) -> (vi: String, en: String) {
         let groupList = groups.joined(separator: ", ")

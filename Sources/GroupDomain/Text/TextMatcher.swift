@@ -21,6 +21,7 @@ public struct TextMatcher: Sendable {
     public let configuration: MatchConfiguration
 
     private let stamps: StampMatcher
+    private let stampRecall: StampRecall
     private let linkScanner: LinkScanner
     private let officialDomains: DomainList
     private let platformDomains: DomainList
@@ -38,6 +39,7 @@ public struct TextMatcher: Sendable {
         self.configuration = configuration
         var vocabulary = SyllableVocabulary()
         stamps = StampMatcher(configuration.stamps, vocabulary: &vocabulary)
+        stampRecall = StampRecall(configuration.stamps)
         linkScanner = LinkScanner(
             bareDomainSuffixes: Set(configuration.links.bareDomainSuffixes.map { $0.lowercased() })
         )
@@ -45,7 +47,7 @@ public struct TextMatcher: Sendable {
         platformDomains = DomainList(configuration.links.platformDomains)
         unlawfulWords = WordListMatcher(rule: .r7c, configuration.unlawfulWords, vocabulary: &vocabulary)
         offensiveWords = WordListMatcher(rule: .r7d, configuration.offensiveWords, vocabulary: &vocabulary)
-        emoticons = EmoticonMatcher(configuration.emoticons)
+        emoticons = EmoticonMatcher(configuration.emoticons, guards: configuration.emoticonGuards)
         emoji = EmojiClassifier(configuration.emoji)
         adverts = AdvertMatcher(configuration.adverts, vocabulary: &vocabulary)
         self.vocabulary = vocabulary
@@ -63,6 +65,7 @@ public struct TextMatcher: Sendable {
         analysed.tokenize(vocabulary)
 
         var found = stamps.matches(in: analysed)
+        found += stampRecall.matches(in: analysed, existing: found.map(\.utf8Range))
         for link in links where !officialDomains.contains(link.host) && !platformDomains.contains(link.host) {
             found.append(
                 analysed.match(

@@ -116,7 +116,7 @@ public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
     func map(_ body: Field, raw: [UInt8]) throws(ImportError) -> Mapped {
         let name = try body["event_name"].label()
         guard !name.isEmpty else { throw body["event_name"].error("is empty") }
-        let time = try body["timestamp"].epochMillis()
+        let time = try Self.oaTime(body["timestamp"])
         let sender = try body["sender"]["id"].optionalIdentifier()
         let recipient = try body["recipient"]["id"].optionalIdentifier()
         let msgId = try body["message"]["msg_id"].optionalIdentifier()
@@ -180,6 +180,17 @@ public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
             draft.setContent("raw", RawContent.strip(body.value ?? .null))
             return .drafts([draft])
         }
+    }
+
+    /// The body's `timestamp` as RFC 3339. A 12-digit value (as in Zalo's own documentation example,
+    /// "154390853474") read as milliseconds would fall in 1973–2001, before Zalo existed: it is a 13-digit
+    /// millisecond time missing its last digit, so it is read as tenths of a second (×10), to the nearest 10 ms.
+    static func oaTime(_ field: Field) throws(ImportError) -> String {
+        guard let millis = try? field.integer(), (100_000_000_000..<1_000_000_000_000).contains(millis) else {
+            return try field.epochMillis()
+        }
+        guard let text = ZaloTime.rfc3339(millis: millis * 10) else { return try field.epochMillis() }
+        return text
     }
 
     /// `message.attachments[]` (`{type, payload: {url, thumbnail?, name?, description?}}`) as `{title, href,
