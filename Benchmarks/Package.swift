@@ -5,6 +5,7 @@ import PackageDescription
 // Run: swift run -c release --package-path Benchmarks ledger-bench [events]
 //      swift run -c release --package-path Benchmarks domain-bench [events]
 //      swift run -c release --package-path Benchmarks import-stages CAPTURE.jsonl
+//      swift run -c release --package-path Benchmarks ingest-bench [submitters] [rounds]
 let package = Package(
     name: "GroupLedgerBenchmarks",
     dependencies: [.package(name: "GroupLedger", path: "..")],
@@ -29,6 +30,15 @@ let package = Package(
             dependencies: [
                 .product(name: "LedgerCore", package: "GroupLedger"),
                 .product(name: "GroupDomain", package: "GroupLedger"),
+            ]
+        ),
+        .executableTarget(
+            name: "ingest-bench",
+            dependencies: [
+                .product(name: "LedgerCore", package: "GroupLedger"),
+                .product(name: "LedgerStorage", package: "GroupLedger"),
+                .product(name: "LedgerImport", package: "GroupLedger"),
+                .product(name: "LedgerIngest", package: "GroupLedger"),
             ]
         ),
     ]
