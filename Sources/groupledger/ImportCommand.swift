@@ -10,7 +10,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import events from zca-js captures, OA webhooks, a Zalo Web store or a roster CSV (docs/IMPORT.md).",
         discussion: """
-            FORMAT is zca, oa-webhook, zalo-web or roster-csv. One bad unit (line, array element, CSV row) of any \
+            FORMAT is zca, oa-webhook, zalo-web, roster-csv, or envelopes (GroupLedger's own JSON Lines, as \
+            `append` reads them, with --keep-going and --dry-run). One bad unit (line, array element, CSV row) of any \
             input appends nothing and exits 65, naming the input, line (or element, or row), byte and field: \
             without --batch the inputs are one append, staged in the ledger as they are decoded and abandoned at \
             the first bad unit; with --batch N every unit is checked before the first commit (a file is read \
@@ -26,15 +27,16 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var keys: KeyLocation
 
     @Argument(
-        help: "The source format: zca, oa-webhook, zalo-web or roster-csv.",
+        help: "The source format: zca, oa-webhook, zalo-web, roster-csv or envelopes.",
         transform: { text in
+            if text == IngestFormat.envelopes.name { return IngestFormat.envelopes }
             guard let format = ImportFormat(rawValue: text) else {
-                throw ValidationError("unknown format \(text); use zca, oa-webhook, zalo-web or roster-csv")
+                throw ValidationError("unknown format \(text); use zca, oa-webhook, zalo-web, roster-csv or envelopes")
             }
-            return format
+            return .source(format)
         }
     )
-    var format: ImportFormat
+    var format: IngestFormat
 
     @Argument(help: "The inputs to read, or - for standard input.")
     var inputs: [String] = ["-"]
@@ -95,7 +97,7 @@ struct ImportCommand: ParsableCommand {
                 "--as-of \(asOf) is neither RFC 3339 with an offset (2026-11-02T08:00:00+07:00) nor a date (2026-11-02)"
             )
         }
-        if format == .rosterCSV, asOf == nil {
+        if format == .source(.rosterCSV), asOf == nil {
             throw ValidationError(
                 "roster-csv needs --as-of: when the roster took effect (a time or a date); a roster stamped with the "
                     + "time of the import makes every finding about its people depend on when it was imported"
@@ -140,7 +142,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func runBatch(_ options: ImportOptions) throws {
-        var settings = BatchIngest.Settings(inputs: inputs, format: .source(format), options: options)
+        var settings = BatchIngest.Settings(inputs: inputs, format: format, options: options)
         settings.batch = batch
         settings.keepGoing = keepGoing
         settings.rejectsPath = rejects
@@ -150,7 +152,7 @@ struct ImportCommand: ParsableCommand {
         let total = report.appended
         if json {
             var members: [(key: String, value: JSONValue)] = [
-                ("format", .string(format.rawValue)), ("units", .number(JSONNumber(report.units))),
+                ("format", .string(format.name)), ("units", .number(JSONNumber(report.units))),
                 ("events", .number(JSONNumber(report.events))), ("appended", .number(JSONNumber(total.appended))),
                 ("duplicates", .number(JSONNumber(total.duplicates))),
                 ("skipped", .number(JSONNumber(report.skipped.values.reduce(0, +)))),
@@ -169,7 +171,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func runDry(_ options: ImportOptions) throws {
-        let settings = BatchIngest.Settings(inputs: inputs, format: .source(format), options: options)
+        let settings = BatchIngest.Settings(inputs: inputs, format: format, options: options)
         let progress = ImportProgress()
         let (lines, report) = try BatchIngest(settings, progress: progress.show).dryRun()
         progress.clear()

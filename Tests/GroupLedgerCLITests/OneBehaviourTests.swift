@@ -5,8 +5,9 @@ import LedgerStorage
 import Testing
 
 /// Every route into the ledger reports a bad input the same way: `append` of a file, `append --batch`,
-/// `append --follow`, `append -` (standard input) and the in-process engine a service drives give the same
-/// message, naming the same input, line, byte and field, and exit 65 appending nothing of the batch.
+/// `append --follow`, `append -` (standard input), `import envelopes` (plain, `--batch`, `--follow`) and the
+/// in-process engine a service drives give the same message, naming the same input, line, byte and field, and exit
+/// 65 appending nothing of the batch.
 @Suite struct OneBehaviourTests {
     /// The message the engine gives in-process for `input` read under `name`.
     private func expected(_ input: [UInt8], name: String, scratch: Scratch) throws -> String {
@@ -40,14 +41,15 @@ import Testing
             ("append --batch 1 FILE", ["append", "--batch", "1", file], nil, fromFile, false),
             ("append -", ["append", "-"], Data(input), fromStdin, false),
             ("append --follow FILE", ["append", "--follow", file], nil, fromFile, bad != .bom),
+            ("import envelopes FILE", ["import", "envelopes", file], nil, fromFile, false),
+            ("import envelopes --batch 1 FILE", ["import", "envelopes", "--batch", "1", file], nil, fromFile, false),
+            ("import envelopes -", ["import", "envelopes", "-"], Data(input), fromStdin, false),
+            ("import envelopes --follow FILE", ["import", "envelopes", "--follow", file], nil, fromFile, bad != .bom),
         ]
         for route in routes {
             let ledger = scratch.path + "/" + route.name.replacingOccurrences(of: " ", with: "_")
             try CLI.run(["init", "--ledger", ledger, "--origin", "example.org/test"])
-            let result = try CLI.run(
-                [route.arguments[0], "--ledger", ledger] + route.arguments.dropFirst(),
-                stdin: route.stdin
-            )
+            let result = try CLI.run(route.arguments + ["--ledger", ledger], stdin: route.stdin)
             #expect(result.status == 65, "\(route.name): \(result.stderr)")
             #expect(result.stderr.contains("groupledger: " + route.message), "\(route.name): \(result.stderr)")
             // --follow commits the lines before the bad one (each acknowledged); the others append nothing.
