@@ -17,7 +17,7 @@ struct CopyCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerLocation
 
-    @Argument(help: "The directory to create (it must not exist, or be empty).")
+    @Argument(help: "The directory to create (it must not exist yet).")
     var destination: String
 
     func run() throws {

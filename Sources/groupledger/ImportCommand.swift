@@ -8,7 +8,7 @@ import LedgerStorage
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import events from zca-js captures, OA webhooks, a Zalo Web store or a roster CSV (docs/IMPORT.md).",
+        abstract: "Import zca-js captures, OA webhooks, a Zalo Web store, a roster CSV or envelopes (docs/IMPORT.md).",
         discussion: """
             FORMAT is zca, oa-webhook, zalo-web, roster-csv, or envelopes (GroupLedger's own JSON Lines, as \
             `append` reads them, with --keep-going and --dry-run). One bad unit (line, array element, CSV row) of any \

@@ -172,10 +172,7 @@ public struct InspectionCopy {
         }
         for target in targets {
             guard let entry = try reader.contentEntry(seq: target, headSize: size), !entry.isErased else { continue }
-            let file = try LedgerFile.open(entry.path, name: copy.relative(entry.path), .readWrite)
-            defer { file.close() }
-            try file.write([UInt8](repeating: 0, count: entry.end - entry.saltOffset), at: UInt64(entry.saltOffset))
-            try file.syncData()
+            try entry.erase(named: copy.relative(entry.path))
         }
     }
 

@@ -34,13 +34,12 @@ extension Ledger {
                 (layout.contentPath(first), LedgerLayout.contentMode),
                 (layout.indexPath(first), LedgerLayout.segmentMode),
             ]
-            for (path, allowed) in files where Directory.exists(path) {
+            // One lstat per file; only a file whose mode is too open is opened (without following links) and changed.
+            for (path, allowed) in files {
+                guard let mode = Directory.mode(of: path), mode & ~UInt32(allowed.rawValue) != 0 else { continue }
                 let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
                 defer { file.close() }
-                let mode = try file.mode()
-                if mode & ~UInt32(allowed.rawValue) != 0 {
-                    try file.changeMode(to: mode & UInt32(allowed.rawValue))
-                }
+                try file.changeMode(to: try file.mode() & UInt32(allowed.rawValue))
             }
         }
     }

@@ -622,12 +622,7 @@ public final class Ledger: @unchecked Sendable {
         }
         try exclusively { () throws(LedgerError) in
             if let stopped { throw stopped }
-            if !entry.isErased {
-                let file = try LedgerFile.open(entry.path, name: layout.relative(entry.path), .readWrite)
-                defer { file.close() }
-                try file.write([UInt8](repeating: 0, count: entry.end - entry.saltOffset), at: UInt64(entry.saltOffset))
-                try file.syncData()
-            }
+            if !entry.isErased { try entry.erase(named: layout.relative(entry.path)) }
         }
         return eventSeq
     }

@@ -147,6 +147,15 @@ public struct LedgerReader {
         public let isErased: Bool
         public let salt: [UInt8]
         public let content: [UInt8]
+
+        /// Overwrites the salt and content with zeros and syncs the file: the record's commitment can no longer be
+        /// opened, and the text is gone (what `withhold` does, and an inspection copy for a withholding it holds).
+        func erase(named name: String) throws(LedgerError) {
+            let file = try LedgerFile.open(path, name: name, .readWrite)
+            defer { file.close() }
+            try file.write([UInt8](repeating: 0, count: end - saltOffset), at: UInt64(saltOffset))
+            try file.syncData()
+        }
     }
 
     /// Finds the content entry of record `seq`, or `nil` if it has none.

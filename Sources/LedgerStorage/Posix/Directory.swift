@@ -71,6 +71,13 @@ public enum Directory {
         return UInt32(st.st_mode) & 0o7777
     }
 
+    /// The permission bits of `path` itself (a link is not followed), or `nil` when it does not exist.
+    static func mode(of path: String) -> UInt32? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        return UInt32(st.st_mode) & 0o7777
+    }
+
     /// Whether `path` is a symbolic link (dangling or not).
     public static func isLink(_ path: String) -> Bool {
         var st = stat()

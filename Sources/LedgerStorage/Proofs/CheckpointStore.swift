@@ -90,7 +90,7 @@ public struct CheckpointStore {
     public func all() throws(LedgerError) -> [(size: UInt64, note: [UInt8])] {
         guard Directory.isDirectory(directory) else { return [] }
         var out: [(UInt64, [UInt8])] = []
-        for name in try Directory.list(directory, name: "checkpoints") where name.hasSuffix(".note") {
+        for name in try Directory.list(directory, name: "checkpoints") where CheckpointStore.isNoteName(name) {
             guard let size = UInt64(name.dropLast(5)), let note = try stored(size: size) else { continue }
             out.append((size, note))
         }
