@@ -14,6 +14,12 @@ import LedgerCore
 struct EnvelopeDirectLine {
     private let limits = JSONLimits(maxDepth: EnvelopeRules.maxDepth)
     private let catalogue = ByteCatalogue.shared
+    private static let typeKey = Array("type".utf8)
+    private static let timeKey = Array("time".utf8)
+    private static let actorKey = Array("actor".utf8)
+    private static let groupKey = Array("group".utf8)
+    private static let dataKey = Array("data".utf8)
+    private static let contentKey = Array("content".utf8)
 
     /// The event of `line`, or `nil` when this path leaves it to the general one; `sha` hashes the event's id.
     func event(_ line: UnsafeRawBufferPointer, sha: SHA256) -> PreparedEvent? {
@@ -23,25 +29,23 @@ struct EnvelopeDirectLine {
     private func event(_ tape: JSONTape, sha: SHA256) -> PreparedEvent? {
         var fields: (id: Int?, type: Int?, time: Int?, actor: Int?, group: Int?, data: Int?, content: Int?)
         guard tape[0].kind == .object else { return nil }
-        for key in tape.keys(of: 0) {
+        var key = 1
+        let end = Int(tape[0].next)
+        while key < end {
             let value = key + 1
-            if tape.isString(key, equalTo: "id") {
-                fields.id = value
-            } else if tape.isString(key, equalTo: "type") {
-                fields.type = value
-            } else if tape.isString(key, equalTo: "time") {
-                fields.time = value
-            } else if tape.isString(key, equalTo: "actor") {
-                fields.actor = value
-            } else if tape.isString(key, equalTo: "group") {
-                fields.group = value
-            } else if tape.isString(key, equalTo: "data") {
-                fields.data = value
-            } else if tape.isString(key, equalTo: "content") {
-                fields.content = value
-            } else {
-                return nil
+            let name = tape.raw(key)
+            // Keys are never escaped on the tape; the envelope's seven are told apart by length and first byte.
+            switch (name.count, name.first) {
+            case (2, UInt8(ascii: "i")) where name[1] == UInt8(ascii: "d"): fields.id = value
+            case (4, UInt8(ascii: "t")) where ByteCatalogue.same(Self.typeKey, name): fields.type = value
+            case (4, UInt8(ascii: "t")) where ByteCatalogue.same(Self.timeKey, name): fields.time = value
+            case (5, UInt8(ascii: "a")) where ByteCatalogue.same(Self.actorKey, name): fields.actor = value
+            case (5, UInt8(ascii: "g")) where ByteCatalogue.same(Self.groupKey, name): fields.group = value
+            case (4, UInt8(ascii: "d")) where ByteCatalogue.same(Self.dataKey, name): fields.data = value
+            case (7, UInt8(ascii: "c")) where ByteCatalogue.same(Self.contentKey, name): fields.content = value
+            default: return nil
             }
+            key = Int(tape[value].next)
         }
         guard let idIndex = fields.id, let id = identifier(tape, idIndex), !isReserved(id),
             let typeIndex = fields.type, tape[typeIndex].kind == .string, !tape[typeIndex].isEscaped,
@@ -123,10 +127,13 @@ struct EnvelopeDirectLine {
     /// Whether the `data` object has every field `type` requires, only fields it allows, each of its kind.
     private func fits(_ tape: JSONTape, data: Int, type: ByteCatalogue.Entry) -> Bool {
         var required = 0
-        for key in tape.keys(of: data) {
+        var key = data + 1
+        let end = Int(tape[data].next)
+        while key < end {
             guard let field = type.field(named: tape.raw(key)) else { return false }
             if field.isRequired { required += 1 }
             guard fits(tape, key + 1, field.kind) else { return false }
+            key = Int(tape[key + 1].next)
         }
         return required == type.requiredCount
     }
