@@ -21,22 +21,25 @@ import Testing
     static let times = [
         #""2026-11-01T08:00:00+07:00""#, #""2026-11-01T08:00:00.5Z""#, #""2026-11-01t08:00:00z""#,
         #""2026-11-01T08:00:00""#, #""2026-02-29T08:00:00Z""#, #""2024-02-29T08:00:00Z""#,
-        #""9999-12-31T23:59:59-23:59""#, #""0001-01-01T00:00:00Z""#, #""2026-11-01T24:00:00Z""#, #""2026-11-01T08:00:00\u002b07:00""#,
+        #""9999-12-31T23:59:59-23:59""#, #""0001-01-01T00:00:00Z""#, #""2026-11-01T24:00:00Z""#,
+        #""2026-11-01T08:00:00\u002b07:00""#,
         "1762045800000", "null",
     ]
     static let groups = [#""g-1""#, #""7301128844556677001""#, "null", #""""#, #""g\u0020""#, "\"g\u{200B}\""]
     static let strings = [
-        #""text""#, #""Đề nghị""#, #""a\"b\n\u00e9\ud83d\ude00""#, "\"😀é\"", #""\u0000""#, #""""#, "\"\u{2028}\u{FEFF}\"",
+        #""text""#, #""Đề nghị""#, #""a\"b\n\u00e9\ud83d\ude00""#, "\"😀é\"", #""\u0000""#, #""""#,
+        "\"\u{2028}\u{FEFF}\"",
         #""\/\\""#, #""link""#, #""invite""#,
     ]
-    static let values = strings + [
-        "0", "-0", "12", "-7", "123456789012345678901234567890", "1.5", "1e3", "true", "false", "null", "[]", "{}",
-        #"["a","b"]"#, #"[""]"#, #"{"b":1,"a":2}"#, #"{"é":1,"e":2,"z":[1,{"y":0,"x":-0}]}"#, #"{"😀":1}"#,
-        #"{"a":1,"a":2}"#, #"{"x":"\u00e9","\u0078y":1}"#,
-        #""0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef""#,
-        #""2026-11-02T16:00:00+07:00""#, #"[{"account":"a1","pos":0,"len":2}]"#, #"[{"account":"a1","pos":0}]"#,
-        #"[{"account":"","pos":0,"len":1}]"#,
-    ]
+    static let values =
+        strings + [
+            "0", "-0", "12", "-7", "123456789012345678901234567890", "1.5", "1e3", "true", "false", "null", "[]", "{}",
+            #"["a","b"]"#, #"[""]"#, #"{"b":1,"a":2}"#, #"{"é":1,"e":2,"z":[1,{"y":0,"x":-0}]}"#, #"{"😀":1}"#,
+            #"{"a":1,"a":2}"#, #"{"x":"\u00e9","\u0078y":1}"#,
+            #""0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef""#,
+            #""2026-11-02T16:00:00+07:00""#, #"[{"account":"a1","pos":0,"len":2}]"#, #"[{"account":"a1","pos":0}]"#,
+            #"[{"account":"","pos":0,"len":1}]"#,
+        ]
     static let dataKeys = [
         "kind", "message", "mentions", "client_message", "accounts", "via", "added_by", "directive", "issuer",
         "assignees", "due", "account", "code", "reason", "session", "settings", "person", "position", "unit",
@@ -44,22 +47,7 @@ import Testing
     ]
 
     static func pick<R: RandomNumberGenerator>(_ values: [String], _ rng: inout R, good: Int? = nil) -> String {
-        values[Int.random(in: 0..<(good ?? values.count), using: &rng)]
-    }
-
-    static func ws<R: RandomNumberGenerator>(_ rng: inout R) -> String {
-        Int.random(in: 0..<8, using: &rng) == 0 ? [" ", "\t", "\r", "  "][Int.random(in: 0..<4, using: &rng)] : ""
-    }
-
-    static func object<R: RandomNumberGenerator>(_ members: [(String, String?)], _ rng: inout R) -> String {
-        var present = members.compactMap { key, value in value.map { (key, $0) } }
-        present.shuffle(using: &rng)
-        return "{" + ws(&rng)
-            + present.map { "\"\($0.0)\"" + ws(&rng) + ":" + ws(&rng) + $0.1 + ws(&rng) }.joined(separator: ",") + "}"
-    }
-
-    static func maybe<R: RandomNumberGenerator>(_ percent: Int, _ value: String, _ rng: inout R) -> String? {
-        Int.random(in: 0..<100, using: &rng) < percent ? value : nil
+        RandomJSONText.pick(Array(values.prefix(good ?? values.count)), &rng)
     }
 
     /// A `data` object: for a plain line the fields its type needs with good values, else random fields.
@@ -67,19 +55,22 @@ import Testing
         if plain {
             switch type {
             case #""post.created""#:
-                return object(
+                return RandomJSONText.object(
                     [
                         ("kind", #""text""#), ("message", pick(ids, &rng, good: 3)),
-                        ("mentions", maybe(30, #"[{"account":"a1","pos":0,"len":2}]"#, &rng)),
-                        ("client_message", maybe(30, pick(ids, &rng, good: 3), &rng)),
-                        ("source", maybe(20, #"{"format":"x","line":3}"#, &rng)),
+                        ("mentions", RandomJSONText.maybe(30, #"[{"account":"a1","pos":0,"len":2}]"#, &rng)),
+                        ("client_message", RandomJSONText.maybe(30, pick(ids, &rng, good: 3), &rng)),
+                        ("source", RandomJSONText.maybe(20, #"{"format":"x","line":3}"#, &rng)),
                     ],
                     &rng
                 )
             case #""member.joined""#:
-                return object([("accounts", #"["a1","a 2"]"#), ("via", maybe(50, #""link""#, &rng))], &rng)
+                return RandomJSONText.object(
+                    [("accounts", #"["a1","a 2"]"#), ("via", RandomJSONText.maybe(50, #""link""#, &rng))],
+                    &rng
+                )
             case #""directive.issued""#:
-                return object(
+                return RandomJSONText.object(
                     [
                         ("directive", #""d1""#), ("issuer", #""p1""#), ("assignees", #"["p2","p3"]"#),
                         ("due", pick(times, &rng, good: 3)),
@@ -87,9 +78,12 @@ import Testing
                     &rng
                 )
             case #""capture.stopped""#:
-                return object([("account", #""a1""#), ("code", pick(["0", "-0", "12", "-7"], &rng))], &rng)
+                return RandomJSONText.object(
+                    [("account", #""a1""#), ("code", pick(["0", "-0", "12", "-7"], &rng))],
+                    &rng
+                )
             case #""group.settings_changed""#:
-                return object([("settings", pick(values, &rng))], &rng)
+                return RandomJSONText.object([("settings", pick(values, &rng))], &rng)
             default:
                 return "{}"
             }
@@ -97,7 +91,7 @@ import Testing
         let count = Int.random(in: 0..<5, using: &rng)
         var keys = Set<String>()
         for _ in 0..<count { keys.insert(pick(dataKeys, &rng)) }
-        return object(keys.map { ($0, pick(values, &rng)) }, &rng)
+        return RandomJSONText.object(keys.map { ($0, pick(values, &rng)) }, &rng)
     }
 
     static func line<R: RandomNumberGenerator>(_ rng: inout R) -> String {
@@ -110,12 +104,22 @@ import Testing
             ("type", type),
             ("time", plain ? pick(times, &rng, good: 3) : pick(times, &rng)),
             ("actor", plain ? pick(ids, &rng, good: 3) : pick(ids, &rng)),
-            ("group", plain ? (needsGroup ? pick(groups, &rng, good: 2) : nil) : maybe(80, pick(groups, &rng), &rng)),
-            ("data", plain ? data(type: type, plain: true, &rng) : maybe(85, data(type: type, plain: false, &rng), &rng)),
-            ("content", maybe(60, pick(values, &rng), &rng)),
-            ("extra", plain ? nil : maybe(3, "1", &rng)),
+            (
+                "group",
+                plain
+                    ? (needsGroup ? pick(groups, &rng, good: 2) : nil)
+                    : RandomJSONText.maybe(80, pick(groups, &rng), &rng)
+            ),
+            (
+                "data",
+                plain
+                    ? data(type: type, plain: true, &rng)
+                    : RandomJSONText.maybe(85, data(type: type, plain: false, &rng), &rng)
+            ),
+            ("content", RandomJSONText.maybe(60, pick(values, &rng), &rng)),
+            ("extra", plain ? nil : RandomJSONText.maybe(3, "1", &rng)),
         ]
-        return ws(&rng) + object(members, &rng) + ws(&rng)
+        return RandomJSONText.ws(&rng) + RandomJSONText.object(members, &rng) + RandomJSONText.ws(&rng)
     }
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
