@@ -280,4 +280,53 @@ import Testing
         }
         #expect(throws: LedgerError(.badInput, "")) { try WitnessPeer(url: Self.urls[0], vkey: fixture.logVkey) }
     }
+
+    @Test func aLinkInPlaceOfTheWitnessesDirectoryIsRefused() async throws {
+        let fixture = try PoolFixture("link")
+        defer { fixture.remove() }
+        let (witness, endpoint) = try fixture.witness("a")
+        let transport = MemoryTransport([Self.urls[0]: MemoryTransport.serving(endpoint)])
+        let pool = try fixture.pool(
+            [try WitnessPeer(url: Self.urls[0], vkey: witness.vkey)],
+            quorum: 1,
+            transport: transport
+        )
+        // The attack: witnesses/ points at a directory of the attacker's, to receive or to supply the pool's files.
+        let elsewhere = fixture.dir.path + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/witnesses", withDestinationPath: elsewhere)
+        let checkpoint = try fixture.grow(by: 2)
+        await #expect(throws: LedgerError(.refused, "")) { try await pool.push(checkpointNote: checkpoint) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).isEmpty)
+        // A published note planted there is not served either.
+        Bytes.write(checkpoint, elsewhere + "/published.note")
+        #expect(throws: LedgerError(.refused, "")) { try pool.published() }
+    }
+
+    @Test func damagedPoolFilesAreReportedWithWhatToDo() async throws {
+        let fixture = try PoolFixture("damaged")
+        defer { fixture.remove() }
+        let (witness, endpoint) = try fixture.witness("a")
+        let transport = MemoryTransport([Self.urls[0]: MemoryTransport.serving(endpoint)])
+        let pool = try fixture.pool(
+            [try WitnessPeer(url: Self.urls[0], vkey: witness.vkey)],
+            quorum: 1,
+            transport: transport
+        )
+        let checkpoint = try fixture.grow(by: 2)
+        _ = try await pool.push(checkpointNote: checkpoint)
+        for name in ["state.json", "published.note"] {
+            let path = fixture.root + "/witnesses/" + name
+            let intact = Bytes.read(path)
+            Bytes.write(Array("{\"format\":".utf8), path)
+            do {
+                _ = try await pool.push(checkpointNote: checkpoint)
+                Issue.record("a damaged \(name) was not reported")
+            } catch {
+                #expect(error.code == .corrupt && error.message.contains("delete it"), "\(error)")
+            }
+            Bytes.write(intact, path)
+        }
+        #expect(try await pool.push(checkpointNote: checkpoint).metQuorum)
+    }
 }

@@ -79,6 +79,7 @@ public struct WitnessPool: Sendable {
     /// The published checkpoint: the newest one that met the quorum, with its cosignatures, or `nil` when none has.
     public func published() throws(LedgerError) -> Note? {
         guard Directory.exists(layout.publishedPath) else { return nil }
+        try checkDirectory()
         let bytes = try Directory.readFile(layout.publishedPath, limit: Note.maximumByteCount, followLinks: false)
         do {
             return try Note.parse(bytes)
@@ -94,14 +95,20 @@ public struct WitnessPool: Sendable {
     /// The sizes remembered for the witnesses.
     func state() throws(LedgerError) -> WitnessPushState {
         guard Directory.exists(layout.statePath) else { return WitnessPushState() }
+        try checkDirectory()
         let bytes = try Directory.readFile(layout.statePath, limit: 1 << 20, followLinks: false)
         return try WitnessPushState.decode(bytes, file: layout.statePath)
     }
 
+    /// Refuses a link in place of `witnesses/`: it would send the pool's files elsewhere, or serve someone else's
+    /// note as the published checkpoint.
+    private func checkDirectory() throws(LedgerError) {
+        _ = try Directory.mode(ofDirectory: layout.directory, name: "witnesses/")
+    }
+
     private func write(_ bytes: [UInt8], to path: String, name: String) throws(LedgerError) {
         try Directory.create(layout.directory, name: "witnesses", existingOK: true)
-        // A link in place of witnesses/ would send the files elsewhere.
-        _ = try Directory.mode(ofDirectory: layout.directory, name: "witnesses/")
+        try checkDirectory()
         try Directory.writeAtomically(bytes, to: path, directory: layout.directory, name: "witnesses/" + name)
     }
 
