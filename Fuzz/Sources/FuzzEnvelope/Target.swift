@@ -22,8 +22,12 @@ func outcomes(_ bytes: [UInt8], direct: Bool) -> [[UInt8]] {
     return lines.decodeAll(bytes).map { outcome in
         switch outcome {
         case .events(let events, let location):
-            return Array("events \(location)".utf8)
-                + events.flatMap { [0x0a] + Array($0.id.utf8) + [0x0a] + $0.chainBytes + [0x0a] + ($0.contentBytes ?? []) }
+            var bytes = Array("events \(location)".utf8)
+            for event in events {
+                let parts: [[UInt8]] = [Array(event.id.utf8), event.chainBytes, event.contentBytes ?? []]
+                for part in parts { bytes += [0x0a] + part }
+            }
+            return bytes
         case .rejected(let error): return Array("rejected \(error)".utf8)
         case .skipped(let location, let reason): return Array("skipped \(location): \(reason)".utf8)
         }
