@@ -6,6 +6,7 @@ import PackageDescription
 //      swift run -c release --package-path Benchmarks domain-bench [events]
 //      swift run -c release --package-path Benchmarks import-stages CAPTURE.jsonl
 //      swift run -c release --package-path Benchmarks ingest-bench [submitters] [rounds]
+//      Benchmarks/serve-bench.sh (builds serve-load, a load client for `groupledger serve`)
 let package = Package(
     name: "GroupLedgerBenchmarks",
     dependencies: [.package(name: "GroupLedger", path: "..")],
@@ -41,5 +42,6 @@ let package = Package(
                 .product(name: "LedgerIngest", package: "GroupLedger"),
             ]
         ),
+        .executableTarget(name: "serve-load"),
     ]
 )
