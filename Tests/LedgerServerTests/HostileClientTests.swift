@@ -76,4 +76,38 @@ import Testing
         #expect(served.ledger.size == before + 1)
         try await served.stop()
     }
+
+    @Test func aRequestInFlightAtShutdownIsCommittedAndAnsweredBeforeTheServerStops() async throws {
+        let served = try await Served.start("shutdown")
+        let before = served.ledger.size
+        let body = Events.body(["late-1", "late-2"])
+        let connection = try RawHTTP(port: served.port)
+        try connection.send(
+            "POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(served.importer)\r\n"
+                + "Content-Type: application/x-ndjson\r\nContent-Length: \(body.count)\r\n\r\n"
+        )
+        try connection.send(Array(body[..<10]))
+        var admitted = false
+        for _ in 0..<200 where !admitted {
+            admitted = try await served.send(.GET, "/metrics").text.contains("groupledger_commit_queue_depth_bodies 1")
+            if !admitted { try await Task.sleep(for: .milliseconds(25)) }
+        }
+        #expect(admitted)
+        // Shut down while the body is half sent: the server stops accepting but finishes this request.
+        let stopping = Task { try await served.stop(removing: false) }
+        // The listener closes (bounded wait): new connections are refused while the held request is still open.
+        var refused = false
+        for _ in 0..<200 where !refused {
+            refused = (try? RawHTTP.request(port: served.port, "GET", "/healthz")) == nil
+            if !refused { try await Task.sleep(for: .milliseconds(25)) }
+        }
+        #expect(refused)
+        try connection.send(Array(body[10...]))
+        let answer = try connection.receive()
+        #expect(answer.status == 200)
+        #expect(answer.text.contains(#""appended":2"#))
+        try await stopping.value
+        #expect(served.ledger.size == before + 2)
+        served.remove()
+    }
 }

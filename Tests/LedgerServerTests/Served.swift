@@ -93,10 +93,16 @@ final class Served: Sendable {
         }
     }
 
-    /// Stops the server gracefully, closes the ledger and removes the directory.
-    func stop() async throws {
+    /// Stops the server gracefully (it returns once every request in flight was answered), then removes the
+    /// directory unless `removing` is false (the test then reads the ledger and calls ``remove()``).
+    func stop(removing: Bool = true) async throws {
         await group.triggerGracefulShutdown()
         try await running.value
+        if removing { remove() }
+    }
+
+    /// Closes the ledger and removes the directory.
+    func remove() {
         ledger.close()
         try? FileManager.default.removeItem(atPath: directory)
     }
