@@ -20,6 +20,7 @@ final class Endpoints: Sendable {
     let metrics: ServerMetrics
     let health: CommitHealth
     let checkpoint: LatestCheckpoint
+    let tiles: LiveTiles
     private let requestNumbers = Atomic<Int>(0)
 
     init(
@@ -38,6 +39,7 @@ final class Endpoints: Sendable {
         self.metrics = metrics
         self.health = health
         self.checkpoint = checkpoint
+        tiles = LiveTiles(layout: ledger.layout, metadata: ledger.metadata)
     }
 
     static let signatureHeader = HTTPField.Name("X-ZEvent-Signature")!
@@ -73,6 +75,11 @@ final class Endpoints: Sendable {
                 metrics.render(),
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"]
             )
+        case .hashTile(let path):
+            return tile(path)
+        case .entryBundle(let path):
+            if let refusal = authorize(request, .auditor, &exchange) { return refusal }
+            return tile(path)
         case .events:
             if let refusal = authorize(request, .importer, &exchange) { return refusal }
             return await ingest(
@@ -110,6 +117,32 @@ final class Endpoints: Sendable {
         }
         guard problems.isEmpty else { return Reply.text(.serviceUnavailable, problems.joined(separator: "\n") + "\n") }
         return Reply.text(.ok, "ready\n")
+    }
+
+    // MARK: Tiles
+
+    /// A C2SP `tlog-tiles` resource of the tree of the published checkpoint: immutable, so cached for a year
+    /// (entry bundles only privately: they go to auditors).
+    private func tile(_ path: String) -> Response {
+        guard let tile = Tile(path: path) else {
+            return Reply.problem(.notFound, "\(path) is not a tile path: tile/<L>/<N>[.p/<W>] (c2sp.org/tlog-tiles)")
+        }
+        let size = checkpoint.size
+        let bytes: [UInt8]?
+        do {
+            bytes = try tiles.bytes(of: tile, treeSize: size)
+        } catch {
+            return Reply.problem(.internalServerError, "cannot read \(path): \(error)")
+        }
+        guard let bytes else {
+            return Reply.problem(.notFound, "the tree of the current checkpoint (size \(size)) has no \(path)")
+        }
+        let scope = tile.kind == .entries ? "private" : "public"
+        return Reply.bytesResponse(
+            .ok,
+            bytes,
+            headers: [.contentType: "application/octet-stream", .cacheControl: "\(scope), max-age=31536000, immutable"]
+        )
     }
 
     // MARK: Authentication

@@ -7,6 +7,10 @@ enum Route: Equatable {
     case metrics
     /// The public C2SP checkpoint.
     case checkpoint
+    /// A hash tile, `tile/<L>/<N>[.p/<W>]` (the path without its leading `/`; public).
+    case hashTile(String)
+    /// An entry bundle, `tile/entries/<N>[.p/<W>]` (auditors only: entries say who did what in which group).
+    case entryBundle(String)
     case events
     /// `POST /v1/import/{format}`, the format as written in the path.
     case importSource(String)
@@ -21,6 +25,8 @@ enum Route: Equatable {
         case "/checkpoint": self = .checkpoint
         case "/v1/events": self = .events
         case "/v1/zalo-oa/webhook": self = .webhook
+        case _ where path.hasPrefix("/tile/entries/"): self = .entryBundle(String(path.dropFirst()))
+        case _ where path.hasPrefix("/tile/"): self = .hashTile(String(path.dropFirst()))
         default:
             let prefix = "/v1/import/"
             guard path.hasPrefix(prefix), path.count > prefix.count else { return nil }
@@ -37,6 +43,8 @@ enum Route: Equatable {
         case .readyz: "/readyz"
         case .metrics: "/metrics"
         case .checkpoint: "/checkpoint"
+        case .hashTile: "/tile/{L}/{N}"
+        case .entryBundle: "/tile/entries/{N}"
         case .events: "/v1/events"
         case .importSource: "/v1/import/{format}"
         case .webhook: "/v1/zalo-oa/webhook"
@@ -46,7 +54,7 @@ enum Route: Equatable {
     /// The one method the route answers.
     var method: HTTPRequest.Method {
         switch self {
-        case .healthz, .readyz, .metrics, .checkpoint: .get
+        case .healthz, .readyz, .metrics, .checkpoint, .hashTile, .entryBundle: .get
         case .events, .importSource, .webhook: .post
         }
     }

@@ -21,6 +21,9 @@ final class LatestCheckpoint: Sendable {
     /// The checkpoint's bytes (a C2SP signed note).
     var note: [UInt8] { latest.withLock { $0.note } }
 
+    /// Its tree size: tiles are served up to it.
+    var size: UInt64 { latest.withLock { $0.size } }
+
     /// The tree size: the second line of the note (C2SP `tlog-checkpoint`).
     private static func size(of note: [UInt8]) -> UInt64? {
         let lines = note.split(separator: 0x0a, maxSplits: 2, omittingEmptySubsequences: false)
