@@ -10,11 +10,19 @@ let package = Package(
         .library(name: "GroupDomain", targets: ["GroupDomain"]),
         .library(name: "LedgerImport", targets: ["LedgerImport"]),
         .library(name: "LedgerIngest", targets: ["LedgerIngest"]),
+        .library(name: "LedgerServer", targets: ["LedgerServer"]),
         .executable(name: "groupledger", targets: ["groupledger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
@@ -31,11 +39,28 @@ let package = Package(
                 "LedgerCore", "LedgerStorage", "LedgerImport", .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        .target(
+            name: "LedgerServer",
+            dependencies: [
+                "LedgerCore", "LedgerStorage", "LedgerImport", "LedgerIngest",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "groupledger",
             dependencies: [
-                "LedgerCore", "LedgerStorage", "GroupDomain", "LedgerImport", "LedgerIngest",
+                "LedgerCore", "LedgerStorage", "GroupDomain", "LedgerImport", "LedgerIngest", "LedgerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -51,8 +76,20 @@ let package = Package(
             dependencies: ["LedgerIngest", "LedgerStorage", "LedgerImport", "LedgerCore", "TestSupport"]
         ),
         .testTarget(
+            name: "LedgerServerTests",
+            dependencies: [
+                "LedgerServer", "LedgerIngest", "LedgerStorage", "LedgerImport", "LedgerCore", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "GroupLedgerCLITests",
-            dependencies: ["groupledger", "LedgerCore", "LedgerStorage", "LedgerImport", "LedgerIngest"]
+            dependencies: ["groupledger", "LedgerCore", "LedgerStorage", "LedgerImport", "LedgerIngest", "TestSupport"]
         ),
     ]
 )

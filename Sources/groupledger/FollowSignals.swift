@@ -39,13 +39,18 @@ enum FollowSignals {
         sigemptyset(&action.sa_mask)
         sigaction(SIGTERM, &action, nil)
         sigaction(SIGINT, &action, nil)
-        // A parent may have started us with these signals blocked (Foundation's Process passes on the spawning
-        // thread's mask): unblock them, or SIGTERM would wait forever.
+        unblock()
+        return ends[0]
+    }
+
+    /// Unblocks SIGTERM and SIGINT in this thread (and the threads it starts afterwards): a parent may have
+    /// started us with them blocked (Foundation's Process passes on the spawning thread's mask), and SIGTERM
+    /// would then wait forever.
+    static func unblock() {
         var set = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGTERM)
         sigaddset(&set, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
-        return ends[0]
     }
 }

@@ -18,14 +18,15 @@ struct GroupLedger: ParsableCommand {
         abstract: "A tamper-evident audit ledger of government work groups on Zalo.",
         discussion: """
             Exit codes: 0 ok, 1 verification failed or ledger damaged, 64 usage, 65 bad input data, \
-            66 input missing, 73 cannot create, 74 I/O error, 75 ledger locked by another writer.
+            66 input missing, 73 cannot create, 74 I/O error, 75 ledger locked by another writer (or served).
             """,
         subcommands: [
             InitCommand.self, AppendCommand.self, ImportCommand.self, VerifyCommand.self, ShowCommand.self,
             LogCommand.self,
             WithholdCommand.self, CheckpointCommand.self, VKeyCommand.self, KeyCommand.self, ProveCommand.self,
             ProofCommand.self, PublishCommand.self, WitnessCommand.self, StateCommand.self, AuditCommand.self,
-            CopyCommand.self, ReviewCommand.self, DirectiveCommand.self, DemoCommand.self,
+            CopyCommand.self, ReviewCommand.self, DirectiveCommand.self, DemoCommand.self, ServeCommand.self,
+            TokenCommand.self,
         ]
     )
 }

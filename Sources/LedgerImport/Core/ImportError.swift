@@ -29,6 +29,14 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         return text + reason
     }
 
+    /// The field concerned as a JSON path: ``field``, or for an event envelope, whose checks name the field at the
+    /// start of their reason (`field "time": …`, see `EnvelopeDecoder`), `$.` and that name.
+    public var fieldPath: String? {
+        if let field { return field }
+        guard reason.hasPrefix("field \""), let end = reason.dropFirst(7).firstIndex(of: "\"") else { return nil }
+        return "$." + reason[reason.index(reason.startIndex, offsetBy: 7)..<end]
+    }
+
     /// The same problem as a ``LedgerError`` with code `.badInput`, as the command-line tool reports it.
     public var ledgerError: LedgerError { LedgerError(.badInput, description) }
 }

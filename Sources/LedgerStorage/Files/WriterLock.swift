@@ -13,10 +13,13 @@ public struct WriterLock: Sendable {
 
     /// Takes the lock, or fails with code `.locked` naming the holder.
     ///
+    /// - Parameter holder: what a contender is told after the pid, to say what holds the ledger and what to do
+    ///   instead (`groupledger serve` names its HTTP API).
+    ///
     /// A holder writes its note just after taking the lock and the kernel drops the lock when it exits, so a
     /// contender that finds no note, or a note naming a process that is gone, is racing a holder that is starting
     /// or finishing: it tries the lock again for up to 100 ms rather than refuse without a name.
-    public static func acquire(_ layout: LedgerLayout) throws(LedgerError) -> WriterLock {
+    public static func acquire(_ layout: LedgerLayout, holder: String? = nil) throws(LedgerError) -> WriterLock {
         let file = try LedgerFile.open(
             layout.lockPath,
             name: "lock",
@@ -29,7 +32,7 @@ public struct WriterLock: Sendable {
             if attempt > 0 { usleep(5_000) }
             do {
                 if try file.tryLockExclusive() {
-                    try writeNote(file)
+                    try writeNote(file, holder: holder)
                     return WriterLock(file: file)
                 }
             } catch {
@@ -53,8 +56,9 @@ public struct WriterLock: Sendable {
 
     /// Writes the note over the old one, then cuts what is left of a longer old note: a contender never reads an
     /// empty file.
-    private static func writeNote(_ file: LedgerFile) throws(LedgerError) {
-        let note = Array("pid \(getpid()) since \(Timestamp.format(unixMillis: Int64(time(nil)) * 1000))\n".utf8)
+    private static func writeNote(_ file: LedgerFile, holder: String?) throws(LedgerError) {
+        let since = Timestamp.format(unixMillis: Int64(time(nil)) * 1000)
+        let note = Array("pid \(getpid()) since \(since)\(holder.map { ", " + $0 } ?? "")\n".utf8)
         try file.write(note, at: 0)
         try file.truncate(to: UInt64(note.count))
     }

@@ -15,7 +15,7 @@ extension Ledger {
         let layout = LedgerLayout(root: root, keysDirectory: options.keyDirectory)
         let metadata = try LedgerMetadata.read(layout)
         try checkDirectories(layout)
-        let lock = try WriterLock.acquire(layout)
+        let lock = try WriterLock.acquire(layout, holder: options.lockHolder)
         let ledger: Ledger
         do {
             try removeSpools(layout)

@@ -15,6 +15,9 @@ public struct LedgerOptions: Sendable {
     public var keyDirectory: String?
     /// The clock that stamps records, in Unix milliseconds. Order comes from sequence numbers, never from it.
     public var clock: @Sendable () -> Int64 = { SystemClock.unixMillis() }
+    /// What the writer lock's note says after the pid, for a second writer's refusal: `groupledger serve` tells
+    /// it to send events through the HTTP API instead.
+    public var lockHolder: String?
 
     public init() {}
 }

@@ -1,0 +1,61 @@
+import HTTPTypes
+
+/// The server's endpoints, matched on the path alone so that a known path with another method gets 405, not 404.
+enum Route: Equatable {
+    case healthz
+    case readyz
+    case metrics
+    /// The public C2SP checkpoint.
+    case checkpoint
+    /// A hash tile, `tile/<L>/<N>[.p/<W>]` (the path without its leading `/`; public).
+    case hashTile(String)
+    /// An entry bundle, `tile/entries/<N>[.p/<W>]` (auditors only: entries say who did what in which group).
+    case entryBundle(String)
+    case events
+    /// `POST /v1/import/{format}`, the format as written in the path.
+    case importSource(String)
+    case webhook
+
+    /// Matches a request path (the query excluded).
+    init?(path: String) {
+        switch path {
+        case "/healthz": self = .healthz
+        case "/readyz": self = .readyz
+        case "/metrics": self = .metrics
+        case "/checkpoint": self = .checkpoint
+        case "/v1/events": self = .events
+        case "/v1/zalo-oa/webhook": self = .webhook
+        case _ where path.hasPrefix("/tile/entries/"): self = .entryBundle(String(path.dropFirst()))
+        case _ where path.hasPrefix("/tile/"): self = .hashTile(String(path.dropFirst()))
+        default:
+            let prefix = "/v1/import/"
+            guard path.hasPrefix(prefix), path.count > prefix.count else { return nil }
+            let format = String(path.dropFirst(prefix.count))
+            guard !format.contains("/") else { return nil }
+            self = .importSource(format)
+        }
+    }
+
+    /// The route's name in metrics: the path pattern, so that paths chosen by clients do not make new series.
+    var name: String {
+        switch self {
+        case .healthz: "/healthz"
+        case .readyz: "/readyz"
+        case .metrics: "/metrics"
+        case .checkpoint: "/checkpoint"
+        case .hashTile: "/tile/{L}/{N}"
+        case .entryBundle: "/tile/entries/{N}"
+        case .events: "/v1/events"
+        case .importSource: "/v1/import/{format}"
+        case .webhook: "/v1/zalo-oa/webhook"
+        }
+    }
+
+    /// The one method the route answers.
+    var method: HTTPRequest.Method {
+        switch self {
+        case .healthz, .readyz, .metrics, .checkpoint, .hashTile, .entryBundle: .get
+        case .events, .importSource, .webhook: .post
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Hummingbird
+import HummingbirdCore
+public import LedgerCore
+public import LedgerStorage
+public import Logging
+import NIOCore
+public import ServiceLifecycle
+
+/// `groupledger serve`: the ledger's HTTP API (`docs/HTTP.md`), as a service to run in a `ServiceGroup`.
+///
+/// The server appends through ``LedgerIngest/BodyIngest`` to a writer the caller opened (and so holds the writer
+/// lock for as long as the caller keeps it open). On graceful shutdown (`ServiceGroup` with SIGTERM/SIGINT, or
+/// `triggerGracefulShutdown()`) it stops accepting connections, answers the requests in flight — their commits
+/// included — and returns; the caller then closes the writer.
+public struct LedgerHTTPServer: Service {
+    let ledger: Ledger
+    let settings: ServerSettings
+    let logger: Logger
+    let onListening: @Sendable (_ host: String, _ port: Int) async -> Void
+    private let accessLog: AccessLog
+
+    /// - Parameters:
+    ///   - ledger: the open writer.
+    ///   - onListening: called once the socket is bound, with the port really used (``ServerSettings/port`` 0
+    ///     picks one).
+    /// - Throws: ``LedgerError`` `.cannotCreate` when the access log cannot be opened.
+    public init(
+        ledger: Ledger,
+        settings: ServerSettings,
+        logger: Logger,
+        onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void
+    ) throws(LedgerError) {
+        self.ledger = ledger
+        self.settings = settings
+        self.logger = logger
+        self.onListening = onListening
+        accessLog = try AccessLog(path: settings.accessLogPath ?? ledger.layout.root + "/access.jsonl")
+    }
+
+    /// Serves until graceful shutdown; returns once every request in flight was answered.
+    public func run() async throws {
+        let metrics = ServerMetrics(queueLimit: settings.maxWaitingBodies)
+        metrics.ledger(size: ledger.size)
+        let queue = CommitQueue(limit: settings.maxWaitingBodies, threads: settings.commitThreads, metrics: metrics)
+        let endpoints = Endpoints(
+            ledger: ledger,
+            settings: settings,
+            tokens: TokenCheck(file: TokenFile(ledger: ledger.layout.root)),
+            queue: queue,
+            metrics: metrics,
+            health: CommitHealth(),
+            checkpoint: LatestCheckpoint(ledger.checkpoint)
+        )
+        let host = settings.host
+        let announce = onListening
+        let idle = settings.idleTimeout.components
+        let app = Application(
+            responder: LedgerResponder(endpoints: endpoints, accessLog: accessLog),
+            server: .http1(
+                configuration: .init(
+                    idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
+                )
+            ),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: settings.port),
+                serverName: "groupledger"
+            ),
+            onServerRunning: { channel in
+                await announce(host, channel.localAddress?.port ?? 0)
+            },
+            logger: logger
+        )
+        do {
+            try await app.run()
+        } catch {
+            try? await queue.shutdown()
+            throw error
+        }
+        try await queue.shutdown()
+    }
+}

@@ -1,0 +1,36 @@
+public import LedgerImport
+
+/// How `groupledger serve` listens and what it accepts (`docs/HTTP.md` states every default).
+public struct ServerSettings: Sendable {
+    /// The address to listen on; `127.0.0.1` unless a reverse proxy on another host must reach it.
+    public var host = "127.0.0.1"
+    /// The port; 0 picks a free one (the `listening on` line names it).
+    public var port = 8080
+    /// The largest request body of `/v1/events` and `/v1/import/{format}`, in bytes; a larger one gets 413 and
+    /// appends nothing.
+    public var maxBodyBytes = 16 << 20
+    /// The largest Zalo OA webhook delivery, in bytes (one event; Zalo's are a few KiB).
+    public var maxWebhookBytes = 256 << 10
+    /// How many request bodies may be admitted at once (being received or waiting for their commit); one more
+    /// gets 503 with `Retry-After`.
+    public var maxWaitingBodies = 256
+    /// Threads that wait for durable commits (`fdatasync`) so that no event-loop thread blocks. Bodies that finish
+    /// together share one commit, so this also bounds how many share one.
+    public var commitThreads = 16
+    /// A connection that sends nothing for this long — no complete request head, no body chunk, no new request
+    /// on a kept-alive connection — is closed.
+    public var idleTimeout: Duration = .seconds(30)
+    /// A body still arriving this long after its request began gets 408 and appends nothing (a client trickling
+    /// bytes just often enough to dodge ``idleTimeout``).
+    public var bodyTimeout: Duration = .seconds(120)
+    /// Seconds a client is told to wait (`Retry-After`) when the commit queue is full or the ledger cannot commit.
+    public var retryAfterSeconds = 1
+    /// `/readyz` reports not ready when the ledger's file system has fewer free bytes than this.
+    public var minFreeBytes: UInt64 = 64 << 20
+    /// The Zalo OA app and secret that sign webhook deliveries; `nil` turns `/v1/zalo-oa/webhook` off (404).
+    public var oaWebhook: OAWebhookOptions?
+    /// The access log (JSON Lines, mode 0640); `nil` for `access.jsonl` in the ledger directory.
+    public var accessLogPath: String?
+
+    public init() {}
+}

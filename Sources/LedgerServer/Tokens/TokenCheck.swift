@@ -1,0 +1,59 @@
+import Foundation
+import LedgerCore
+import LedgerStorage
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finds the token a request presents, rereading the token file when it was replaced (a `token add` or `token
+/// revoke` while the server runs).
+final class TokenCheck: Sendable {
+    /// What a request's `Authorization` header proved.
+    enum Outcome: Equatable {
+        case valid(AccessToken)
+        /// No bearer token, an unknown one, or a revoked one: all three are 401 (the reason is logged, not sent).
+        case refused(String)
+    }
+
+    private struct Cache {
+        var identity: [Int] = []
+        var tokens: [AccessToken] = []
+    }
+
+    private let file: TokenFile
+    private let cache = Mutex(Cache())
+
+    init(file: TokenFile) { self.file = file }
+
+    /// Checks `header`, the value of `Authorization` (`Bearer <token>`).
+    ///
+    /// Every stored digest is compared, in constant time, with the digest of the presented token, so the time
+    /// taken does not tell how much of a token was right.
+    func check(_ header: String?) throws(LedgerError) -> Outcome {
+        guard let header, header.count > 7, header.prefix(7).lowercased() == "bearer " else {
+            return .refused("no bearer token")
+        }
+        let presented = SHA256().hash(Array(header.dropFirst(7).trimmingCharacters(in: .whitespaces).utf8))
+        var found: AccessToken?
+        for token in try current() where token.matches(presented) { found = token }
+        guard let found else { return .refused("unknown token") }
+        if found.revoked != nil { return .refused("revoked token \(found.name)") }
+        return .valid(found)
+    }
+
+    /// The file's tokens, read again when its inode, size or change time differ from the last reading.
+    private func current() throws(LedgerError) -> [AccessToken] {
+        var st = stat()
+        let identity =
+            lstat(file.path, &st) == 0
+            ? [Int(st.st_ino), Int(st.st_size), st.st_mtim.tv_sec, st.st_mtim.tv_nsec] : []
+        if let tokens = cache.withLock({ $0.identity == identity && !identity.isEmpty ? $0.tokens : nil }) {
+            return tokens
+        }
+        let tokens = try file.load()
+        cache.withLock { $0 = Cache(identity: identity, tokens: tokens) }
+        return tokens
+    }
+}

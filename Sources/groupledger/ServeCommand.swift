@@ -1,0 +1,136 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import LedgerCore
+import LedgerImport
+import LedgerServer
+import LedgerStorage
+import Logging
+import ServiceLifecycle
+import Synchronization
+import UnixSignals
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the ledger over HTTP: event ingest, Zalo OA webhooks, health and metrics (docs/HTTP.md).",
+        discussion: """
+            Holds the writer lock for its whole life: a CLI `append` meanwhile exits 75. Prints `listening on \
+            http://HOST:PORT` on standard output once it accepts connections (--listen with port 0 picks a free \
+            port). Every answer 200 to an ingest request comes after the durable commit. SIGTERM and SIGINT stop \
+            accepting, answer the requests in flight (their commits included), and exit 0. Requests are \
+            authenticated with tokens from `groupledger token add`, and each is written to the access log.
+            """
+    )
+
+    @OptionGroup var ledger: LedgerLocation
+
+    @OptionGroup var keys: KeyLocation
+
+    @Option(help: "HOST:PORT to listen on ([::1]:PORT for IPv6); port 0 picks a free port.")
+    var listen = "127.0.0.1:8080"
+
+    @Option(help: "The access log, JSON Lines (default: access.jsonl in the ledger directory).")
+    var accessLog: String?
+
+    @Option(help: "A file holding the Zalo OA secret key; turns on POST /v1/zalo-oa/webhook.")
+    var oaSecretFile: String?
+
+    @Option(help: "The Zalo app id every webhook delivery must carry (required with --oa-secret-file).")
+    var oaAppId: String?
+
+    @Option(help: "The largest request body, in bytes.")
+    var maxBodyBytes = ServerSettings().maxBodyBytes
+
+    @Option(help: "How many request bodies may wait for a commit before 503 + Retry-After.")
+    var maxWaiting = ServerSettings().maxWaitingBodies
+
+    @Option(help: "Seconds a connection may send nothing (no request head, no body chunk) before it is closed.")
+    var idleTimeout = 30
+
+    @Option(help: "Seconds a request body may take to arrive in full before 408.")
+    var bodyTimeout = 120
+
+    func validate() throws {
+        guard (try? address()) != nil else {
+            throw ValidationError("--listen \(listen) is not HOST:PORT (127.0.0.1:8080, [::1]:0); the port is 0–65535")
+        }
+        guard (oaSecretFile == nil) == (oaAppId == nil) else {
+            throw ValidationError("give --oa-secret-file and --oa-app-id together: both check a webhook delivery")
+        }
+        guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
+        guard maxWaiting >= 1 else { throw ValidationError("--max-waiting must be at least 1") }
+        guard idleTimeout >= 1, bodyTimeout >= 1 else { throw ValidationError("timeouts are at least 1 second") }
+        if let oaAppId, let problem = EnvelopeRules.identifierProblem(oaAppId) {
+            throw ValidationError("--oa-app-id \(problem)")
+        }
+    }
+
+    /// `--listen` split into host and port.
+    func address() throws -> (host: String, port: Int) {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { throw ValidationError("bad --listen") }
+        var host = String(listen[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { throw ValidationError("bad --listen") }
+        return (host, port)
+    }
+
+    func run() throws {
+        FollowSignals.unblock()
+        try Failure.reporting {
+            var settings = ServerSettings()
+            (settings.host, settings.port) = try address()
+            settings.accessLogPath = accessLog
+            settings.maxBodyBytes = maxBodyBytes
+            settings.maxWaitingBodies = maxWaiting
+            settings.idleTimeout = .seconds(idleTimeout)
+            settings.bodyTimeout = .seconds(bodyTimeout)
+            if let oaSecretFile, let oaAppId {
+                var secret = try Directory.readFile(oaSecretFile, limit: 4096)
+                while let last = secret.last, last == 0x0a || last == 0x0d || last == 0x20 { secret.removeLast() }
+                guard !secret.isEmpty else { throw LedgerError(.badInput, "\(oaSecretFile) is empty: no OA secret") }
+                settings.oaWebhook = OAWebhookOptions(secret: secret, appID: oaAppId)
+            }
+            var options = keys.writerOptions
+            options.lockHolder =
+                "groupledger serve: send events through its HTTP API instead, POST /v1/events (docs/HTTP.md)"
+            let writer = try Ledger.open(at: ledger.path, options: options)
+            defer { writer.close() }
+            for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
+            var logger = Logger(label: "groupledger.serve")
+            logger.logLevel = .warning
+            let server = try LedgerHTTPServer(ledger: writer, settings: settings, logger: logger) { host, port in
+                let shown = host.contains(":") ? "[\(host)]" : host
+                FileHandle.standardOutput.write(Data("listening on http://\(shown):\(port)\n".utf8))
+            }
+            let group = ServiceGroup(
+                configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            )
+            if let error = Blocking.run({ try await group.run() }) {
+                throw LedgerError(.io, "the server stopped: cannot serve on \(listen)", cause: "\(error)")
+            }
+        }
+    }
+}
+
+/// Runs async work to its end from a synchronous command (the process's main thread waits; the work runs on the
+/// concurrency pool).
+enum Blocking {
+    /// Runs `body` and returns the error it threw, if any.
+    static func run(_ body: @escaping @Sendable () async throws -> Void) -> (any Error)? {
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { try await body() } catch { outcome.failure.withLock { $0 = error } }
+            done.signal()
+        }
+        done.wait()
+        return outcome.failure.withLock { $0 }
+    }
+
+    private final class Outcome: Sendable {
+        let failure = Mutex<(any Error)?>(nil)
+    }
+}
