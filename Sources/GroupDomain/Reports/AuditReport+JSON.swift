@@ -108,10 +108,23 @@ extension Finding {
 
 extension TextSpan {
     var json: JSONValue {
+        JSONBuilding.object([
+            ("field", .string(field)), ("kind", .string(kind)), ("text", .string(text)),
+            ("utf8", [JSONBuilding.number(utf8.lowerBound), JSONBuilding.number(utf8.upperBound)]),
+            ("utf16", [JSONBuilding.number(utf16.lowerBound), JSONBuilding.number(utf16.upperBound)]),
+            ("signals", signals.isEmpty ? nil : .array(signals.map(\.json))),
+        ])
+    }
+}
+
+extension EvidenceSignal {
+    /// A signal for the JSON report: its group, weight, term, text and spans.
+    var json: JSONValue {
         [
-            "field": .string(field), "kind": .string(kind), "text": .string(text),
-            "utf8": [JSONBuilding.number(utf8.lowerBound), JSONBuilding.number(utf8.upperBound)],
-            "utf16": [JSONBuilding.number(utf16.lowerBound), JSONBuilding.number(utf16.upperBound)],
+            "group": .string(group), "weight": JSONBuilding.number(weight), "term": .string(term),
+            "text": .string(String(text)),
+            "utf8": [JSONBuilding.number(utf8Range.lowerBound), JSONBuilding.number(utf8Range.upperBound)],
+            "utf16": [JSONBuilding.number(utf16Range.lowerBound), JSONBuilding.number(utf16Range.upperBound)],
         ]
     }
 }

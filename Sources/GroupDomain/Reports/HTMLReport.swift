@@ -124,7 +124,10 @@ public enum HTMLReport {
                     "<mark><bdi>\(escape(span.text))</bdi></mark><br><small>\(escape(span.field)) · "
                     + "\(escape(span.kind)) · UTF-8 \(span.utf8.lowerBound)–\(span.utf8.upperBound) · "
                     + "UTF-16 \(span.utf16.lowerBound)–\(span.utf16.upperBound)"
-                    + (finding.spans.count > 1 ? " · +\(finding.spans.count - 1)" : "") + "</small>"
+                    + (finding.spans.count > 1 ? " · +\(finding.spans.count - 1)" : "")
+                    + (span.signals.isEmpty
+                        ? "" : "<br>" + l.pick("căn cứ", "decided by") + ": " + escape(span.signalSummary))
+                    + "</small>"
             }
             var status =
                 finding.resolved.map { l.pick("đã khắc phục", "resolved") + " <code>#\($0.seq)</code>" }

@@ -19,6 +19,7 @@ public enum TextReport {
                 line +=
                     "  [\(span.field) utf8 \(span.utf8.lowerBound)..<\(span.utf8.upperBound) "
                     + "utf16 \(span.utf16.lowerBound)..<\(span.utf16.upperBound) “\(span.text)”]"
+                if !span.signals.isEmpty { line += "  [" + l.pick("căn cứ", "decided by") + ": \(span.signalSummary)]" }
             }
             if let subject = finding.subject { line += "  [" + report.person(subject, l) + "]" }
             if finding.check != "post" { line += "  (" + l.label(check: finding.check) + ")" }
