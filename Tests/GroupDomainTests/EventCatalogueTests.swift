@@ -23,6 +23,22 @@ import Testing
         }
     }
 
+    @Test func aLeadersFieldsAreANonEmptyListOfText() {
+        func registered(fields: JSONValue) -> String? {
+            problem(
+                event(
+                    "person.registered",
+                    group: nil,
+                    data: ["person": "p-1", "position": "Phó Chủ tịch", "unit": "UBND tỉnh", "fields": fields]
+                )
+            )
+        }
+        #expect(registered(fields: ["Y tế", "Giáo dục và Đào tạo"]) == nil)
+        for bad: JSONValue in [[], "Y tế", [""], [1]] {
+            #expect(registered(fields: bad) != nil, "\(bad)")
+        }
+    }
+
     @Test func validEventsOfEveryKindPass() {
         #expect(problem(event("head.assigned", data: ["person": "p-001"])) == nil)
         #expect(
