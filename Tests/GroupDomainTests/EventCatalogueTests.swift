@@ -23,6 +23,14 @@ import Testing
         }
     }
 
+    @Test func everyTypeHasAVietnameseName() {
+        for type in EventCatalogue.types.keys {
+            #expect(EventTypeName.vietnamese(type)?.isEmpty == false, "\(type)")
+        }
+        #expect(EventTypeName.vietnamese("post.created") == "đăng tin")
+        #expect(EventTypeName.vietnamese("no.such_type") == nil)
+    }
+
     @Test func aLeadersFieldsAreANonEmptyListOfText() {
         func registered(fields: JSONValue) -> String? {
             problem(
