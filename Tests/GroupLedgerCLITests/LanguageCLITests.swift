@@ -72,4 +72,20 @@ import Testing
             }
         }
     }
+
+    @Test func stateNamesPeopleAndSpeaksVietnameseUnderVi() throws {
+        let scratch = Scratch("lang-state")
+        defer { scratch.remove() }
+        let ledger = try Province.ledger(in: scratch)
+        let vietnamese = try CLI.run(["state", "--ledger", ledger, "--lang", "vi"])
+        #expect(vietnamese.status == 0, "\(vietnamese.stderr)")
+        let heads = vietnamese.stdout.split(separator: "\n").filter { $0.hasPrefix("  Trưởng Nhóm p-") }
+        #expect(!heads.isEmpty)
+        #expect(heads.allSatisfy { $0.contains(" (Phó Chủ tịch") || $0.contains(" (Chủ tịch") }, "named with position")
+        let directives = vietnamese.stdout.components(separatedBy: "\nchỉ đạo\n").last ?? ""
+        #expect(directives.contains("đã giao") || directives.contains("đã xác nhận"))
+        for status in [" issued", " acknowledged", " completed", " cancelled"] {
+            #expect(!directives.contains(status + ",") && !directives.contains(status + "\n"), "\(status)")
+        }
+    }
 }

@@ -11,7 +11,7 @@ extension ReportLanguage {
 
 extension ReportLanguage {
     /// A directive status for people.
-    func label(_ status: DirectiveStatus) -> String {
+    public func label(_ status: DirectiveStatus) -> String {
         switch status {
         case .issued: pick("đã giao", "issued")
         case .acknowledged: pick("đã xác nhận", "acknowledged")
