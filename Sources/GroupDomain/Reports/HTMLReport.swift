@@ -215,7 +215,11 @@ public enum HTMLReport {
                 [
                     "<code>#\(post.post.seq)</code>", group(post.group, report, l),
                     post.withholding.map { "\(escape($0.reason)) <code>#\($0.mark.seq)</code>" } ?? "—",
-                    post.withholding.map { "<code>\(escape($0.actor))</code>" } ?? "—",
+                    post.withholding.map { withholding in
+                        // The id as code, then the name, position and unit when the person is registered.
+                        "<code>\(escape(withholding.actor))</code>"
+                            + escape(String(report.person(withholding.actor, l).dropFirst(withholding.actor.count)))
+                    } ?? "—",
                     post.withholding.map { when($0.mark.time.unixMillis, report) } ?? "—",
                 ]
             )

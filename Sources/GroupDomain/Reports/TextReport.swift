@@ -50,7 +50,8 @@ public enum TextReport {
             lines.append(
                 "  #\(post.post.seq)  \(post.group ?? "-")  "
                     + (post.withholding.map {
-                        "\($0.reason) (#\($0.mark.seq), " + l.pick("theo lệnh của", "ordered by") + " \($0.actor) "
+                        "\($0.reason) (#\($0.mark.seq), " + l.pick("theo lệnh của", "ordered by")
+                            + " \(report.person($0.actor, l)) "
                             + l.pick("lúc", "at") + " \(clock.format($0.mark.time.unixMillis)))"
                     } ?? "?")
             )
