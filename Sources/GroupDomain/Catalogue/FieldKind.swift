@@ -45,7 +45,9 @@ public enum FieldKind: Sendable, Equatable {
         case .texts:
             guard let items = value.arrayValue, !items.isEmpty else { return "must be a non-empty array of strings" }
             for (position, item) in items.enumerated() {
-                guard let text = item.stringValue, !text.isEmpty else { return "[\(position)] must be a non-empty string" }
+                guard let text = item.stringValue, !text.isEmpty else {
+                    return "[\(position)] must be a non-empty string"
+                }
             }
             return nil
         case .timestamp:

@@ -4,9 +4,9 @@
 /// Signals are configured words and phrases by group: a strong insult or a slur decides alone; a weak word ("ngu",
 /// "hèn") needs a second-person or pejorative target ("mày", "thằng"); gambling or illicit goods need an invitation
 /// ("vào tiền", "ib") — a group that needs another counts only beside it
-/// (``MatchConfiguration/UnlawfulEvidence/needs``); an enforcement report or someone describing an insult is counter-evidence. The listed
-/// ``MatchConfiguration/UnlawfulEvidence/unaccented`` terms, and every false friend, also count when typed without
-/// diacritics. The version-1 word list (``MatchConfiguration/unlawfulWords``) is a group of its own, `words`, whose
+/// (``MatchConfiguration/UnlawfulEvidence/needs``); an enforcement report or someone describing an insult is
+/// counter-evidence. The listed ``MatchConfiguration/UnlawfulEvidence/unaccented`` terms, and every false friend,
+/// also count when typed without diacritics. The version-1 word list (``MatchConfiguration/unlawfulWords``) is a group of its own, `words`, whose
 /// weight is the threshold: each entry still decides alone.
 ///
 /// The match runs from the first signal to the end of the last and lists every signal with its span, group and weight
