@@ -97,4 +97,44 @@ import Testing
             }
         }
     }
+
+    /// On generated posts full of the configured terms (in NFC, NFD and mixed forms), R7c gives at most one match,
+    /// its signals slice the original text inside the match, its score is the sum of its groups' weights (each
+    /// group once) and reaches the threshold, and no group it counts lacks a group it needs.
+    @Test func generatedPostsKeepTheWeighingsPromises() throws {
+        let evidence = try #require(MatchConfiguration.default.unlawfulEvidence)
+        var generator = TextFuzzer(seed: 1_620)
+        var flagged = 0
+        for _ in 0..<600 {
+            let post = generator.post()
+            for text in [post, TextTest.nfd(post), generator.mixForms(post)] {
+                let matches = TextTest.run(text).filter { $0.rule == .r7c }
+                #expect(matches.count <= 1, "\(text.debugDescription)")
+                guard let match = matches.first else { continue }
+                flagged += 1
+                var weights: [String: Int] = [:]
+                for signal in match.signals { weights[signal.group] = signal.weight }
+                let score = weights.values.reduce(0, +)
+                #expect(score >= evidence.threshold, "\(text.debugDescription)")
+                #expect(match.messageEN.contains("score \(score) ≥ \(evidence.threshold)"), "\(match.messageEN)")
+                for group in weights.keys {
+                    guard let needed = evidence.needs[group] else { continue }
+                    #expect(!Set(needed).isDisjoint(with: weights.keys), "\(group) counted alone in \(text)")
+                }
+            }
+        }
+        #expect(flagged > 0, "the generated posts reach R7c at all")
+    }
+
+    @Test func aLongTextIsOneMatchListingEverySignal() {
+        let post = "Mày ngu thế, đồ khốn nạn. Quả óc chó ngon. "
+        let long = String(repeating: post, count: 2_000)
+        let found = TextTest.matcher.matches(in: long).filter { $0.rule == .r7c }
+        #expect(found.count == 1)
+        #expect(
+            found.first?.signals.count == 2_000 * 3,
+            "mày, ngu, đồ khốn (leftmost first); the walnut is a false friend"
+        )
+        #expect(found.first?.utf8Range.upperBound == long.utf8.count - " nạn. Quả óc chó ngon. ".utf8.count)
+    }
 }
