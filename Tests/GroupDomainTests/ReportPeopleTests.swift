@@ -53,6 +53,14 @@ import Testing
         #expect(findings.allSatisfy { !$0.messageEN.contains("p-3 ") || $0.messageEN.contains("p-3 Người 3") })
     }
 
+    @Test func theJSONReportNamesThePeopleItMentions() throws {
+        let people = try #require(report().json(.vi)["people"]?.objectValue)
+        #expect(people["p-3"]?["full_name"] == "Người 3")
+        #expect(people["p-3"]?["position"] == "Chuyên viên" && people["p-3"]?["unit"] == "Sở Tài chính")
+        #expect(people["p-1"]?["position"] == "Phó Chủ tịch", "the issuer")
+        #expect(people["p-2"] == nil, "a person the report does not mention is left out")
+    }
+
     @Test func overdueDirectivesAreCountedOncePerDirective() {
         let report = report()
         #expect(report.directives.filter(\.overdue).count == 2, "two assignee rows")
