@@ -254,6 +254,87 @@ add(HELD + "R7e not an advert", [],
     "Chương trình khuyến mãi tập trung quốc gia do Bộ Công Thương tổ chức",
     "Thương lái thu mua sầu riêng giá 80.000 đồng/kg")
 
+# ---------------- R7c: unlawful or insulting content (added later, after the posts above) ----------------
+add("R7c insult or slur", ["R7c"],
+    "Đồ ngu, có cái báo cáo cũng làm không xong",
+    "Loại khốn nạn như nó mà cũng được khen thưởng",
+    "Cái thằng mất dạy đó lại đăng bậy lên nhóm",
+    "Nói với cái loại súc vật đó làm gì",
+    "Đúng là đồ ăn hại, việc gì cũng hỏng",
+    "Câm mồm đi, ai cho phát biểu",
+    "Lũ ba que lại lên mạng xuyên tạc",
+    "Vô liêm sỉ đến thế là cùng")
+add("R7c weak word with a target", ["R7c"],
+    "Mày ngu thế, bảng số liệu sai hết rồi",
+    "Thằng đó hèn, không dám nhận trách nhiệm",
+    "Bọn mày làm ăn vô dụng quá",
+    "Tao mà gặp thì cho ăn đòn",
+    "Liệu hồn đấy, tao biết nhà mày",
+    "Cả lũ bất tài, họp mãi không xong",
+    "Con mụ đó láo thật")
+add("R7c gambling or illicit goods offered", ["R7c"],
+    "Ai chơi cá độ trận chung kết tối nay thì vào tiền qua em",
+    "Anh em vào kèo tài xỉu đi, kèo thơm lắm")
+# Offering illicit goods or services for sale is also an advert for personal benefit.
+add("R7c illicit goods or services for sale", ["R7c", "R7e"],
+    "Nhận làm bằng giả các loại, ib em",
+    "Vay nóng không cần thế chấp, giải ngân trong ngày, liên hệ em",
+    "Cần bán pháo nổ dịp Tết, ai cần ib")
+add("R7c without diacritics", ["R7c"],
+    "oc cho a, lam the ma cung sai",
+    "KHON NAN that su, bao cao ma cung nop muon",
+    "ai choi tai xiu thi vao tien qua em nhe",
+    "do khon, lam an kieu gi vay")
+add("R7c not unlawful: false friends and reports", [],
+    "Quả óc chó và hạt điều tăng giá dịp Tết",
+    "Cô giáo phát cho mỗi em ba que tính",
+    "Đề nghị kiểm tra lò giết mổ gia súc tập trung",
+    "Hèn gì báo cáo chậm, mạng ở xã mất từ sáng",
+    "Thằng bé nhà em ốm, em xin nghỉ chiều nay",
+    "Dịch tả lợn châu Phi tái phát ở hai xã",
+    "Kỷ niệm 86 năm Nam Kỳ khởi nghĩa",
+    "Số liệu nhiều điên đầu quá anh ạ",
+    "Triệt phá đường dây cá độ bóng đá, bắt giữ 12 đối tượng",
+    "Tuyên truyền phòng chống ma túy trong trường học",
+    "Người dân phản ánh bị cán bộ xã chửi là đồ ngu khi làm thủ tục",
+    "Xử phạt cơ sở kinh doanh pháo nổ trái phép",
+    "Tôi ngu quá, quên đính kèm file",
+    "Mày gửi giúp tao bản dự thảo nhé",
+    "Công trình nhà văn hóa thiếu vì kèo, liên hệ nhà thầu bổ sung",
+    "Cảnh báo thủ đoạn lừa đảo vay nóng qua mạng",
+    "Bắn pháo hoa đêm giao thừa tại quảng trường",
+    "Hội nghị đấu tranh phản bác quan điểm sai trái",
+    "hat oc cho rat bo",
+    "mat day mang nen chua gui duoc")
+
+# R7c held out: written after the R7c weighing was done, measured once, never tuned against.
+add(HELD + "R7c", ["R7c"],
+    "Ngu như bò, nói mãi không hiểu",
+    "Thằng cha trưởng phòng đó đúng là đồ con lợn",
+    "Tụi mày đần thật, gửi nhầm file ba lần",
+    "Chỉ có bọn nhà quê mới làm thế, đồ nhà quê",
+    "Ai tham gia lô đề thì ib em, tỷ lệ 1 ăn 80",
+    "Chém chết thằng đó cho tao",
+    "SUC VAT, khong co tu cach lam can bo",
+    "Nhóm này toàn lũ óc chó",
+    "Mấy thằng điên ở phòng kế toán",
+    "Bán súng hơi, cần thì inbox")
+# Corrected after the one run: selling an air gun is also an advert (R7e), as the posts 230-232 above.
+cases[-1]["labels"] = ["R7c", "R7e"]
+add(HELD + "R7c not unlawful", [],
+    "Đề nghị tăng cường kiểm tra, xử lý nghiêm hành vi đánh bạc dịp Tết",
+    "Bánh óc chó của Hội phụ nữ xã được công nhận OCOP",
+    "Thằng cu nhà anh thi đỗ rồi, chúc mừng anh",
+    "Công an tỉnh khởi tố vụ án tổ chức đánh bạc qua mạng",
+    "Báo cáo tình hình nợ tín dụng đen trên địa bàn huyện",
+    "Em ngu ngơ quá, chưa biết nộp hồ sơ trực tuyến",
+    "Tao với mày cùng đơn vị mà, khách sáo gì",
+    "Giải cờ tướng có giải thưởng, ai chơi đăng ký với đoàn thanh niên",
+    "Ban hành kế hoạch phòng chống tội phạm ma túy năm 2027",
+    "Hội thảo về bình đẳng giới và chống phân biệt đối xử",
+    "Cái máy in này vô dụng quá, em báo IT sửa nhé",
+    "Lịch xử lý đơn thư tố cáo tuần này")
+
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "posts.jsonl"), "w", encoding="utf-8") as out:
     for number, case in enumerate(cases, 1):

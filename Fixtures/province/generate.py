@@ -7,7 +7,8 @@ ledger gives line N sequence number N (record 0 is `ledger.initialized`), which 
 the end rely on.
 
 What the month contains, for the demo and the tests:
-- 6 groups; group 6 (Tài nguyên) never gets a head (R1) and gets two admins (R3); group 5's admin was assigned by
+- 6 groups; group 6 (Tài nguyên) never gets a head (R1) and gets two admins (R3); group 4's head is registered as
+  in charge of another field (R1); group 5's admin was assigned by
   someone other than the head (R3); group 4 hands its admin over with a short overlap (no finding).
 - 60 people with one account each; most acknowledge the rules, a few never do (R5).
 - p-020 changes account the right way (reported via the admin, approved by the head, then bound); p-031's new
@@ -107,9 +108,22 @@ def tick():
     return t(day1, 7 + minute // 60, minute % 60)
 
 
+# The fields each provincial leader is in charge of (lĩnh vực phụ trách). p-004 heads the education group but is
+# registered as in charge of culture and tourism only (R1 head-not-in-charge).
+LEADER_FIELDS = {
+    "p-001": ["Nông nghiệp và PTNT"],
+    "p-002": ["Tài chính", "Kế hoạch và Đầu tư"],
+    "p-003": ["Y tế"],
+    "p-004": ["Văn hóa, Thể thao và Du lịch"],
+    "p-005": ["Giao thông vận tải", "Xây dựng"],
+}
+
 for pid, person in people.items():
+    data = {"person": pid, "position": person["position"], "unit": person["unit"]}
+    if pid in LEADER_FIELDS:
+        data["fields"] = LEADER_FIELDS[pid]
     add(tick(), "person.registered", "vp-ubnd", f"gov:person:{pid}",
-        data={"person": pid, "position": person["position"], "unit": person["unit"]},
+        data=data,
         content={"full_name": person["name"]})
     add(tick(), "account.bound", "vp-ubnd", f"gov:account:{pid}:{person['account']}",
         data={"person": pid, "account": person["account"]})

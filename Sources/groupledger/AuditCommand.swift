@@ -8,12 +8,12 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Check the ledger against the house rules and report findings and directives.",
         discussion: """
-            Rules R1, R3, R4, R5, R7a-R7e and R9 of docs/rules.md. Findings are evidence for a person to review, \
-            each naming its rule, group and records. --to TIME judges the records whose event time is at or before \
-            TIME, with deadlines measured to TIME (default: the time of the last group event; the office's own \
-            records, such as withholdings and reviews, do not count). A plain date (2026-11-15) is that day in Việt \
-            Nam time: --to means its end, --from its start. --from TIME \
-            leaves out findings that ended before it. Deadlines, word lists and severities come from --config FILE \
+            Rules R1-R5, R7a-R7e and R9 of docs/rules.md, with review hints for R6. Findings are evidence for a \
+            person to review, each naming its rule, group and records. --to TIME judges the records whose event \
+            time is at or before TIME, with deadlines measured to TIME (default: the time of the last group event; \
+            the office's own records, such as withholdings and reviews, do not count). A plain date (2026-11-15) is \
+            that day in Việt Nam time: --to means its end, --from its start. A record number means that record's \
+            event time, as log and state take one. --from TIME leaves out findings that ended before it. Deadlines, word lists and severities come from --config FILE \
             laid over the bundled defaults (print them with --print-config); the text matcher's lists from \
             --text-rules FILE (default: the bundled Fixtures/config/rules.json). Exit 0 whatever is found.
             """
@@ -21,10 +21,10 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var ledger: LedgerLocation
 
-    @Option(help: "Leave out findings that ended before this RFC 3339 time or date (its start).")
+    @Option(help: "Leave out findings that ended before this RFC 3339 time, date (its start) or record's time.")
     var from: String?
 
-    @Option(help: "Judge the ledger as of this RFC 3339 event time or date (its end; default: the last group event).")
+    @Option(help: "Judge as of this RFC 3339 event time, date (its end) or record's time (default: last group event).")
     var to: String?
 
     @Option(help: "Report on this group only.")
@@ -70,8 +70,11 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         do {
-            if let from { _ = try RecordSource.time(from, option: "--from") }
-            if let to { _ = try RecordSource.time(to, option: "--to", endOfDay: true) }
+            func isRecordNumber(_ text: String) -> Bool {
+                !text.isEmpty && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+            }
+            if let from, !isRecordNumber(from) { _ = try RecordSource.time(from, option: "--from") }
+            if let to, !isRecordNumber(to) { _ = try RecordSource.time(to, option: "--to", endOfDay: true) }
         } catch {
             throw ValidationError(error.message)
         }
@@ -85,8 +88,12 @@ struct AuditCommand: ParsableCommand {
         try Failure.reporting {
             var configuration = try config.map(Self.readConfiguration) ?? .default
             if let textRules { configuration.textMatching = try Self.readTextRules(textRules) }
-            let end = try to.map { try RecordSource.time($0, option: "--to", endOfDay: true) }
-            let start = try from.map { try RecordSource.time($0, option: "--from") }
+            let end = try to.map { text throws(LedgerError) in
+                try RecordSource.auditTime(text, option: "--to", endOfDay: true, in: ledger.path)
+            }
+            let start = try from.map { text throws(LedgerError) in
+                try RecordSource.auditTime(text, option: "--from", endOfDay: false, in: ledger.path)
+            }
             var checker = RuleChecker(configuration: configuration)
             try RecordSource.read(
                 ledger.path,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GroupDomain
 import LedgerCore
 import LedgerStorage
 
@@ -8,7 +9,8 @@ struct LogCommand: ParsableCommand {
         abstract: "List records, one line each: seq, time, type, group, actor, id.",
         discussion: """
             --from and --to take a record number, or an RFC 3339 time or a date (2026-11-15, Việt Nam time) that \
-            selects records by event time, as audit and state do: --from a date means its start, --to its end.
+            selects records by event time, as audit and state do: --from a date means its start, --to its end. \
+            With --lang vi each type is followed by what it is in Vietnamese ("post.created (đăng tin)").
             """
     )
 
@@ -22,6 +24,9 @@ struct LogCommand: ParsableCommand {
 
     @Flag(help: "Print one JSON object per line.")
     var json = false
+
+    @Option(help: "The language of the text: en or vi (vi names each type in Vietnamese; the JSON is the same).")
+    var lang: AuditCommand.Language = .en
 
     /// A `--from`/`--to` value: a record number or an event time (Unix milliseconds).
     enum Bound: Equatable {
@@ -85,7 +90,9 @@ struct LogCommand: ParsableCommand {
                     Console.printJSON(RecordPresentation.json(entry, content: .none))
                 } else {
                     let e = entry.envelope
-                    print("\(entry.record.seq)\t\(e.time.text)\t\(e.type)\t\(e.group ?? "-")\t\(e.actor)\t\(e.id)")
+                    let type =
+                        lang == .vi ? EventTypeName.vietnamese(e.type).map { "\(e.type) (\($0))" } ?? e.type : e.type
+                    print("\(entry.record.seq)\t\(e.time.text)\t\(type)\t\(e.group ?? "-")\t\(e.actor)\t\(e.id)")
                 }
             }
         }

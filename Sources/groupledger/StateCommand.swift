@@ -104,6 +104,29 @@ enum RecordSource {
         }
     }
 
+    /// Parses an audit's `--from` or `--to`: a record number means the event time of that record (so that the audit
+    /// judges by event time as always, a withholding recorded later still counting), anything else a time or a date.
+    static func auditTime(
+        _ text: String,
+        option: String,
+        endOfDay: Bool,
+        in root: String
+    ) throws(LedgerError) -> Timestamp {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            return try time(text, option: option, endOfDay: endOfDay)
+        }
+        guard let seq = UInt64(text) else { throw LedgerError(.badInput, "\(option) \(text) is too large") }
+        let reader = try LedgerReader(root: root)
+        let size = try reader.extent().size
+        guard seq < size else {
+            throw LedgerError(.notFound, "\(option) \(seq): the ledger holds records 0..<\(size)")
+        }
+        var found: Timestamp?
+        try reader.forEach(from: seq, through: seq) { entry throws(LedgerError) in found = entry.envelope.time }
+        guard let found else { throw LedgerError(.notFound, "\(option) \(seq): record not found") }
+        return found
+    }
+
     /// Parses `--at`: digits are a record number, anything else an RFC 3339 time.
     static func cutoff(_ text: String, clock append: Bool) throws(LedgerError) -> StateCutoff {
         if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
@@ -155,6 +178,9 @@ enum StatePresentation {
 
     static func text(_ state: ProvinceState, group only: String?, hash: String, vi: Bool = false) -> String {
         func l(_ english: String, _ vietnamese: String) -> String { vi ? vietnamese : english }
+        let naming = PersonNaming(state)
+        func person(_ id: String) -> String { vi ? naming.vi(id) : naming.en(id) }
+        let language: ReportLanguage = vi ? .vi : .en
         var lines: [String] = []
         let through =
             state.through.map { l("record", "bản ghi") + " \($0.seq) (\($0.time.text))" }
@@ -178,17 +204,17 @@ enum StatePresentation {
             )
             lines.append(
                 "  " + l("head      ", "Trưởng Nhóm") + " "
-                    + (group.head.map { "\($0.holder) (#\($0.since.seq))" } ?? l("none", "không có"))
+                    + (group.head.map { "\(person($0.holder)) (#\($0.since.seq))" } ?? l("none", "không có"))
             )
             if !group.deputies.isEmpty {
                 lines.append(
                     "  " + l("deputies  ", "Phó Trưởng Nhóm") + " "
-                        + group.deputies.keys.sorted().joined(separator: ", ")
+                        + group.deputies.keys.sorted().map(person).joined(separator: ", ")
                 )
             }
             let admins = group.admins.values.sorted { $0.since < $1.since }
                 .map {
-                    "\($0.holder) " + l("assigned by", "do") + " \($0.by ?? "?") " + l("", "giao ")
+                    "\(person($0.holder)) " + l("assigned by", "do") + " \(person($0.by ?? "?")) " + l("", "giao ")
                         + "(#\($0.since.seq))"
                 }
             lines.append(
@@ -206,7 +232,7 @@ enum StatePresentation {
                 ($0.value.since.seq, $0.key) < ($1.value.since.seq, $1.key)
             }) {
                 lines.append(
-                    "    \(account)  \(state.person(of: account) ?? l("(unbound)", "(chưa gắn người)"))  "
+                    "    \(account)  \(state.person(of: account).map(person) ?? l("(unbound)", "(chưa gắn người)"))  "
                         + l("since", "từ") + " \(membership.since.time.text) "
                         + "(#\(membership.since.seq))"
                 )
@@ -229,10 +255,10 @@ enum StatePresentation {
             lines.append("")
             lines.append(l("directives", "chỉ đạo"))
             for directive in directives {
-                let answers = directive.assignees.map { "\($0) \(directive.status(of: $0).rawValue)" }
+                let answers = directive.assignees.map { "\(person($0)) \(language.label(directive.status(of: $0)))" }
                 lines.append(
                     "  \(directive.id) " + l("in", "trong") + " \(directive.group) " + l("by", "của")
-                        + " \(directive.issuer) (#\(directive.issued.seq)), " + l("due", "hạn")
+                        + " \(person(directive.issuer)) (#\(directive.issued.seq)), " + l("due", "hạn")
                         + " \(directive.due.text): "
                         + answers.joined(separator: ", ")
                 )
@@ -264,6 +290,6 @@ enum StatePresentation {
                 )
             }
         }
-        return lines.joined(separator: "\n")
+        return lines.map(SafeText.neutralised).joined(separator: "\n")
     }
 }

@@ -30,6 +30,9 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "How many of the --witness keys must have cosigned one checkpoint (default: all of them).")
     var quorum: Int?
 
+    @Option(help: "The language of the text verdict: en or vi (the JSON is the same in both).")
+    var lang: AuditCommand.Language = .en
+
     @Flag(help: "Print the verdict as one JSON object.")
     var json = false
 
@@ -63,51 +66,91 @@ struct VerifyCommand: ParsableCommand {
     }
 
     private func printText(_ report: VerificationReport) {
+        let vi = lang == .vi
+        func pick(_ vietnamese: String, _ english: String) -> String { vi ? vietnamese : english }
         if let problem = report.problem {
-            print("DAMAGED: \(ledger.path)")
+            print(pick("HƯ HỎNG", "DAMAGED") + ": \(ledger.path)")
             print("  \(problem.message)")
             var location: [String] = []
-            if let file = problem.file { location.append("file \(file)") }
-            if let offset = problem.byteOffset { location.append("byte \(offset)") }
-            if let seq = problem.seq { location.append("record \(seq)") }
-            if !location.isEmpty { print("  at " + location.joined(separator: ", ")) }
+            if let file = problem.file { location.append(pick("tệp", "file") + " \(file)") }
+            if let offset = problem.byteOffset { location.append(pick("byte", "byte") + " \(offset)") }
+            if let seq = problem.seq { location.append(pick("bản ghi", "record") + " \(seq)") }
+            if !location.isEmpty { print("  " + pick("tại", "at") + " " + location.joined(separator: ", ")) }
             if let expected = problem.expected, let found = problem.found {
-                print("  expected \(expected), found \(found)")
+                print("  " + pick("cần \(expected), thấy \(found)", "expected \(expected), found \(found)"))
             }
-            print("  checked \(report.records) records before stopping; nothing was repaired")
-        } else {
-            print("INTACT: \(ledger.path)")
             print(
-                "  \(report.records) records in \(report.segments) segment(s); "
-                    + "root \(report.root?.hex ?? "-") at size \(report.headSize)"
+                "  "
+                    + pick(
+                        "đã kiểm tra \(report.records) bản ghi trước khi dừng; không sửa gì",
+                        "checked \(report.records) records before stopping; nothing was repaired"
+                    )
             )
-            print("  \(report.contentChecked) content commitments opened and checked; \(report.withheld) withheld")
+        } else {
+            print(pick("NGUYÊN VẸN", "INTACT") + ": \(ledger.path)")
+            let root = report.root?.hex ?? "-"
             print(
-                "  the head's signed checkpoint matches the head; checkpoint signatures checked with "
-                    + report.logKeySource
+                "  "
+                    + pick(
+                        "\(report.records) bản ghi trong \(report.segments) đoạn; gốc \(root) ở kích thước \(report.headSize)",
+                        "\(report.records) records in \(report.segments) segment(s); root \(root) at size \(report.headSize)"
+                    )
+            )
+            print(
+                "  "
+                    + pick(
+                        "đã mở và kiểm tra \(report.contentChecked) cam kết nội dung; \(report.withheld) đã rút nội dung",
+                        "\(report.contentChecked) content commitments opened and checked; \(report.withheld) withheld"
+                    )
+            )
+            print(
+                "  "
+                    + pick(
+                        "checkpoint đã ký của đầu sổ khớp với đầu sổ; chữ ký checkpoint kiểm tra bằng ",
+                        "the head's signed checkpoint matches the head; checkpoint signatures checked with "
+                    ) + report.logKeySource
             )
             if report.pastHead > 0, let adopted = report.adoptedRoot {
+                let range = "\(report.headSize)..<\(report.adoptedSize)"
                 print(
-                    "  PAST THE HEAD: \(report.pastHead) records (\(report.headSize)..<\(report.adoptedSize)) that the "
-                        + "writer adopts when it next opens; root \(adopted.hex) at size \(report.adoptedSize)"
+                    "  "
+                        + pick(
+                            "SAU ĐẦU SỔ: \(report.pastHead) bản ghi (\(range)) mà bên ghi sẽ nhận khi mở lần tới; gốc "
+                                + "\(adopted.hex) ở kích thước \(report.adoptedSize)",
+                            "PAST THE HEAD: \(report.pastHead) records (\(range)) that the writer adopts when it next "
+                                + "opens; root \(adopted.hex) at size \(report.adoptedSize)"
+                        )
                 )
             }
             if let anchored = report.anchoredSize {
-                print("  ANCHORED up to size \(anchored) by " + report.anchors.joined(separator: "; "))
+                print(
+                    "  " + pick("ĐÃ NEO đến kích thước \(anchored) bởi ", "ANCHORED up to size \(anchored) by ")
+                        + report.anchors.joined(separator: "; ")
+                )
                 if report.adoptedSize > anchored {
                     print(
-                        "  records \(anchored)..<\(report.adoptedSize) come after the last anchor: whoever holds the "
-                            + "signing key could still rewrite them undetected"
+                        "  "
+                            + pick(
+                                "các bản ghi \(anchored)..<\(report.adoptedSize) nằm sau mốc neo cuối: ai giữ khóa ký "
+                                    + "vẫn có thể viết lại chúng mà không bị phát hiện",
+                                "records \(anchored)..<\(report.adoptedSize) come after the last anchor: whoever holds "
+                                    + "the signing key could still rewrite them undetected"
+                            )
                     )
                 }
             } else {
                 print(
-                    "  UNANCHORED: no outside checkpoint or witness was checked, so whoever holds these files and "
-                        + "the signing key could have rewritten them consistently"
+                    "  "
+                        + pick(
+                            "CHƯA NEO: không kiểm tra checkpoint hay nhân chứng bên ngoài nào, nên ai giữ các tệp này "
+                                + "và khóa ký đều có thể đã viết lại chúng một cách nhất quán",
+                            "UNANCHORED: no outside checkpoint or witness was checked, so whoever holds these files "
+                                + "and the signing key could have rewritten them consistently"
+                        )
                 )
             }
         }
-        for note in report.notes { print("  note: \(note)") }
+        for note in report.notes { print("  " + pick("ghi chú", "note") + ": \(note)") }
     }
 }
 

@@ -23,6 +23,30 @@ import Testing
         }
     }
 
+    @Test func everyTypeHasAVietnameseName() {
+        for type in EventCatalogue.types.keys {
+            #expect(EventTypeName.vietnamese(type)?.isEmpty == false, "\(type)")
+        }
+        #expect(EventTypeName.vietnamese("post.created") == "đăng tin")
+        #expect(EventTypeName.vietnamese("no.such_type") == nil)
+    }
+
+    @Test func aLeadersFieldsAreANonEmptyListOfText() {
+        func registered(fields: JSONValue) -> String? {
+            problem(
+                event(
+                    "person.registered",
+                    group: nil,
+                    data: ["person": "p-1", "position": "Phó Chủ tịch", "unit": "UBND tỉnh", "fields": fields]
+                )
+            )
+        }
+        #expect(registered(fields: ["Y tế", "Giáo dục và Đào tạo"]) == nil)
+        for bad: JSONValue in [[], "Y tế", [""], [1]] {
+            #expect(registered(fields: bad) != nil, "\(bad)")
+        }
+    }
+
     @Test func validEventsOfEveryKindPass() {
         #expect(problem(event("head.assigned", data: ["person": "p-001"])) == nil)
         #expect(

@@ -48,7 +48,12 @@ import Testing
         )
         #expect(finding.seqs == [second, third])
         #expect(finding.id == "R3:two-admins:\(second)-\(third)")
-        #expect(finding.messageEN.contains("2 admins at once (p-3, p-4)"))
+        #expect(
+            finding.messageEN.contains(
+                "2 admins at once (p-3 Người 3 (Chuyên viên, Sở Tài chính), p-4 Người 4 (Chuyên viên, Sở Tài chính))"
+            ),
+            "people are named from person.registered"
+        )
     }
 
     @Test func r3FiresForNoAdmin() throws {

@@ -4,8 +4,9 @@ import LedgerCore
 import Testing
 
 /// Scores the text matcher on the labelled set `Fixtures/labelled/posts.jsonl` (written by hand, by kind; see
-/// `Fixtures/labelled/make-set.py` and `docs/RULES.md`): precision and recall of R7a, R7d and R7e, each text as
-/// written (NFC) and in NFD. Prints the table; fails when a figure falls below its floor.
+/// `Fixtures/labelled/make-set.py` and `docs/RULES.md`): precision and recall of R7a, R7c, R7d and R7e, each text as
+/// written (NFC) and in NFD, over the whole set and over its held-out part. Prints the table; fails when a figure of
+/// the whole set falls below its floor.
 ///
 /// The floors sit well below the measured figures (`docs/RULES.md` has them): they catch a regression, they are
 /// not a target to tune the lists against.
@@ -49,11 +50,26 @@ import Testing
             truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
         }
         var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+
+        /// Counts one prediction for `item`.
+        mutating func add(_ item: Case, labelled: Bool, _ predicted: Bool) {
+            switch (labelled, predicted) {
+            case (true, true): truePositives += 1
+            case (false, true):
+                falsePositives += 1
+                falseAlarms.append(item.id)
+            case (true, false):
+                falseNegatives += 1
+                misses.append(item.id)
+            case (false, false): break
+            }
+        }
     }
 
     /// The floors: (precision, recall).
     static let floors: [String: (precision: Double, recall: Double)] = [
         "R7a": (0.90, 0.90),
+        "R7c": (0.85, 0.85),
         "R7d": (0.85, 0.85),
         "R7e": (0.80, 0.80),
     ]
@@ -62,33 +78,34 @@ import Testing
         #expect(Self.cases.count >= 140, "the labelled set is read")
         let matcher = TextMatcher()
         var scores: [String: Score] = [:]
+        var heldOut: [String: Score] = [:]
         for item in Self.cases {
             for text in [TextTest.nfc(item.text), TextTest.nfd(item.text)] {
                 let found = Set(matcher.matches(in: text).map(\.rule.rawValue))
                 for rule in Self.floors.keys {
-                    let labelled = item.labels.contains(rule)
-                    let predicted = found.contains(rule)
-                    switch (labelled, predicted) {
-                    case (true, true): scores[rule, default: Score()].truePositives += 1
-                    case (false, true):
-                        scores[rule, default: Score()].falsePositives += 1
-                        scores[rule, default: Score()].falseAlarms.append(item.id)
-                    case (true, false):
-                        scores[rule, default: Score()].falseNegatives += 1
-                        scores[rule, default: Score()].misses.append(item.id)
-                    case (false, false): break
+                    scores[rule, default: Score()].add(item, labelled: item.labels.contains(rule), found.contains(rule))
+                    if item.kind.hasPrefix("held-out") {
+                        heldOut[rule, default: Score()].add(
+                            item,
+                            labelled: item.labels.contains(rule),
+                            found.contains(rule)
+                        )
                     }
                 }
             }
         }
-        var table = "labelled set: \(Self.cases.count) posts, each in NFC and NFD\nrule  precision  recall  F1\n"
+        var table =
+            "labelled set: \(Self.cases.count) posts, each in NFC and NFD\nrule  part      precision  recall  F1\n"
         for rule in Self.floors.keys.sorted() {
-            let score = scores[rule, default: Score()]
-            table += "\(rule)   \(Self.format(score.precision))       \(Self.format(score.recall))    "
-            table += "\(Self.format(score.f1))"
-            if !score.misses.isEmpty { table += "  missed \(Set(score.misses).sorted())" }
-            if !score.falseAlarms.isEmpty { table += "  false alarms \(Set(score.falseAlarms).sorted())" }
-            table += "\n"
+            for (part, score) in [
+                ("all     ", scores[rule, default: Score()]), ("held-out", heldOut[rule, default: Score()]),
+            ] {
+                table += "\(rule)   \(part)  \(Self.format(score.precision))       \(Self.format(score.recall))    "
+                table += "\(Self.format(score.f1))"
+                if !score.misses.isEmpty { table += "  missed \(Set(score.misses).sorted())" }
+                if !score.falseAlarms.isEmpty { table += "  false alarms \(Set(score.falseAlarms).sorted())" }
+                table += "\n"
+            }
         }
         print(table, terminator: "")
         for (rule, floor) in Self.floors {

@@ -58,7 +58,10 @@ import Testing
 
     @Test func theRulesFindWhatWasPlanted() {
         let result = RuleChecker.check(Self.recordsStory)
-        #expect(result.findings("R1").map(\.group) == ["g-7301128844556677006"])
+        #expect(result.findings("R1", "no-head").map(\.group) == ["g-7301128844556677006"])
+        let notInCharge = result.findings("R1", "head-not-in-charge")
+        #expect(notInCharge.map(\.group) == ["g-7301128844556677004"] && notInCharge.map(\.subject) == ["p-004"])
+        #expect(result.findings("R1").count == 2, "no other R1 finding")
         #expect(result.findings("R3", "two-admins").map(\.group) == ["g-7301128844556677006"])
         #expect(result.findings("R3", "not-by-head").map(\.group) == ["g-7301128844556677005"])
         #expect(result.findings("R4", "unreported-switch").map(\.subject) == ["7301000000000001031"])

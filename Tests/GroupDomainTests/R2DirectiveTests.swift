@@ -75,6 +75,9 @@ import Testing
         )
         let findings = RuleChecker.check(story, at: Story.time(4, 9).unixMillis).findings("R2", "issuer-not-head")
         #expect(findings.map(\.subject) == ["p-3"])
-        #expect(findings.first?.messageVI.contains("không phải Trưởng Nhóm (p-1)") == true)
+        #expect(findings.first?.messageVI.contains("do p-3 Người 3 (Chuyên viên, Sở Tài chính) ban hành") == true)
+        #expect(
+            findings.first?.messageVI.contains("không phải Trưởng Nhóm (p-1 Người 1 (Phó Chủ tịch, UBND tỉnh))") == true
+        )
     }
 }

@@ -32,6 +32,35 @@ import Testing
         #expect(!csv.contains(",yes,") && !csv.contains(",issued,"))
     }
 
+    @Test func findingMessagesNamePeopleNotJustIds() {
+        var story = Story.wellRun()
+        story.add(
+            "directive.issued",
+            day: 3,
+            hour: 9,
+            data: ["directive": "CD-1", "issuer": "p-1", "assignees": ["p-3"], "due": "2026-11-05T17:00:00+07:00"]
+        )
+        story.add(
+            "account.change_reported",
+            day: 6,
+            hour: 9,
+            data: ["person": "p-4", "old_account": "a-4", "new_account": "a-44", "reported_via": "p-3"]
+        )
+        let findings = RuleChecker.check(story, at: Story.time(20, 9).unixMillis).findings
+        let messages = Dictionary(findings.map { ("\($0.rule):\($0.check)", $0.messageVI) }) { first, _ in first }
+        #expect(messages["R9:no-acknowledgement"]?.hasPrefix("p-3 Người 3 (Chuyên viên, Sở Tài chính) ") == true)
+        #expect(messages["R4:not-via-admin"]?.contains("qua p-3 Người 3 (Chuyên viên, Sở Tài chính)") == true)
+        #expect(findings.allSatisfy { !$0.messageEN.contains("p-3 ") || $0.messageEN.contains("p-3 Người 3") })
+    }
+
+    @Test func theJSONReportNamesThePeopleItMentions() throws {
+        let people = try #require(report().json(.vi)["people"]?.objectValue)
+        #expect(people["p-3"]?["full_name"] == "Người 3")
+        #expect(people["p-3"]?["position"] == "Chuyên viên" && people["p-3"]?["unit"] == "Sở Tài chính")
+        #expect(people["p-1"]?["position"] == "Phó Chủ tịch", "the issuer")
+        #expect(people["p-2"] == nil, "a person the report does not mention is left out")
+    }
+
     @Test func overdueDirectivesAreCountedOncePerDirective() {
         let report = report()
         #expect(report.directives.filter(\.overdue).count == 2, "two assignee rows")

@@ -48,6 +48,54 @@ import Testing
         #expect(findings.first?.messageVI.contains("không phải lãnh đạo UBND tỉnh") == true)
         #expect(check(Story.wellRun()).findings("R1").isEmpty)
     }
+
+    /// Registers p-1 (the head of g-1, whose field is "Tài chính") again, with the fields given.
+    private func headInCharge(of fields: [String], day: Int = 3) -> Story {
+        var story = Story.wellRun()
+        story.add(
+            "person.registered",
+            day: day,
+            hour: 8,
+            group: nil,
+            data: [
+                "person": "p-1", "position": "Phó Chủ tịch", "unit": "UBND tỉnh",
+                "fields": .array(fields.map { .string($0) }),
+            ],
+            content: ["full_name": "Người 1"]
+        )
+        return story
+    }
+
+    @Test func aHeadInChargeOfAnotherFieldIsAFinding() throws {
+        let findings = check(headInCharge(of: ["Giáo dục và Đào tạo", "Y tế"])).findings("R1", "head-not-in-charge")
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.subject == "p-1")
+        #expect(finding.messageVI.contains("p-1 Người 1 (Phó Chủ tịch, UBND tỉnh)"), "\(finding.messageVI)")
+        #expect(finding.messageVI.contains("lĩnh vực “Tài chính”"), "\(finding.messageVI)")
+        #expect(finding.messageEN.contains("in charge of “Giáo dục và Đào tạo; Y tế”"), "\(finding.messageEN)")
+    }
+
+    @Test func aHeadInChargeOfTheFieldOrWithoutRecordedFieldsIsNoFinding() {
+        #expect(
+            check(headInCharge(of: ["Tài chính - Ngân sách", "Y tế"])).findings("R1", "head-not-in-charge").isEmpty
+        )
+        #expect(check(headInCharge(of: ["tài chính"])).findings("R1", "head-not-in-charge").isEmpty, "case is ignored")
+        #expect(check(Story.wellRun()).findings("R1", "head-not-in-charge").isEmpty, "no fields: no judgement")
+    }
+
+    @Test func fieldsRecordedBeforeTheHeadIsAssignedCountToo() {
+        var story = Story.wellRun()
+        story.add(
+            "person.registered",
+            day: 3,
+            hour: 8,
+            group: nil,
+            data: ["person": "p-3", "position": "Phó Chủ tịch", "unit": "UBND tỉnh", "fields": ["Y tế"]]
+        )
+        story.add("head.assigned", day: 4, hour: 9, data: ["person": "p-3"])
+        #expect(check(story).findings("R1", "head-not-in-charge").map(\.subject) == ["p-3"])
+    }
 }
 
 /// R4: the Official Account's own posts are not an unregistered member's account.

@@ -45,11 +45,11 @@ import Testing
         let text = "Hôm nay lại họp muộn"
         #expect(TextTest.both(text) == [])
         let configuration = try TextTest.configuration(
-            replacing: "\"đánh bạc online\"",
-            with: "\"đánh bạc online\", \"họp muộn\""
+            replacing: "\"words\": [],",
+            with: "\"words\": [\"họp muộn\"],"
         )
         let matcher = TextMatcher(configuration: configuration)
-        #expect(TextTest.both(text, matcher) == [TextTest.sig(.r7c, .listedWord, "họp muộn")])
+        #expect(TextTest.both(text, matcher) == [TextTest.sig(.r7c, .unlawfulContent, "họp muộn")])
     }
 
     @Test func aCustomOfficialDomainFromJSONChangesResults() throws {
@@ -98,23 +98,30 @@ import Testing
         #expect(configuration.adverts.groups.map(\.name) == Self.groups)
     }
 
+    /// R7e's `minimumGroups` and `threshold` members, told apart from R7c's by the `weights` that follow them.
+    static func advert(minimumGroups: Int = 1, threshold: Int = 4) -> String {
+        "\"minimumGroups\": \(minimumGroups),\n        \"threshold\": \(threshold),\n        \"weights\""
+    }
+
     static let brokenFiles: [(old: String, new: String, path: String)] = [
         ("\"version\": 1", "\"version\": 2", "$.version"),
         ("\"format\": \"groupledger-text-rules\"", "\"format\": \"other\"", "$.format"),
         ("\"labels\": [\"Độ mật\"],", "", "$.R7a.labels"),
         ("\"labels\"", "\"lables\"", "$.R7a"),
-        ("\"đánh bạc online\"", "\"đ/c\"", "$.R7c.words[18]"),
-        ("\"đánh bạc online\"", "\"\"", "$.R7c.words[18]"),
-        ("\"đánh bạc online\"", "42", "$.R7c.words[18]"),
+        ("\"đánh bạc online\"", "\"đ/c\"", "$.R7c.groups.gambling[4]"),
+        ("\"đánh bạc online\"", "\"\"", "$.R7c.groups.gambling[4]"),
+        ("\"đánh bạc online\"", "42", "$.R7c.groups.gambling[4]"),
         ("\"gov.vn\", \"daklak", "\"*.gov.vn\", \"daklak", "$.R7b.officialDomains[0]"),
         ("\"gov.vn\", \"daklak", "\"chínhphủ.vn\", \"daklak", "$.R7b.officialDomains[0]"),
         ("\"bareDomainSuffixes\": [", "\"bareDomainSuffixes\": [\".vn\", ", "$.R7b.bareDomainSuffixes[0]"),
         ("\"alwaysCount\": [\"☺\"", "\"alwaysCount\": [\"☺☺\"", "$.R7d.emoji.alwaysCount[0]"),
         ("\"countTextStyleSymbols\": false", "\"countTextStyleSymbols\": \"no\"", "$.R7d.emoji.countTextStyleSymbols"),
         ("\"/-heart\"", "\"/- heart\"", "$.R7d.emoticons[0]"),
-        ("\"minimumGroups\": 1", "\"minimumGroups\": 0", "$.R7e.minimumGroups"),
-        ("\"minimumGroups\": 1", "\"minimumGroups\": 99", "$.R7e.minimumGroups"),
-        ("\"threshold\": 4", "\"threshold\": 0", "$.R7e.threshold"),
+        (advert(), advert(minimumGroups: 0), "$.R7e.minimumGroups"),
+        (advert(), advert(minimumGroups: 99), "$.R7e.minimumGroups"),
+        (advert(), advert(threshold: 0), "$.R7e.threshold"),
+        ("\"threshold\": 4,\n        \"needs\"", "\"threshold\": 0,\n        \"needs\"", "$.R7c.threshold"),
+        ("\"threshold\": 4,\n        \"needs\"", "\"needs\"", "$.R7c.threshold"),
         ("\"trade\": 4,", "\"trade\": \"4\",", "$.R7e.weights.trade"),
         ("\"trade\": 4,", "\"trade\": 4, \"nosuch\": 1,", "$.R7e.weights"),
         ("\"recall\": true", "\"recall\": \"yes\"", "$.R7a.recall"),

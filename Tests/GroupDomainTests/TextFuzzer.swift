@@ -25,7 +25,8 @@ struct TextFuzzer {
         return configuration.stamps.levels + configuration.stamps.labels + configuration.stamps.phrases
             + configuration.stamps.falseFriends + configuration.unlawfulWords.words
             + configuration.offensiveWords.words + configuration.adverts.groups.flatMap(\.terms)
-            + configuration.adverts.falseFriends
+            + configuration.adverts.falseFriends + (configuration.unlawfulEvidence?.groups.flatMap(\.terms) ?? [])
+            + configuration.unlawfulWords.falseFriends
     }()
 
     static let emoticons = MatchConfiguration.default.emoticons + [":)))))", ":DDD", ":-(((", "=)))", "8-)", ":3"]

@@ -12,7 +12,7 @@ import Testing
         #expect(found.map(\.rule) == [.r7a, .r7d, .r7b, .r7d, .r7d, .r7c, .r7e])
         #expect(
             found.map(\.kind) == [
-                .classifiedStamp, .emoji, .unofficialLink, .emoticon, .listedWord, .listedWord, .advert,
+                .classifiedStamp, .emoji, .unofficialLink, .emoticon, .listedWord, .unlawfulContent, .advert,
             ]
         )
     }

@@ -196,7 +196,7 @@ extension TextReference {
             characters range: Range<Int>,
             term: String,
             message: (vi: String, en: String),
-            signals: [AdvertSignal] = []
+            signals: [EvidenceSignal] = []
         ) -> TextMatch {
             let (slice, utf8, utf16) = span(range)
             return TextMatch(

@@ -44,8 +44,9 @@ import Testing
     ///
     /// The reference was frozen before ``MatchConfiguration/Stamps/recall`` (the stamps that are not accented whole
     /// words), ``MatchConfiguration/Adverts/threshold`` (weighing the advert evidence) and
-    /// ``MatchConfiguration/emoticonGuards`` existed, so both run with them off; `TextStampRecallTests`,
-    /// `TextAdvertTests` and `TextEmoticonTests` cover them.
+    /// ``MatchConfiguration/emoticonGuards`` and ``MatchConfiguration/unlawfulEvidence`` (weighing R7c) existed, so
+    /// both run with them off; `TextStampRecallTests`, `TextAdvertTests`, `TextEmoticonTests` and `TextUnlawfulTests`
+    /// cover them.
     private func compare(
         _ texts: [String],
         _ configuration: MatchConfiguration,
@@ -55,6 +56,7 @@ import Testing
         configuration.stamps.recall = false
         configuration.adverts.threshold = nil
         configuration.emoticonGuards = false
+        configuration.unlawfulEvidence = nil
         let matcher = TextMatcher(configuration: configuration)
         let reference = TextReference.TextMatcher(configuration: configuration)
         var failures = 0

@@ -524,7 +524,7 @@ extension TextReference {
             self.phoneGroup = settings.phoneGroup.flatMap { settings.groups.map(\.name).firstIndex(of: $0) }
         }
 
-        /// A signal before it becomes an ``AdvertSignal``.
+        /// A signal before it becomes an ``EvidenceSignal``.
         private struct Found {
             let characters: Range<Int>
             let group: Int
@@ -572,7 +572,7 @@ extension TextReference {
 
             let advertSignals = signals.map { signal in
                 let (slice, utf8, utf16) = text.span(signal.characters)
-                return AdvertSignal(
+                return EvidenceSignal(
                     group: groupNames[signal.group],
                     term: signal.term,
                     text: slice,

@@ -1,16 +1,27 @@
 import GroupDomain
 import Testing
 
-/// R7c and R7d word lists: whole words, diacritics kept, tone placement and Ð/Đ ignored.
+/// R7c and R7d word lists: whole words, diacritics kept, tone placement and Ð/Đ ignored. R7c runs here as a
+/// version-1 word list (no ``MatchConfiguration/unlawfulEvidence``), every listed word a match of its own;
+/// `TextUnlawfulTests` covers the weighed evidence of the bundled file.
 @Suite struct TextWordListTests {
+    /// The bundled configuration with R7c as a plain word list.
+    static let listMatcher: TextMatcher = {
+        var configuration = MatchConfiguration.default
+        configuration.unlawfulEvidence = nil
+        configuration.unlawfulWords = .init(words: ["đồ ngu", "mất dạy", "cá độ", "mặt dày", "ba que", "lô đề"])
+        return TextMatcher(configuration: configuration)
+    }()
+
     private func word(_ rule: TextRule, _ text: String, term: String? = nil) -> TextTest.Signature {
         TextTest.sig(rule, .listedWord, text, term: term ?? text.lowercased())
     }
 
     @Test func listedUnlawfulOrInsultingWordsFire() {
-        #expect(TextTest.both(.r7c, "Đồ ngu, làm ăn thế à") == [word(.r7c, "Đồ ngu", term: "đồ ngu")])
-        #expect(TextTest.both(.r7c, "Thằng đó MẤT DẠY thật") == [word(.r7c, "MẤT DẠY", term: "mất dạy")])
-        #expect(TextTest.both(.r7c, "rủ nhau cá độ bóng đá") == [word(.r7c, "cá độ")])
+        let matcher = Self.listMatcher
+        #expect(TextTest.both(.r7c, "Đồ ngu, làm ăn thế à", matcher) == [word(.r7c, "Đồ ngu", term: "đồ ngu")])
+        #expect(TextTest.both(.r7c, "Thằng đó MẤT DẠY thật", matcher) == [word(.r7c, "MẤT DẠY", term: "mất dạy")])
+        #expect(TextTest.both(.r7c, "rủ nhau cá độ bóng đá", matcher) == [word(.r7c, "cá độ")])
     }
 
     @Test func listedOffensiveWordsFire() {
@@ -20,20 +31,26 @@ import Testing
     }
 
     @Test func diacriticsDecide() {
-        #expect(TextTest.both("Tôi đi họp ở Sở, buổi họp lớn, đụng chạm, cứu hộ, cặp sách") == [])
-        #expect(TextTest.both("Mặt dày") == [word(.r7c, "Mặt dày", term: "mặt dày")])
-        #expect(TextTest.both("mật dày, mát dày, mat day") == [])
+        let matcher = Self.listMatcher
+        #expect(TextTest.both("Tôi đi họp ở Sở, buổi họp lớn, đụng chạm, cứu hộ, cặp sách", matcher) == [])
+        #expect(TextTest.both("Mặt dày", matcher) == [word(.r7c, "Mặt dày", term: "mặt dày")])
+        #expect(TextTest.both("mật dày, mát dày, mat day", matcher) == [])
     }
 
     @Test func phrasesMatchWholeSyllablesOnly() {
-        #expect(TextTest.both("ba quen, cá độc, đồ ngủ, lô đềa") == [])
-        #expect(TextTest.both("đồ\nngu") == [], "a line break splits a phrase")
-        #expect(TextTest.both("đồ, ngu") == [], "punctuation splits a phrase")
-        #expect(TextTest.both("đồ   ngu") == [word(.r7c, "đồ   ngu", term: "đồ ngu")], "any run of spaces joins it")
+        let matcher = Self.listMatcher
+        #expect(TextTest.both("ba quen, cá độc, đồ ngủ, lô đềa", matcher) == [])
+        #expect(TextTest.both("đồ\nngu", matcher) == [], "a line break splits a phrase")
+        #expect(TextTest.both("đồ, ngu", matcher) == [], "punctuation splits a phrase")
+        #expect(
+            TextTest.both("đồ   ngu", matcher) == [word(.r7c, "đồ   ngu", term: "đồ ngu")],
+            "any run of spaces joins it"
+        )
     }
 
     @Test func tonePlacementVariantsMatchEachOther() throws {
         var configuration = MatchConfiguration.default
+        configuration.unlawfulEvidence = nil
         configuration.unlawfulWords = .init(words: ["hoà giải", "thúy", "khoẻ re"])
         let matcher = TextMatcher(configuration: configuration)
         #expect(TextTest.both(.r7c, "Hòa giải xong", matcher) == [word(.r7c, "Hòa giải", term: "hoà giải")])
@@ -45,6 +62,7 @@ import Testing
 
     @Test func falseFriendsCancelOverlappingEntries() {
         var configuration = MatchConfiguration.default
+        configuration.unlawfulEvidence = nil
         configuration.unlawfulWords = .init(words: ["ngu", "ngu ngốc quá"], falseFriends: ["ngu ngốc", "ngu ngơ"])
         let matcher = TextMatcher(configuration: configuration)
         #expect(TextTest.both(.r7c, "thật ngu", matcher) == [word(.r7c, "ngu")])

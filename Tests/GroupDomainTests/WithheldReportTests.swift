@@ -7,8 +7,18 @@ import Testing
 /// who ordered the withholding and when.
 @Suite struct WithheldReportTests {
     /// A post (with a phrase R7a would flag) withheld "pdp-erasure" by `chanh-vp` on 4 Nov at 10:30.
-    private func report() -> (report: AuditReport, post: UInt64, withholding: UInt64) {
+    private func report(registered: Bool = false) -> (report: AuditReport, post: UInt64, withholding: UInt64) {
         var story = Story.wellRun()
+        if registered {
+            story.add(
+                "person.registered",
+                day: 2,
+                hour: 8,
+                group: nil,
+                data: ["person": "chanh-vp", "position": "Chánh Văn phòng", "unit": "Văn phòng UBND tỉnh"],
+                content: ["full_name": "Lê Văn Chánh"]
+            )
+        }
         let post = story.add(
             "post.created",
             day: 3,
@@ -62,6 +72,17 @@ import Testing
         #expect(text.contains("chanh-vp") && text.contains("2026-11-04 10:30 +07:00"))
         let html = HTMLReport.render(report, language)
         #expect(html.contains("<code>chanh-vp</code>") && html.contains("2026-11-04"))
+    }
+
+    @Test(arguments: ReportLanguage.allCases)
+    func whoOrderedItIsNamedWhenRegistered(_ language: ReportLanguage) throws {
+        let (report, post, _) = report(registered: true)
+        let named = "chanh-vp Lê Văn Chánh (Chánh Văn phòng, Văn phòng UBND tỉnh)"
+        #expect(TextReport.render(report, language).contains(named))
+        #expect(HTMLReport.render(report, language).contains("<code>chanh-vp</code> Lê Văn Chánh (Chánh Văn phòng"))
+        let rows = rows(CSVReport.render(report, language, table: .findings))
+        let row = try #require(rows.first { $0.hasPrefix("withheld:post:\(post),") })
+        #expect(row.contains(named))
     }
 
     @Test func jsonSaysWhoAndWhen() throws {

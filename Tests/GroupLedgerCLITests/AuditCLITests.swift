@@ -141,4 +141,35 @@ import Testing
         #expect(!findings.isEmpty)
         #expect(findings.allSatisfy { $0["group"] == .string(group) })
     }
+
+    /// An R7c finding carries the spans of the signals that decided it, in JSON, text and HTML.
+    @Test func anR7cFindingListsTheSpansThatDecidedIt() throws {
+        let scratch = Scratch("audit-r7c")
+        defer { scratch.remove() }
+        let ledger = scratch.path + "/ledger"
+        try CLI.run(["init", "--ledger", ledger, "--origin", "example.org/test"])
+        let text = "Mày ngu thế, làm lại đi"
+        let line =
+            #"{"id":"p-1","type":"post.created","time":"2026-11-03T07:45:12+07:00","actor":"7301000000000000001","#
+            + #""group":"g-1","data":{"kind":"text","message":"m-1"},"content":{"text":"\#(text)"}}"#
+        #expect(
+            try CLI.run(["append", "--ledger", ledger, scratch.write("in.jsonl", Array((line + "\n").utf8))]).status
+                == 0
+        )
+        let result = try CLI.run(["audit", "--ledger", ledger, "--format", "json", "--lang", "en"])
+        let report = try JSONParser().parse(Array(result.stdoutData.dropLast()))
+        let finding = try #require(report["findings"]?.arrayValue?.first { $0["rule"] == "R7c" })
+        let signals = try #require(finding["span"]?["signals"]?.arrayValue)
+        #expect(signals.map { $0["group"]?.stringValue ?? "" } == ["target", "abuse"])
+        #expect(signals.map { $0["weight"]?.numberValue?.int64Value ?? 0 } == [2, 2])
+        let utf8 = Array(text.utf8)
+        for signal in signals {
+            let range = try #require(signal["utf8"]?.arrayValue?.compactMap { $0.numberValue?.int64Value })
+            #expect(range.count == 2)
+            let slice = String(decoding: utf8[Int(range[0])..<Int(range[1])], as: UTF8.self)
+            #expect(.string(slice) == signal["text"], "the span slices the stored text")
+        }
+        let vi = try CLI.run(["audit", "--ledger", ledger])
+        #expect(vi.stdout.contains("[căn cứ: target +2 “Mày” 0..<4, abuse +2 “ngu” 5..<8]"), "\(vi.stdout)")
+    }
 }

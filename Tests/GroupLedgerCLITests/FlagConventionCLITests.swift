@@ -38,4 +38,22 @@ import Testing
         let anchored = try CLI.run(["verify", "--ledger", ledger, "--vkey-file", keyFile])
         #expect(anchored.status == 0, "\(anchored.stderr)")
     }
+
+    @Test func auditTakesARecordNumberAsThatRecordsTimeAsLogAndStateDo() throws {
+        let scratch = Scratch("flag-audit-seq")
+        defer { scratch.remove() }
+        let ledger = try Province.ledger(in: scratch)
+        let line = try CLI.run(["log", "--ledger", ledger, "--from", "400", "--to", "400"]).stdout
+        let time = try #require(line.split(separator: "\t").dropFirst().first.map(String.init))
+        let byTime = try CLI.run(["audit", "--ledger", ledger, "--format", "json", "--from", time, "--to", time])
+        let bySeq = try CLI.run(["audit", "--ledger", ledger, "--format", "json", "--from", "400", "--to", "400"])
+        #expect(byTime.status == 0 && bySeq.status == 0, "\(bySeq.stderr)")
+        #expect(bySeq.stdoutData == byTime.stdoutData)
+        #expect(
+            bySeq.stdoutData != (try CLI.run(["audit", "--ledger", ledger, "--format", "json"])).stdoutData,
+            "record 400 is not the last group event"
+        )
+        let past = try CLI.run(["audit", "--ledger", ledger, "--to", "99999999"])
+        #expect(past.status != 0 && past.stderr.contains("the ledger holds records 0..<"))
+    }
 }

@@ -25,7 +25,8 @@ public enum EventCatalogue {
             EventType(
                 "person.registered",
                 group: .none,
-                required: ["person": .identifier, "position": .text, "unit": .text]
+                required: ["person": .identifier, "position": .text, "unit": .text],
+                optional: ["fields": .texts]
             ),
             EventType("account.bound", group: .none, required: ["person": .identifier, "account": .identifier]),
             EventType("account.unbound", group: .none, required: ["person": .identifier, "account": .identifier]),

@@ -10,6 +10,8 @@ public enum FieldKind: Sendable, Equatable {
     case oneOf(Set<String>)
     /// A non-empty array of identifier strings.
     case identifiers
+    /// A non-empty array of non-empty strings (free text, e.g. the fields a leader is in charge of).
+    case texts
     /// An RFC 3339 timestamp with offset.
     case timestamp
     /// An integer.
@@ -38,6 +40,14 @@ public enum FieldKind: Sendable, Equatable {
             guard let items = value.arrayValue, !items.isEmpty else { return "must be a non-empty array of strings" }
             for (position, item) in items.enumerated() {
                 if let problem = FieldKind.identifier.problem(item) { return "[\(position)] \(problem)" }
+            }
+            return nil
+        case .texts:
+            guard let items = value.arrayValue, !items.isEmpty else { return "must be a non-empty array of strings" }
+            for (position, item) in items.enumerated() {
+                guard let text = item.stringValue, !text.isEmpty else {
+                    return "[\(position)] must be a non-empty string"
+                }
             }
             return nil
         case .timestamp:

@@ -8,6 +8,8 @@ public struct PersonState: Sendable, Equatable {
     public var position: String?
     /// Unit (đơn vị).
     public var unit: String?
+    /// The fields (lĩnh vực) a leader is in charge of, from `person.registered` `fields`; empty when not recorded.
+    public var fields: [String] = []
     /// The `person.registered` record; `nil` when the person was only named by other events.
     public var registered: EventMark?
     /// Every account ever bound to the person, in ledger order.

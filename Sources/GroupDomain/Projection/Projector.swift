@@ -185,6 +185,7 @@ public struct Projector: Sendable {
         case "person.registered":
             state.persons[person]?.position = event.string("position")
             state.persons[person]?.unit = event.string("unit")
+            state.persons[person]?.fields = event.strings("fields")
             state.persons[person]?.registered = mark
             if let name = RecordedText("full_name", of: recorded) { state.persons[person]?.fullName = name }
         case "account.bound":

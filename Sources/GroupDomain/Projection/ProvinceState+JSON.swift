@@ -148,6 +148,7 @@ extension PersonState {
         members += [
             ("position", JSONBuilding.string(position)),
             ("unit", JSONBuilding.string(unit)),
+            ("fields", fields.isEmpty ? nil : .array(fields.map { .string($0) })),
             ("registered", registered?.json),
             (
                 "accounts",

@@ -2,8 +2,10 @@ public import LedgerCore
 
 extension AuditReport {
     /// The report as one JSON object: `summary`, `findings` (each with at least `rule`, `group`, `seq`),
-    /// `directives`, `withheld_posts` and `candidates`. Both message languages are included; `message` is the
-    /// one in `language`. Serialize with ``JCS`` for byte-identical output.
+    /// `directives`, `withheld_posts`, `candidates`, and `people`: every registered person the report names (a
+    /// finding's subject or reviewer, a directive's issuer or assignee, a candidate's author, whoever ordered a
+    /// withholding) with `full_name` (or `full_name_withheld`), `position` and `unit`. Both message languages are
+    /// included; `message` is the one in `language`. Serialize with ``JCS`` for byte-identical output.
     public func json(_ language: ReportLanguage) -> JSONValue {
         JSONBuilding.object([
             ("evaluated_at", .string(Timestamp.format(unixMillis: result.evaluatedAt))),
@@ -14,6 +16,7 @@ extension AuditReport {
             ("summary", summaryJSON),
             ("findings", .array(findings.map { $0.json(language, clock: clock) })),
             ("directives", .array(directives.map(\.json))),
+            ("people", peopleJSON),
             (
                 "withheld_posts",
                 .array(
@@ -44,6 +47,28 @@ extension AuditReport {
                 )
             ),
         ])
+    }
+
+    /// The registered people the report names, by id.
+    private var peopleJSON: JSONValue {
+        var ids = Set(findings.compactMap(\.subject))
+        ids.formUnion(findings.compactMap { $0.review?.reviewer })
+        for row in directives {
+            ids.insert(row.issuer)
+            ids.insert(row.assignee)
+        }
+        ids.formUnion(candidates.map(\.author))
+        ids.formUnion(withheldPosts.compactMap { $0.withholding?.actor })
+        let registered = ids.filter { result.state.persons[$0] != nil }
+        return JSONBuilding.object(keyedBy: registered.sorted()) { id in
+            let person = result.state.persons[id]
+            return JSONBuilding.object(
+                (person?.fullName?.members("full_name") ?? []) + [
+                    ("position", JSONBuilding.string(person?.position)),
+                    ("unit", JSONBuilding.string(person?.unit)),
+                ]
+            )
+        }
     }
 
     private var summaryJSON: JSONValue {
@@ -108,10 +133,23 @@ extension Finding {
 
 extension TextSpan {
     var json: JSONValue {
+        JSONBuilding.object([
+            ("field", .string(field)), ("kind", .string(kind)), ("text", .string(text)),
+            ("utf8", [JSONBuilding.number(utf8.lowerBound), JSONBuilding.number(utf8.upperBound)]),
+            ("utf16", [JSONBuilding.number(utf16.lowerBound), JSONBuilding.number(utf16.upperBound)]),
+            ("signals", signals.isEmpty ? nil : .array(signals.map(\.json))),
+        ])
+    }
+}
+
+extension EvidenceSignal {
+    /// A signal for the JSON report: its group, weight, term, text and spans.
+    var json: JSONValue {
         [
-            "field": .string(field), "kind": .string(kind), "text": .string(text),
-            "utf8": [JSONBuilding.number(utf8.lowerBound), JSONBuilding.number(utf8.upperBound)],
-            "utf16": [JSONBuilding.number(utf16.lowerBound), JSONBuilding.number(utf16.upperBound)],
+            "group": .string(group), "weight": JSONBuilding.number(weight), "term": .string(term),
+            "text": .string(String(text)),
+            "utf8": [JSONBuilding.number(utf8Range.lowerBound), JSONBuilding.number(utf8Range.upperBound)],
+            "utf16": [JSONBuilding.number(utf16Range.lowerBound), JSONBuilding.number(utf16Range.upperBound)],
         ]
     }
 }

@@ -76,18 +76,10 @@ public struct AuditReport: Sendable {
     }
 
     /// A person for display: "p-030 Nguyễn Văn An (Chuyên viên, Sở Tài chính)" from `person.registered`, or the id
-    /// alone when the person is not registered (an account id, for instance).
+    /// alone when the person is not registered (an account id, for instance); see ``PersonNaming``.
     public func person(_ id: String, _ language: ReportLanguage) -> String {
-        guard let person = result.state.persons[id] else { return id }
-        var text = id
-        switch person.fullName {
-        case .text(let name): text += " " + name
-        case .withheld: text += language == .vi ? " (đã rút tên)" : " (name withheld)"
-        case nil: break
-        }
-        let details = [person.position, person.unit].compactMap { $0 }
-        if !details.isEmpty { text += " (" + details.joined(separator: ", ") + ")" }
-        return text
+        let naming = PersonNaming(result.state)
+        return language == .vi ? naming.vi(id) : naming.en(id)
     }
 
     /// How many directives (not assignee rows) have an overdue row.

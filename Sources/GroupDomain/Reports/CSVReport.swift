@@ -61,7 +61,7 @@ public enum CSVReport {
                         span.map { String($0.utf8.lowerBound) } ?? "", span.map { String($0.utf8.upperBound) } ?? "",
                         span.map { String($0.utf16.lowerBound) } ?? "", span.map { String($0.utf16.upperBound) } ?? "",
                         finding.subject.map { report.person($0, language) } ?? "",
-                    ] + withheldColumns(finding.seqs.first.flatMap { withheld[$0] }, clock)
+                    ] + withheldColumns(finding.seqs.first.flatMap { withheld[$0] }, report, language, clock)
                 )
             }
             for post in report.withheldPosts {
@@ -72,8 +72,8 @@ public enum CSVReport {
                         ([post.post.seq] + (post.withholding.map { [$0.mark.seq] } ?? [])).map(String.init)
                             .joined(separator: " "),
                         clock.format(post.post.time.unixMillis), "", language.pick("đã giữ lại", "withheld"), "",
-                        message(post, language, clock), "", "", "", "", "", "", "",
-                    ] + withheldColumns(post, clock)
+                        message(post, report, language, clock), "", "", "", "", "", "", "",
+                    ] + withheldColumns(post, report, language, clock)
                 )
             }
         case .directives:
@@ -104,7 +104,7 @@ public enum CSVReport {
                             ?? "",
                         row.progress.map { String($0.seq) } ?? "", row.completed.map { String($0.seq) } ?? "",
                         row.overdue ? yes : no, row.gaps.isEmpty ? no : yes, report.person(row.assignee, language),
-                    ] + withheldColumns(row.source.flatMap { withheld[$0.seq] }, clock)
+                    ] + withheldColumns(row.source.flatMap { withheld[$0.seq] }, report, language, clock)
                 )
             }
             for post in report.withheldPosts {
@@ -112,7 +112,7 @@ public enum CSVReport {
                     [
                         "withheld:post:\(post.post.seq)", post.group ?? "", "", "", "", String(post.post.seq), "",
                         language.pick("đã giữ lại", "withheld"), "", "", "", "", "", "", "",
-                    ] + withheldColumns(post, clock)
+                    ] + withheldColumns(post, report, language, clock)
                 )
             }
         }
@@ -126,14 +126,24 @@ public enum CSVReport {
 
     /// `withheld_by` and `withheld_at` of a row about `post`: who ordered the withholding and when (`?` when the
     /// withholding record is past the audited records), or empty cells when the row is about no withheld post.
-    private static func withheldColumns(_ post: WithheldPost?, _ clock: DisplayTime) -> [String] {
+    private static func withheldColumns(
+        _ post: WithheldPost?,
+        _ report: AuditReport,
+        _ language: ReportLanguage,
+        _ clock: DisplayTime
+    ) -> [String] {
         guard let post else { return ["", ""] }
         guard let withholding = post.withholding else { return ["?", "?"] }
-        return [withholding.actor, clock.format(withholding.mark.time.unixMillis)]
+        return [report.person(withholding.actor, language), clock.format(withholding.mark.time.unixMillis)]
     }
 
     /// The message of a withheld post's row.
-    private static func message(_ post: WithheldPost, _ language: ReportLanguage, _ clock: DisplayTime) -> String {
+    private static func message(
+        _ post: WithheldPost,
+        _ report: AuditReport,
+        _ language: ReportLanguage,
+        _ clock: DisplayTime
+    ) -> String {
         let vi = language == .vi
         guard let withholding = post.withholding else {
             return vi
@@ -143,9 +153,9 @@ public enum CSVReport {
         let at = clock.format(withholding.mark.time.unixMillis)
         return vi
             ? "Nội dung bài đăng (bản ghi \(post.post.seq)) đã bị rút (\(withholding.reason), bản ghi "
-                + "\(withholding.mark.seq), theo lệnh của \(withholding.actor) lúc \(at)); không kiểm tra được theo R7."
+                + "\(withholding.mark.seq), theo lệnh của \(report.person(withholding.actor, language)) lúc \(at)); không kiểm tra được theo R7."
             : "The post's content (record \(post.post.seq)) was withheld (\(withholding.reason), record "
-                + "\(withholding.mark.seq), ordered by \(withholding.actor) at \(at)); the R7 rules could not check it."
+                + "\(withholding.mark.seq), ordered by \(report.person(withholding.actor, language)) at \(at)); the R7 rules could not check it."
     }
 
     /// One field: neutralised, guarded against formula injection, and quoted (RFC 4180) when it holds a comma, a

@@ -124,7 +124,10 @@ public enum HTMLReport {
                     "<mark><bdi>\(escape(span.text))</bdi></mark><br><small>\(escape(span.field)) · "
                     + "\(escape(span.kind)) · UTF-8 \(span.utf8.lowerBound)–\(span.utf8.upperBound) · "
                     + "UTF-16 \(span.utf16.lowerBound)–\(span.utf16.upperBound)"
-                    + (finding.spans.count > 1 ? " · +\(finding.spans.count - 1)" : "") + "</small>"
+                    + (finding.spans.count > 1 ? " · +\(finding.spans.count - 1)" : "")
+                    + (span.signals.isEmpty
+                        ? "" : "<br>" + l.pick("căn cứ", "decided by") + ": " + escape(span.signalSummary))
+                    + "</small>"
             }
             var status =
                 finding.resolved.map { l.pick("đã khắc phục", "resolved") + " <code>#\($0.seq)</code>" }
@@ -212,7 +215,11 @@ public enum HTMLReport {
                 [
                     "<code>#\(post.post.seq)</code>", group(post.group, report, l),
                     post.withholding.map { "\(escape($0.reason)) <code>#\($0.mark.seq)</code>" } ?? "—",
-                    post.withholding.map { "<code>\(escape($0.actor))</code>" } ?? "—",
+                    post.withholding.map { withholding in
+                        // The id as code, then the name, position and unit when the person is registered.
+                        "<code>\(escape(withholding.actor))</code>"
+                            + escape(String(report.person(withholding.actor, l).dropFirst(withholding.actor.count)))
+                    } ?? "—",
                     post.withholding.map { when($0.mark.time.unixMillis, report) } ?? "—",
                 ]
             )

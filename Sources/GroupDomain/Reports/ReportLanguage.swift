@@ -11,7 +11,7 @@ extension ReportLanguage {
 
 extension ReportLanguage {
     /// A directive status for people.
-    func label(_ status: DirectiveStatus) -> String {
+    public func label(_ status: DirectiveStatus) -> String {
         switch status {
         case .issued: pick("đã giao", "issued")
         case .acknowledged: pick("đã xác nhận", "acknowledged")
@@ -61,6 +61,7 @@ extension ReportLanguage {
         case "issuer-not-head": return "không do Trưởng Nhóm ban hành"
         case "unconfirmed": return "chưa được xác nhận"
         case "head-not-leader": return "Trưởng Nhóm không phải lãnh đạo tỉnh"
+        case "head-not-in-charge": return "Trưởng Nhóm không phụ trách lĩnh vực"
         case "head-not-member": return "Trưởng Nhóm không ở trong nhóm"
         case "admin-not-member": return "quản trị không ở trong nhóm"
         case "platform-admin-unassigned": return "phó nhóm trên Zalo không được giao"

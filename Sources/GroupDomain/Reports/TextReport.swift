@@ -19,6 +19,7 @@ public enum TextReport {
                 line +=
                     "  [\(span.field) utf8 \(span.utf8.lowerBound)..<\(span.utf8.upperBound) "
                     + "utf16 \(span.utf16.lowerBound)..<\(span.utf16.upperBound) “\(span.text)”]"
+                if !span.signals.isEmpty { line += "  [" + l.pick("căn cứ", "decided by") + ": \(span.signalSummary)]" }
             }
             if let subject = finding.subject { line += "  [" + report.person(subject, l) + "]" }
             if finding.check != "post" { line += "  (" + l.label(check: finding.check) + ")" }
@@ -49,7 +50,8 @@ public enum TextReport {
             lines.append(
                 "  #\(post.post.seq)  \(post.group ?? "-")  "
                     + (post.withholding.map {
-                        "\($0.reason) (#\($0.mark.seq), " + l.pick("theo lệnh của", "ordered by") + " \($0.actor) "
+                        "\($0.reason) (#\($0.mark.seq), " + l.pick("theo lệnh của", "ordered by")
+                            + " \(report.person($0.actor, l)) "
                             + l.pick("lúc", "at") + " \(clock.format($0.mark.time.unixMillis)))"
                     } ?? "?")
             )

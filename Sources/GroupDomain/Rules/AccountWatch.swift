@@ -52,6 +52,7 @@ struct AccountWatch: Sendable {
             guard let group = event.group, let person = event.string("person"), let via = event.string("reported_via"),
                 state.groups[group]?.admins[via] == nil
             else { return }
+            let naming = PersonNaming(state)
             irregular.append(
                 Finding(
                     rule: "R4",
@@ -62,16 +63,18 @@ struct AccountWatch: Sendable {
                     time: mark.time.unixMillis,
                     severity: configuration.severity("R4", "not-via-admin"),
                     messageVI:
-                        "Báo cáo đổi tài khoản của \(person) qua \(via), người không phải quản trị nhóm \(group) "
-                        + "(bản ghi \(mark.seq)).",
-                    messageEN: "The account change of \(person) was reported through \(via), who is not an admin of "
-                        + "group \(group) (record \(mark.seq))."
+                        "Báo cáo đổi tài khoản của \(naming.vi(person)) qua \(naming.vi(via)), người không phải quản trị "
+                        + "nhóm \(group) (bản ghi \(mark.seq)).",
+                    messageEN:
+                        "The account change of \(naming.en(person)) was reported through \(naming.en(via)), who is "
+                        + "not an admin of group \(group) (record \(mark.seq))."
                 )
             )
         case "account.change_approved":
             guard let group = event.group, let person = event.string("person"), let by = event.string("approved_by"),
                 state.groups[group]?.head?.holder != by
             else { return }
+            let naming = PersonNaming(state)
             irregular.append(
                 Finding(
                     rule: "R4",
@@ -81,10 +84,12 @@ struct AccountWatch: Sendable {
                     seqs: [mark.seq],
                     time: mark.time.unixMillis,
                     severity: configuration.severity("R4", "not-approved-by-head"),
-                    messageVI: "Việc đổi tài khoản của \(person) được \(by) phê duyệt, không phải Trưởng Nhóm \(group) "
-                        + "(bản ghi \(mark.seq)).",
-                    messageEN: "The account change of \(person) was approved by \(by), not by the head of group "
-                        + "\(group) (record \(mark.seq))."
+                    messageVI:
+                        "Việc đổi tài khoản của \(naming.vi(person)) được \(naming.vi(by)) phê duyệt, không phải "
+                        + "Trưởng Nhóm \(group) (bản ghi \(mark.seq)).",
+                    messageEN:
+                        "The account change of \(naming.en(person)) was approved by \(naming.en(by)), not by the "
+                        + "head of group \(group) (record \(mark.seq))."
                 )
             )
         default:
@@ -147,6 +152,7 @@ struct AccountWatch: Sendable {
         }
         let report = step(reported, "báo cáo", "reported")
         let approval = step(approved, "phê duyệt", "approved")
+        let naming = PersonNaming(state)
         let didVI = action.joined ? "vào nhóm" : "đăng tin trong nhóm"
         let didEN = action.joined ? "joined" : "posted in"
         return Finding(
@@ -158,9 +164,11 @@ struct AccountWatch: Sendable {
             idSeqs: [action.mark.seq],
             time: action.mark.time.unixMillis,
             severity: configuration.severity("R4", "unreported-switch"),
-            messageVI: "Tài khoản mới \(account) của \(switched.person) (trước đây \(switched.previous)) \(didVI) "
+            messageVI:
+                "Tài khoản mới \(account) của \(naming.vi(switched.person)) (trước đây \(switched.previous)) \(didVI) "
                 + "\(action.group) (bản ghi \(action.mark.seq)); việc đổi tài khoản \(report.vi), \(approval.vi).",
-            messageEN: "New account \(account) of \(switched.person) (previously \(switched.previous)) \(didEN) group "
+            messageEN:
+                "New account \(account) of \(naming.en(switched.person)) (previously \(switched.previous)) \(didEN) group "
                 + "\(action.group) (record \(action.mark.seq)); the change was \(report.en) and \(approval.en)."
         )
     }

@@ -10,6 +10,7 @@ enum AcknowledgementCheck {
     static func findings(state: ProvinceState, at evaluation: Int64, configuration: RuleConfiguration) -> [Finding] {
         let window = Int64(configuration.acknowledgementWindowHours) * 3_600_000
         var findings: [Finding] = []
+        let naming = PersonNaming(state)
         for group in state.groups.values {
             var earliest: [String: EventMark] = [:]
             for (account, membership) in group.members {
@@ -28,10 +29,10 @@ enum AcknowledgementCheck {
                         time: joined.time.unixMillis + window,
                         severity: configuration.severity("R5", "no-acknowledgement"),
                         messageVI:
-                            "Thành viên \(person) của nhóm \(group.id) (vào nhóm \(since), bản ghi \(joined.seq)) "
+                            "Thành viên \(naming.vi(person)) của nhóm \(group.id) (vào nhóm \(since), bản ghi \(joined.seq)) "
                             + "chưa xác nhận đã nắm nội quy.",
                         messageEN:
-                            "Member \(person) of group \(group.id) (joined \(since), record \(joined.seq)) has not "
+                            "Member \(naming.en(person)) of group \(group.id) (joined \(since), record \(joined.seq)) has not "
                             + "acknowledged the group rules."
                     )
                 )

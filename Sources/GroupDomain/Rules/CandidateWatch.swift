@@ -64,6 +64,7 @@ struct CandidateWatch: Sendable {
     /// still unconfirmed `R2.confirmation_hours` after they were posted.
     func findings(state: ProvinceState, at evaluation: Int64, configuration: RuleConfiguration) -> [Finding] {
         var findings: [Finding] = []
+        let naming = PersonNaming(state)
         for item in issuedByOthers {
             let head = item.head ?? "-"
             findings.append(
@@ -76,11 +77,11 @@ struct CandidateWatch: Sendable {
                     time: item.mark.time.unixMillis,
                     severity: configuration.severity("R2", "issuer-not-head"),
                     messageVI:
-                        "Chỉ đạo \(item.directive) (bản ghi \(item.mark.seq)) do \(item.issuer) ban hành, không phải "
-                        + "Trưởng Nhóm (\(head)) hay Phó Trưởng Nhóm của nhóm \(item.group).",
+                        "Chỉ đạo \(item.directive) (bản ghi \(item.mark.seq)) do \(naming.vi(item.issuer)) ban hành, "
+                        + "không phải Trưởng Nhóm (\(naming.vi(head))) hay Phó Trưởng Nhóm của nhóm \(item.group).",
                     messageEN:
-                        "Directive \(item.directive) (record \(item.mark.seq)) was issued by \(item.issuer), not by "
-                        + "the head (\(head)) or a deputy head of group \(item.group)."
+                        "Directive \(item.directive) (record \(item.mark.seq)) was issued by \(naming.en(item.issuer)), "
+                        + "not by the head (\(naming.en(head))) or a deputy head of group \(item.group)."
                 )
             )
         }
@@ -95,10 +96,12 @@ struct CandidateWatch: Sendable {
                     seqs: [candidate.post.seq],
                     time: candidate.post.time.unixMillis,
                     severity: configuration.severity("R2", "unconfirmed"),
-                    messageVI: "Bài đăng của Trưởng Nhóm (bản ghi \(candidate.post.seq)) có dạng chỉ đạo "
+                    messageVI:
+                        "Bài đăng của Trưởng Nhóm \(naming.vi(candidate.author)) (bản ghi \(candidate.post.seq)) có dạng chỉ đạo "
                         + "(“\(candidate.opener)” … “\(candidate.deadlineWord)”) nhưng chưa được xác nhận sau "
                         + "\(configuration.candidateConfirmationHours) giờ (groupledger directive confirm \(candidate.post.seq)).",
-                    messageEN: "The head's post (record \(candidate.post.seq)) reads like a directive "
+                    messageEN:
+                        "The post of the head \(naming.en(candidate.author)) (record \(candidate.post.seq)) reads like a directive "
                         + "(“\(candidate.opener)” … “\(candidate.deadlineWord)”) but was not confirmed within "
                         + "\(configuration.candidateConfirmationHours) hours (groupledger directive confirm \(candidate.post.seq))."
                 )

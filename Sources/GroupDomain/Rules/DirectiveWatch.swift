@@ -97,7 +97,12 @@ struct DirectiveWatch: Sendable {
     }
 
     /// The R9 findings for `rows` as of `evaluation`.
-    static func findings(rows: [DirectiveRow], at evaluation: Int64, configuration: RuleConfiguration) -> [Finding] {
+    static func findings(
+        rows: [DirectiveRow],
+        at evaluation: Int64,
+        naming: PersonNaming,
+        configuration: RuleConfiguration
+    ) -> [Finding] {
         let clock = configuration.displayTime
         var findings: [Finding] = []
         for row in rows {
@@ -133,9 +138,9 @@ struct DirectiveWatch: Sendable {
                         time: row.acknowledgementDeadline,
                         severity: configuration.severity("R9", "no-acknowledgement"),
                         messageVI:
-                            "\(row.assignee) không xác nhận chỉ đạo \(row.directive) (bản ghi \(row.issued.seq)) "
+                            "\(naming.vi(row.assignee)) không xác nhận chỉ đạo \(row.directive) (bản ghi \(row.issued.seq)) "
                             + "trước \(clock.format(row.acknowledgementDeadline)).\(afterVI)\(noteVI)",
-                        messageEN: "\(row.assignee) did not acknowledge directive \(row.directive) (record "
+                        messageEN: "\(naming.en(row.assignee)) did not acknowledge directive \(row.directive) (record "
                             + "\(row.issued.seq)) by \(clock.format(row.acknowledgementDeadline)).\(afterEN)\(noteEN)",
                         captureGaps: row.gaps
                     )
@@ -156,9 +161,10 @@ struct DirectiveWatch: Sendable {
                         idSeqs: [row.issued.seq],
                         time: due,
                         severity: configuration.severity("R9", "no-progress"),
-                        messageVI: "\(row.assignee) không báo cáo tiến độ chỉ đạo \(row.directive) (bản ghi "
+                        messageVI: "\(naming.vi(row.assignee)) không báo cáo tiến độ chỉ đạo \(row.directive) (bản ghi "
                             + "\(row.issued.seq)) trước hạn \(clock.format(due)).\(afterVI)\(noteVI)",
-                        messageEN: "\(row.assignee) reported no progress on directive \(row.directive) (record "
+                        messageEN:
+                            "\(naming.en(row.assignee)) reported no progress on directive \(row.directive) (record "
                             + "\(row.issued.seq)) by its due time \(clock.format(due)).\(afterEN)\(noteEN)",
                         captureGaps: row.gaps
                     )

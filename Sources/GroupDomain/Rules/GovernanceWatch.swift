@@ -35,6 +35,13 @@ struct GovernanceWatch: Sendable {
     /// Looks at one record after the projector applied it.
     mutating func observe(_ recorded: RecordedEvent, state: ProvinceState, configuration: RuleConfiguration) {
         let event = recorded.event
+        if event.type == "person.registered", let person = event.string("person") {
+            // A head registered again (a new position or new fields) is compared again in each group they head.
+            for group in state.groups.values where group.head?.holder == person && seen.contains(group.id) {
+                compareRoles(group, state: state, configuration: configuration, at: recorded.mark)
+            }
+            return
+        }
         guard let id = event.group, event.type != "finding.reviewed" else { return }
         let firstSight = seen.insert(id).inserted
         guard firstSight || Self.roleEvents.contains(event.type) else { return }
@@ -92,8 +99,9 @@ struct GovernanceWatch: Sendable {
 
     /// Policy roles against what the platform shows (`docs/RULES.md`): a head or an admin none of whose bound
     /// accounts is a member (once members were observed at all), a platform admin (owner or deputy on Zalo) whose
-    /// person is not the head, a deputy head or a policy admin, and a head whose registered position is not one of
-    /// `R1.leader_positions`.
+    /// person is not the head, a deputy head or a policy admin, a head whose registered position is not one of
+    /// `R1.leader_positions`, and a head whose registered `fields` (lĩnh vực phụ trách) do not include the group's
+    /// `field` (one contains the other, ignoring case; no judgement while either is not recorded).
     private mutating func compareRoles(
         _ group: GroupState,
         state: ProvinceState,
@@ -122,6 +130,16 @@ struct GovernanceWatch: Sendable {
             if !isLeader { notLeader = head }
         }
         trackEach("R1", "head-not-leader", in: group, breached: notLeader.map { Set([$0]) } ?? [], at: mark)
+        var notInCharge: String?
+        if let head, let fields = state.persons[head]?.fields, !fields.isEmpty, let field = group.field {
+            let wanted = field.lowercased()
+            let inCharge = fields.contains { own in
+                let own = own.lowercased()
+                return own.contains(wanted) || wanted.contains(own)
+            }
+            if !inCharge { notInCharge = head }
+        }
+        trackEach("R1", "head-not-in-charge", in: group, breached: notInCharge.map { Set([$0]) } ?? [], at: mark)
     }
 
     /// Opens an episode for each person (or account) in `breached` that has none, and ends the open episodes of
@@ -187,8 +205,9 @@ struct GovernanceWatch: Sendable {
     }
 
     /// The findings as of `evaluation` (Unix milliseconds of event time).
-    func findings(at evaluation: Int64, configuration: RuleConfiguration) -> [Finding] {
+    func findings(at evaluation: Int64, state: ProvinceState, configuration: RuleConfiguration) -> [Finding] {
         let clock = configuration.displayTime
+        let naming = PersonNaming(state)
         var findings: [Finding] = []
         for episode in closed + open.values {
             let grace: Int
@@ -214,15 +233,19 @@ struct GovernanceWatch: Sendable {
             case "head-not-member":
                 let person = episode.people.first ?? "?"
                 vi =
-                    "Trưởng Nhóm \(person) không có tài khoản nào là thành viên nhóm \(episode.group) từ \(since)\(untilVI)."
+                    "Trưởng Nhóm \(naming.vi(person)) không có tài khoản nào là thành viên nhóm \(episode.group) từ "
+                    + "\(since)\(untilVI)."
                 en =
-                    "The head \(person) had no account among the members of group \(episode.group) from \(since)\(untilEN)."
+                    "The head \(naming.en(person)) had no account among the members of group \(episode.group) from "
+                    + "\(since)\(untilEN)."
             case "admin-not-member":
                 let person = episode.people.first ?? "?"
                 vi =
-                    "Quản trị \(person) không có tài khoản nào là thành viên nhóm \(episode.group) từ \(since)\(untilVI)."
+                    "Quản trị \(naming.vi(person)) không có tài khoản nào là thành viên nhóm \(episode.group) từ "
+                    + "\(since)\(untilVI)."
                 en =
-                    "The admin \(person) had no account among the members of group \(episode.group) from \(since)\(untilEN)."
+                    "The admin \(naming.en(person)) had no account among the members of group \(episode.group) from "
+                    + "\(since)\(untilEN)."
             case "platform-admin-unassigned":
                 let account = episode.people.first ?? "?"
                 vi =
@@ -234,17 +257,28 @@ struct GovernanceWatch: Sendable {
             case "head-not-leader":
                 let person = episode.people.first ?? "?"
                 vi =
-                    "Trưởng Nhóm \(person) của nhóm \(episode.group) không phải lãnh đạo UBND tỉnh theo chức vụ đã đăng ký "
-                    + "(R1), từ \(since)\(untilVI)."
+                    "Trưởng Nhóm \(naming.vi(person)) của nhóm \(episode.group) không phải lãnh đạo UBND tỉnh theo chức "
+                    + "vụ đã đăng ký (R1), từ \(since)\(untilVI)."
                 en =
-                    "The head \(person) of group \(episode.group) is not a provincial leader by registered position "
-                    + "(R1), from \(since)\(untilEN)."
-            default:
-                let people = episode.people.joined(separator: ", ")
+                    "The head \(naming.en(person)) of group \(episode.group) is not a provincial leader by registered "
+                    + "position (R1), from \(since)\(untilEN)."
+            case "head-not-in-charge":
+                let person = episode.people.first ?? "?"
+                let field = state.groups[episode.group]?.field ?? "?"
+                let fields = (state.persons[person]?.fields ?? []).joined(separator: "; ")
                 vi =
-                    "Nhóm \(episode.group) có \(episode.people.count) quản trị cùng lúc (\(people)) từ \(since)\(untilVI)."
+                    "Trưởng Nhóm \(naming.vi(person)) của nhóm \(episode.group) phụ trách lĩnh vực “\(fields)”, không "
+                    + "phải lĩnh vực “\(field)” của nhóm (R1), từ \(since)\(untilVI)."
                 en =
-                    "Group \(episode.group) had \(episode.people.count) admins at once (\(people)) from \(since)\(untilEN)."
+                    "The head \(naming.en(person)) of group \(episode.group) is in charge of “\(fields)”, not of the "
+                    + "group's field “\(field)” (R1), from \(since)\(untilEN)."
+            default:
+                vi =
+                    "Nhóm \(episode.group) có \(episode.people.count) quản trị cùng lúc (\(naming.vi(episode.people))) từ "
+                    + "\(since)\(untilVI)."
+                en =
+                    "Group \(episode.group) had \(episode.people.count) admins at once (\(naming.en(episode.people))) "
+                    + "from \(since)\(untilEN)."
             }
             let perPerson = !["no-head", "no-admin", "two-admins"].contains(episode.check)
             findings.append(
@@ -274,10 +308,11 @@ struct GovernanceWatch: Sendable {
                     idSeqs: [item.assignment.seq],
                     time: item.assignment.time.unixMillis,
                     severity: configuration.severity("R3", "not-by-head"),
-                    messageVI: "Quản trị \(item.person) của nhóm \(item.group) được \(by) giao, không phải Trưởng Nhóm "
-                        + "(bản ghi \(item.assignment.seq)).",
-                    messageEN: "Admin \(item.person) of group \(item.group) was assigned by \(by), not by the head "
-                        + "(record \(item.assignment.seq)).",
+                    messageVI: "Quản trị \(naming.vi(item.person)) của nhóm \(item.group) được \(naming.vi(by)) giao, "
+                        + "không phải Trưởng Nhóm (bản ghi \(item.assignment.seq)).",
+                    messageEN:
+                        "Admin \(naming.en(item.person)) of group \(item.group) was assigned by \(naming.en(by)), "
+                        + "not by the head (record \(item.assignment.seq)).",
                     resolved: item.resolved
                 )
             )

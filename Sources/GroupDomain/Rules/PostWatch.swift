@@ -83,7 +83,8 @@ struct PostWatch: Sendable {
                 kind: match.kind.rawValue,
                 text: String(match.text),
                 utf8: match.utf8Range,
-                utf16: match.utf16Range
+                utf16: match.utf16Range,
+                signals: match.signals
             )
             byRule[match.rule.rawValue, default: []].append((span, match))
         }

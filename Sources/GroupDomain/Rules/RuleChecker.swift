@@ -80,11 +80,11 @@ public struct RuleChecker: Sendable {
         let at = evaluation ?? latestEventTime
         let rows = directives.rows(state: state, at: at, configuration: configuration)
         var findings =
-            governance.findings(at: at, configuration: configuration)
+            governance.findings(at: at, state: state, configuration: configuration)
             + accounts.findings(state: state, configuration: configuration)
             + AcknowledgementCheck.findings(state: state, at: at, configuration: configuration)
             + posts.findings(state: state, configuration: configuration)
-            + DirectiveWatch.findings(rows: rows, at: at, configuration: configuration)
+            + DirectiveWatch.findings(rows: rows, at: at, naming: PersonNaming(state), configuration: configuration)
             + candidates.findings(state: state, at: at, configuration: configuration)
         for index in findings.indices { findings[index].review = state.reviews[findings[index].id] }
         findings.sort { ($0.seqs.first ?? 0, $0.rule, $0.id) < ($1.seqs.first ?? 0, $1.rule, $1.id) }

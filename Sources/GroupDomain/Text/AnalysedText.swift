@@ -228,7 +228,7 @@ struct AnalysedText {
         characters range: Range<Int>,
         term: String,
         message: (vi: String, en: String),
-        signals: [AdvertSignal] = []
+        signals: [EvidenceSignal] = []
     ) -> TextMatch {
         let (slice, utf8, utf16) = span(range)
         return TextMatch(

@@ -76,13 +76,81 @@ extension MatchConfiguration {
                 ]
             },
             "R7c": {
-                "note": "Unlawful or insulting wording, matched on whole words.",
-                "words": [
-                    "đồ ngu", "ngu dốt", "ngu như bò", "đần độn", "óc chó", "mất dạy", "vô học", "khốn nạn",
-                    "đồ khốn", "súc vật", "đồ chó", "chó má", "bố láo", "láo toét", "mặt dày", "ba que", "cá độ",
-                    "lô đề", "đánh bạc online"
+                "note": [
+                    "Unlawful or insulting content, weighing the evidence as R7e does: every group that has a signal in the",
+                    "post adds its weight once, and the post is a finding when the sum reaches threshold with at least",
+                    "minimumGroups groups of positive weight. Insults and slurs decide alone; a weak word (ngu, hèn) needs a",
+                    "target (mày, thằng), a regional word a target too; gambling or illicit goods need an invitation (vào",
+                    "tiền, ib); an enforcement report or someone describing an insult is counter-evidence. needs (optional):",
+                    "a group counts only in a post where one of the groups it names has a signal (mày alone is no evidence).",
+                    "words (version 1) each decide alone. unaccented (optional): terms of the groups that also count typed",
+                    "without diacritics because that spelling means nothing else (óc chó as oc cho; not mất dạy, which",
+                    "would also be mất dây). falseFriends cancel an overlapping signal, with or without diacritics.",
+                    "Without groups, the version-1 rule applies: every listed word is a finding of its own."
                 ],
-                "falseFriends": []
+                "words": [],
+                "falseFriends": [
+                    "quả óc chó", "hạt óc chó", "sữa óc chó", "dầu óc chó", "bánh óc chó", "ba que tính", "que tính",
+                    "ba que diêm", "ba que tre", "ba que củi", "giết mổ", "giết hại", "giết thời gian", "chém gió",
+                    "hèn gì", "hèn chi", "điên đầu", "ngu ngơ", "chim cút", "trứng cút", "thằng bé", "thằng cu",
+                    "thằng nhỏ", "thằng con", "khởi nghĩa nam kỳ", "nam kỳ khởi nghĩa", "nam kỳ lục tỉnh", "xứ ủy nam kỳ",
+                    "xứ ủy bắc kỳ", "ngu si hưởng thái bình", "pháo hoa"
+                ],
+                "minimumGroups": 1,
+                "threshold": 4,
+                "needs": {
+                    "target": ["abuse", "threat", "region"],
+                    "invite": ["gambling", "illicit"]
+                },
+                "weights": {
+                    "insult": 4, "slur": 4, "abuse": 2, "region": 2, "target": 2, "threat": 2, "gambling": 2,
+                    "illicit": 2, "invite": 2, "enforcement": -3, "reported": -3
+                },
+                "groups": {
+                    "insult": [
+                        "đồ ngu", "ngu dốt", "ngu như bò", "ngu như lợn", "ngu si", "đần độn", "óc chó", "óc lợn",
+                        "não phẳng", "mất dạy", "vô học", "khốn nạn", "đồ khốn", "súc vật", "đồ chó", "chó má", "bố láo",
+                        "láo toét", "mặt dày", "vô liêm sỉ", "đồ điên", "đồ ăn hại", "đồ rác rưởi", "cặn bã", "thiểu năng",
+                        "đồ hèn", "đồ con lợn", "câm mồm", "im mồm"
+                    ],
+                    "slur": ["ba que", "parky", "đồ mọi", "mọi rợ", "bọn mọi", "pê đê", "bê đê", "đồ nhà quê", "đồng bóng"],
+                    "abuse": ["ngu", "đần", "dốt", "hèn", "láo", "điên", "khùng", "ăn hại", "vô dụng", "bất tài", "cút"],
+                    "region": ["bắc kỳ", "nam kỳ", "dân bắc kỳ", "dân nam kỳ"],
+                    "target": [
+                        "mày", "chúng mày", "bọn mày", "tụi mày", "tao", "thằng", "con mụ", "mụ", "bọn chúng", "bọn nó",
+                        "cả lũ", "lũ chúng mày"
+                    ],
+                    "threat": [
+                        "giết", "đánh chết", "đập chết", "chém", "xử đẹp", "cho ăn đòn", "liệu hồn", "biết tay",
+                        "chết với tao"
+                    ],
+                    "gambling": [
+                        "cá độ", "lô đề", "số đề", "đánh bạc", "đánh bạc online", "nhà cái", "soi cầu", "tài xỉu",
+                        "xóc đĩa", "cá cược", "bắn cá đổi thưởng", "game bài", "đánh bài ăn tiền"
+                    ],
+                    "illicit": [
+                        "ma túy", "hàng cấm", "vay nóng", "tín dụng đen", "bằng giả", "giấy tờ giả", "hóa đơn khống",
+                        "hàng lậu", "pháo nổ", "pháo tự chế", "súng", "thuốc lắc", "cỏ mỹ"
+                    ],
+                    "invite": [
+                        "vào tiền", "nạp tiền", "rút tiền", "kèo", "kèo thơm", "vào kèo", "anh em vào", "rủ nhau",
+                        "ai chơi", "chơi ngay", "đăng ký ngay", "ib", "inbox", "nhận làm", "cần bán", "bán", "giải ngân",
+                        "không cần thế chấp", "bao đậu", "ai cần", "liên hệ"
+                    ],
+                    "enforcement": [
+                        "triệt phá", "bắt giữ", "bắt quả tang", "khởi tố", "điều tra", "xử phạt", "xử lý nghiêm",
+                        "phòng chống", "tuyên truyền", "đấu tranh", "đường dây", "tội phạm", "công an", "cảnh báo",
+                        "đối tượng", "vi phạm", "tạm giữ", "truy nã", "tang vật"
+                    ],
+                    "reported": [
+                        "xúc phạm", "bị chửi", "lăng mạ", "lời lẽ", "phản ánh", "tố cáo", "tố giác", "nói xấu", "bôi nhọ"
+                    ]
+                },
+                "unaccented": [
+                    "óc chó", "khốn nạn", "súc vật", "ngu như bò", "ngu như lợn", "đồ khốn", "bố láo", "láo toét",
+                    "ngu dốt", "vô liêm sỉ", "não phẳng", "câm mồm", "im mồm", "đánh bạc", "tài xỉu", "xóc đĩa",
+                    "vào tiền", "tín dụng đen"
+                ]
             },
             "R7d": {
                 "note": [

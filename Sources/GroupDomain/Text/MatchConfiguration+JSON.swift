@@ -61,8 +61,12 @@ extension MatchConfiguration {
             bareDomainSuffixes: try r7b.strings("bareDomainSuffixes", check: suffixProblem).map { $0.lowercased() }
         )
 
-        let r7c = try top.object("R7c", keys: ["words", "falseFriends"])
+        let r7c = try top.object(
+            "R7c",
+            keys: ["words", "falseFriends", "groups", "weights", "threshold", "minimumGroups", "needs", "unaccented"]
+        )
         let unlawful = WordList(words: try r7c.terms("words"), falseFriends: try r7c.terms("falseFriends"))
+        let unlawfulEvidence = try readUnlawfulEvidence(r7c)
 
         let r7d = try top.object("R7d", keys: ["words", "falseFriends", "emoticons", "emoji", "emoticonGuards"])
         let offensive = WordList(words: try r7d.terms("words"), falseFriends: try r7d.terms("falseFriends"))
@@ -95,23 +99,86 @@ extension MatchConfiguration {
             adverts: adverts
         )
         configuration.emoticonGuards = try r7d.has("emoticonGuards") ? r7d.bool("emoticonGuards") : false
+        configuration.unlawfulEvidence = unlawfulEvidence
         return configuration
     }
 
-    /// Reads the `R7e` object.
-    private static func readAdverts(_ r7e: ConfigurationReader) throws(LedgerError) -> Adverts {
-        guard let groupsObject = try r7e.value("groups").objectValue, !groupsObject.isEmpty else {
-            throw ConfigurationReader.error(r7e.path("groups"), "must be an object of named lists of terms")
+    /// Reads the optional weighing members of the `R7c` object; `nil` when it has no `groups` (the version-1 list).
+    private static func readUnlawfulEvidence(_ r7c: ConfigurationReader) throws(LedgerError) -> UnlawfulEvidence? {
+        guard r7c.has("groups") else {
+            for key in ["weights", "threshold", "minimumGroups", "needs", "unaccented"] where r7c.has(key) {
+                throw ConfigurationReader.error(r7c.path(key), "is read only with \"groups\"")
+            }
+            return nil
+        }
+        let groups = try readGroups(r7c)
+        let names = Set(groups.map(\.name))
+        guard !names.contains(UnlawfulMatcher.wordsGroup) else {
+            throw ConfigurationReader.error(
+                r7c.path("groups") + "." + UnlawfulMatcher.wordsGroup,
+                "is the name of the \"words\" list; choose another"
+            )
+        }
+        let unaccented = try r7c.has("unaccented") ? r7c.terms("unaccented") : []
+        let known = Set(groups.flatMap(\.terms).map { $0.lowercased() })
+        if let stray = unaccented.firstIndex(where: { !known.contains($0.lowercased()) }) {
+            throw ConfigurationReader.error(
+                r7c.path("unaccented") + "[\(stray)]",
+                "\"\(unaccented[stray])\" is not a term of any group"
+            )
+        }
+        var needs: [String: [String]] = [:]
+        if r7c.has("needs") {
+            let object = try r7c.object("needs", keys: names)
+            for name in names where object.has(name) {
+                needs[name] = try object.strings(name) { names.contains($0) ? nil : "is not one of the groups" }
+            }
+        }
+        return UnlawfulEvidence(
+            groups: groups,
+            weights: try readWeights(r7c, names: names),
+            threshold: try r7c.integer("threshold", in: 1...1000),
+            minimumGroups: try r7c.has("minimumGroups") ? r7c.integer("minimumGroups", in: 1...groups.count) : 1,
+            needs: needs,
+            unaccented: unaccented
+        )
+    }
+
+    /// Reads the `groups` object of `reader`: named lists of terms.
+    private static func readGroups(_ reader: ConfigurationReader) throws(LedgerError) -> [SignalGroup] {
+        guard let groupsObject = try reader.value("groups").objectValue, !groupsObject.isEmpty else {
+            throw ConfigurationReader.error(reader.path("groups"), "must be an object of named lists of terms")
         }
         let groupsReader = try ConfigurationReader(
             .object(groupsObject),
-            path: r7e.path("groups"),
+            path: reader.path("groups"),
             keys: Set(groupsObject.keys)
         )
         var groups: [SignalGroup] = []
         for name in groupsObject.keys where name != "note" {
             groups.append(SignalGroup(name: name, terms: try groupsReader.terms(name)))
         }
+        return groups
+    }
+
+    /// Reads the optional `weights` object of `reader`, whose members must be group `names`.
+    private static func readWeights(
+        _ reader: ConfigurationReader,
+        names: Set<String>
+    ) throws(LedgerError) -> [String: Int] {
+        var weights: [String: Int] = [:]
+        if reader.has("weights") {
+            let object = try reader.object("weights", keys: names)
+            for name in names where object.has(name) {
+                weights[name] = try object.integer(name, in: -100...100)
+            }
+        }
+        return weights
+    }
+
+    /// Reads the `R7e` object.
+    private static func readAdverts(_ r7e: ConfigurationReader) throws(LedgerError) -> Adverts {
+        let groups = try readGroups(r7e)
         let names = Set(groups.map(\.name))
         func groupName(_ reader: ConfigurationReader) throws(LedgerError) -> String {
             let name = try reader.string("group")
@@ -133,13 +200,7 @@ extension MatchConfiguration {
         if let phones = try r7e.optionalObject("phoneNumbers", keys: ["group"]) {
             phoneGroup = try groupName(phones)
         }
-        var weights: [String: Int] = [:]
-        if r7e.has("weights") {
-            let reader = try r7e.object("weights", keys: names)
-            for name in names where reader.has(name) {
-                weights[name] = try reader.integer(name, in: -100...100)
-            }
-        }
+        let weights = try readWeights(r7e, names: names)
         return Adverts(
             minimumGroups: try r7e.integer("minimumGroups", in: 1...groups.count),
             groups: groups,

@@ -1,7 +1,7 @@
 extension MatchConfiguration {
     /// A named group of advertising signal words, e.g. `offer: ["bán", "cần bán", "thanh lý"]`.
     public struct SignalGroup: Sendable, Hashable {
-        /// The group's name, reported in ``AdvertSignal/group``.
+        /// The group's name, reported in ``EvidenceSignal/group``.
         public var name: String
         /// The words and phrases of the group.
         public var terms: [String]

@@ -11,7 +11,8 @@ public struct MatchConfiguration: Sendable, Hashable {
     public var stamps: Stamps
     /// R7b: which link hosts are official sources.
     public var links: Links
-    /// R7c: unlawful or insulting words and phrases.
+    /// R7c: unlawful or insulting words and phrases; with ``unlawfulEvidence``, each word decides alone and the false
+    /// friends cancel the evidence's signals too.
     public var unlawfulWords: WordList
     /// R7d: offensive words and phrases.
     public var offensiveWords: WordList
@@ -25,6 +26,9 @@ public struct MatchConfiguration: Sendable, Hashable {
     /// (":P.Tân Lợi"), a comparison ("<3%", "x<3", "<3 tuổi"), a path ("D:\\", "(ổ D:)"), and an all-letter
     /// emoticon in another case ("XD", xây dựng, is not "xD"). Default `false` in code; the bundled file sets it.
     public var emoticonGuards: Bool = false
+    /// R7c: weighing the evidence of unlawful or insulting content (one finding per post, with the signals that
+    /// decided it). `nil` in code (each listed word is a finding of its own); the bundled file sets it.
+    public var unlawfulEvidence: UnlawfulEvidence?
 
     /// Creates a configuration from its parts.
     public init(

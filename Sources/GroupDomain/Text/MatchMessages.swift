@@ -27,6 +27,28 @@ enum MatchMessages {
         )
     }
 
+    /// R7c, weighed evidence: the score, and each group with its weight.
+    static func weighedUnlawful(
+        score: Int,
+        threshold: Int,
+        groups: [(name: String, weight: Int)],
+        terms: String
+    )
+        -> (vi: String, en: String)
+    {
+        let list = weightList(groups)
+        return (
+            "Dấu hiệu nội dung vi phạm pháp luật, xúc phạm danh dự, nhân phẩm, điểm \(score) ≥ \(threshold) (\(list)): "
+                + "\(terms) (R7c).",
+            "Signs of unlawful or insulting content, score \(score) ≥ \(threshold) (\(list)): \(terms) (R7c)."
+        )
+    }
+
+    /// Groups with their signed weights: "insult +4, target +2".
+    private static func weightList(_ groups: [(name: String, weight: Int)]) -> String {
+        groups.map { "\($0.name) \($0.weight >= 0 ? "+" : "")\($0.weight)" }.joined(separator: ", ")
+    }
+
     /// R7d, a listed offensive word.
     static func offensiveWord(_ term: String) -> (vi: String, en: String) {
         (
@@ -60,7 +82,7 @@ enum MatchMessages {
     )
         -> (vi: String, en: String)
     {
-        let list = groups.map { "\($0.name) \($0.weight >= 0 ? "+" : "")\($0.weight)" }.joined(separator: ", ")
+        let list = weightList(groups)
         return (
             "Dấu hiệu quảng cáo, mua bán, điểm \(score) ≥ \(threshold) (\(list)): \(terms) (R7e).",
             "Signs of advertising or selling, score \(score) ≥ \(threshold) (\(list)): \(terms) (R7e)."

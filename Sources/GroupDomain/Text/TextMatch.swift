@@ -20,14 +20,16 @@ public struct TextMatch: Sendable, Hashable, CustomStringConvertible {
         case emoticon
         /// R7e: enough advertising signals co-occur; ``TextMatch/signals`` lists them.
         case advert
+        /// R7c: the weighed evidence of unlawful or insulting content is enough; ``TextMatch/signals`` lists it.
+        case unlawfulContent
     }
 
     /// The rule this is evidence for.
     public let rule: TextRule
     /// What was found.
     public let kind: Kind
-    /// The matched text, a slice of the original string (not of a normalised copy). For an advert it runs from the
-    /// first signal to the end of the last one.
+    /// The matched text, a slice of the original string (not of a normalised copy). For an advert or weighed
+    /// unlawful content it runs from the first signal to the end of the last one.
     public let text: Substring
     /// The byte offsets of ``text`` in the original string's UTF-8.
     public let utf8Range: Range<Int>
@@ -35,14 +37,14 @@ public struct TextMatch: Sendable, Hashable, CustomStringConvertible {
     public let utf16Range: Range<Int>
     /// What matched: the configured entry (`"TỐI MẬT"`, `"đồ ngu"`, `"/-strong"`) for stamps, listed words and
     /// emoticons; the link's host for R7b (`"evil.com"` for `http://chinhphu.vn@evil.com/x`); the emoji itself for
-    /// an emoji; and the signal terms joined by `", "` for an advert.
+    /// an emoji; and the signal terms joined by `", "` for an advert or weighed unlawful content.
     public let term: String
     /// A short explanation in Vietnamese.
     public let messageVI: String
     /// The same explanation in English.
     public let messageEN: String
-    /// For an advert, every signal that counted, in text order; empty for the other kinds.
-    public let signals: [AdvertSignal]
+    /// For an advert or weighed unlawful content, every signal that counted, in text order; empty for the other kinds.
+    public let signals: [EvidenceSignal]
 
     /// Creates a match; the matcher is the usual source of matches.
     public init(
@@ -54,7 +56,7 @@ public struct TextMatch: Sendable, Hashable, CustomStringConvertible {
         term: String,
         messageVI: String,
         messageEN: String,
-        signals: [AdvertSignal] = []
+        signals: [EvidenceSignal] = []
     ) {
         self.rule = rule
         self.kind = kind

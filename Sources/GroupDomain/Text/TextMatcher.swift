@@ -25,7 +25,8 @@ public struct TextMatcher: Sendable {
     private let linkScanner: LinkScanner
     private let officialDomains: DomainList
     private let platformDomains: DomainList
-    private let unlawfulWords: WordListMatcher
+    private let unlawfulWords: WordListMatcher?
+    private let unlawfulEvidence: UnlawfulMatcher?
     private let offensiveWords: WordListMatcher
     private let emoticons: EmoticonMatcher
     private let emoji: EmojiClassifier
@@ -45,7 +46,13 @@ public struct TextMatcher: Sendable {
         )
         officialDomains = DomainList(configuration.links.officialDomains)
         platformDomains = DomainList(configuration.links.platformDomains)
-        unlawfulWords = WordListMatcher(rule: .r7c, configuration.unlawfulWords, vocabulary: &vocabulary)
+        if let evidence = configuration.unlawfulEvidence {
+            unlawfulWords = nil
+            unlawfulEvidence = UnlawfulMatcher(words: configuration.unlawfulWords, evidence, vocabulary: &vocabulary)
+        } else {
+            unlawfulWords = WordListMatcher(rule: .r7c, configuration.unlawfulWords, vocabulary: &vocabulary)
+            unlawfulEvidence = nil
+        }
         offensiveWords = WordListMatcher(rule: .r7d, configuration.offensiveWords, vocabulary: &vocabulary)
         emoticons = EmoticonMatcher(configuration.emoticons, guards: configuration.emoticonGuards)
         emoji = EmojiClassifier(configuration.emoji)
@@ -56,8 +63,8 @@ public struct TextMatcher: Sendable {
     /// Every match in `text`, ordered by position (then by rule).
     ///
     /// - Parameter text: A post's text, attachment title or link title, as received (NFC, NFD or mixed).
-    /// - Returns: The matches; an empty array when nothing matched. Emoji give one match per emoji; an advert gives at
-    ///   most one match for the whole text.
+    /// - Returns: The matches; an empty array when nothing matched. Emoji give one match per emoji; an advert, and
+    ///   weighed unlawful content, give at most one match each for the whole text.
     public func matches(in text: String) -> [TextMatch] {
         var analysed = AnalysedText(text)
         let links = linkScanner.links(in: analysed)
@@ -77,7 +84,8 @@ public struct TextMatcher: Sendable {
                 )
             )
         }
-        found += unlawfulWords.matches(in: analysed)
+        found += unlawfulWords?.matches(in: analysed) ?? []
+        found += unlawfulEvidence?.matches(in: analysed) ?? []
         found += offensiveWords.matches(in: analysed)
         for position in 0..<analysed.count where emoji.counts(position, in: analysed) {
             let symbol = String(analysed.span(position..<(position + 1)).text)

@@ -1,8 +1,10 @@
-/// One advertising signal inside an R7e ``TextMatch``: which configured group it belongs to, what matched, and where.
+/// One signal inside a weighed ``TextMatch`` (R7c unlawful content, R7e advertising): which configured group it
+/// belongs to, what matched, where, and what it added to the score.
 ///
 /// Offsets refer to the original text, as in ``TextMatch``.
-public struct AdvertSignal: Sendable, Hashable {
-    /// The name of the signal group in the configuration, e.g. `"offer"`, `"price"`, `"contact"`.
+public struct EvidenceSignal: Sendable, Hashable {
+    /// The name of the signal group in the configuration, e.g. `"offer"`, `"price"`, `"contact"` (R7e) or `"insult"`,
+    /// `"target"` (R7c).
     public let group: String
     /// The configured term; `"<amount>"` for a price amount such as `250k` and `"<phone>"` for a phone number.
     public let term: String

@@ -1,0 +1,48 @@
+/// What each event type is, in Vietnamese, for listings such as `groupledger log --lang vi`.
+public enum EventTypeName {
+    /// The Vietnamese name of `type` ("post.created" → "đăng tin"), or `nil` for a type this table does not know.
+    public static func vietnamese(_ type: String) -> String? { names[type] }
+
+    private static let names: [String: String] = [
+        "group.registered": "đăng ký nhóm",
+        "head.assigned": "giao Trưởng Nhóm",
+        "deputy.assigned": "giao Phó Trưởng Nhóm",
+        "admin.assigned": "giao quản trị",
+        "admin.unassigned": "thôi giao quản trị",
+        "person.registered": "đăng ký cán bộ",
+        "account.bound": "gắn tài khoản",
+        "account.unbound": "gỡ tài khoản",
+        "account.change_reported": "báo cáo đổi tài khoản",
+        "account.change_approved": "duyệt đổi tài khoản",
+        "rules.acknowledged": "xác nhận nội quy",
+        "finding.reviewed": "xem xét phát hiện",
+        "group.created": "tạo nhóm",
+        "group.renamed": "đổi tên nhóm",
+        "group.settings_changed": "đổi cài đặt nhóm",
+        "group.admin_added": "thêm phó nhóm trên Zalo",
+        "group.admin_removed": "bỏ phó nhóm trên Zalo",
+        "group.platform_event": "sự kiện khác của Zalo",
+        "member.joined": "vào nhóm",
+        "member.left": "rời nhóm",
+        "member.removed": "bị mời ra khỏi nhóm",
+        "member.blocked": "bị chặn",
+        "post.created": "đăng tin",
+        "post.recalled": "thu hồi tin",
+        "post.removed": "xóa tin",
+        "reaction.added": "thả biểu tượng",
+        "message.seen": "đã xem",
+        "message.delivered": "đã nhận",
+        "capture.started": "bắt đầu thu thập",
+        "capture.stopped": "dừng thu thập",
+        "directive.issued": "ban hành chỉ đạo",
+        "directive.acknowledged": "xác nhận chỉ đạo",
+        "directive.progress_reported": "báo cáo tiến độ",
+        "directive.difficulty_reported": "báo khó khăn",
+        "directive.completed": "hoàn thành chỉ đạo",
+        "directive.cancelled": "hủy chỉ đạo",
+        "ledger.initialized": "khởi tạo sổ cái",
+        "ledger.key_rotated": "đổi khóa ký",
+        "ledger.key_retired": "thôi dùng khóa ký",
+        "ledger.content_withheld": "rút nội dung",
+    ]
+}
