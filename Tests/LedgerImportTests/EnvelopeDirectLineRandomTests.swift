@@ -34,7 +34,8 @@ import Testing
     static let values =
         strings + [
             "0", "-0", "12", "-7", "123456789012345678901234567890", "1.5", "1e3", "true", "false", "null", "[]", "{}",
-            #"["a","b"]"#, #"[""]"#, #"{"b":1,"a":2}"#, #"{"é":1,"e":2,"z":[1,{"y":0,"x":-0}]}"#, #"{"😀":1}"#,
+            #"["a","b"]"#, #"[""]"#, #"["Tài chính","\u0041"]"#, #"["x",""]"#, #"[1]"#, #"{"b":1,"a":2}"#,
+            #"{"é":1,"e":2,"z":[1,{"y":0,"x":-0}]}"#, #"{"😀":1}"#,
             #"{"a":1,"a":2}"#, #"{"x":"\u00e9","\u0078y":1}"#,
             #""0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef""#,
             #""2026-11-02T16:00:00+07:00""#, #"[{"account":"a1","pos":0,"len":2}]"#, #"[{"account":"a1","pos":0}]"#,
@@ -43,7 +44,7 @@ import Testing
     static let dataKeys = [
         "kind", "message", "mentions", "client_message", "accounts", "via", "added_by", "directive", "issuer",
         "assignees", "due", "account", "code", "reason", "session", "settings", "person", "position", "unit",
-        "source", "extra", "quote", "source_kind",
+        "source", "extra", "quote", "source_kind", "fields",
     ]
 
     static func pick<R: RandomNumberGenerator>(_ values: [String], _ rng: inout R, good: Int? = nil) -> String {

@@ -79,6 +79,19 @@ import Testing
         #"{"id":"ev-12","type":"post.created","time":"2026-11-01T08:00:00+07:00","actor":"u1","group":"g1","data":{"kind":"text","message":"m"},"content":"\u2028\u007f€"}"#,
     ]
 
+    /// A leader's `fields` (kind texts): a non-empty list of non-empty strings, escapes allowed.
+    static let texts: [String] = [
+        #"{"id":"p1","type":"person.registered","time":"2026-11-01T08:00:00Z","actor":"vp","data":{"person":"p1","position":"Phó Chủ tịch","unit":"UBND","fields":["Tài chính","Y t\u1ebf"]}}"#,
+        #"{"id":"p2","type":"person.registered","time":"2026-11-01T08:00:00Z","actor":"vp","data":{"person":"p2","position":"x","unit":"y","fields":[]}}"#,
+        #"{"id":"p3","type":"person.registered","time":"2026-11-01T08:00:00Z","actor":"vp","data":{"person":"p3","position":"x","unit":"y","fields":["a",""]}}"#,
+        #"{"id":"p4","type":"person.registered","time":"2026-11-01T08:00:00Z","actor":"vp","data":{"person":"p4","position":"x","unit":"y","fields":"a"}}"#,
+    ]
+
+    @Test func aLeadersFieldsAreMappedDirectlyWhenValidAndLeftToTheGeneralPathOtherwise() {
+        Self.expectSameOnBothPaths(Self.texts)
+        #expect(Self.claimed(Self.texts) == 1)
+    }
+
     @Test func plainLinesAreMappedDirectlyAndAgree() {
         Self.expectSameOnBothPaths(Self.plain)
         #expect(Self.claimed(Self.plain) == Self.plain.count)

@@ -6,7 +6,7 @@ import GroupDomain
 struct ByteCatalogue: Sendable {
     /// A field's shape (``FieldKind``, with the allowed words of `oneOf` as bytes).
     enum Kind: Sendable {
-        case identifier, text, identifiers, timestamp, integer, sha256Hex, object, mentions
+        case identifier, text, identifiers, texts, timestamp, integer, sha256Hex, object, mentions
         case oneOf([[UInt8]])
 
         init(_ kind: FieldKind) {
@@ -15,6 +15,7 @@ struct ByteCatalogue: Sendable {
             case .text: self = .text
             case .oneOf(let words): self = .oneOf(words.map { Array($0.utf8) })
             case .identifiers: self = .identifiers
+            case .texts: self = .texts
             case .timestamp: self = .timestamp
             case .integer: self = .integer
             case .sha256Hex: self = .sha256Hex

@@ -153,6 +153,10 @@ struct EnvelopeDirectLine {
         case .identifiers:
             guard entry.kind == .array, entry.next > index + 1 else { return false }
             return elements(tape, of: index).allSatisfy { identifier(tape, $0) != nil }
+        case .texts:
+            // A string's raw bytes are empty exactly when the string is (an escape stands for one character).
+            guard entry.kind == .array, entry.next > index + 1 else { return false }
+            return elements(tape, of: index).allSatisfy { tape[$0].kind == .string && !tape.raw($0).isEmpty }
         case .timestamp:
             return entry.kind == .string && !entry.isEscaped && Timestamp.isAcceptable(tape.raw(index))
         case .integer:
