@@ -23,7 +23,7 @@ import Testing
             "append", "--ledger", ledger, "--batch", "7",
             scratch.write("warmup.jsonl", Array(warmup.map { Line.post($0) + "\n" }.joined().utf8)),
         ])
-        let window = max(UInt32(Date().timeIntervalSince(started) * 1.5e6), 20_000)
+        var window = max(UInt32(Date().timeIntervalSince(started) * 1.5e6), 20_000)
         while kills < 50 && round < 400 {
             round += 1
             // Each round resends the previous round's events too, as a source does after a crash.
@@ -45,6 +45,8 @@ import Testing
             } else {
                 #expect(process.terminationReason == .uncaughtSignal, "append failed: \(process.terminationStatus)")
                 kills += 1
+                // The machine got slower than the warm-up measured: widen the window until appends finish again.
+                if acknowledged.isEmpty && kills % 8 == 0 { window = min(window * 2, 20_000_000) }
             }
         }
         #expect(kills >= 50)
