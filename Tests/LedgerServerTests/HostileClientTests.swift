@@ -49,7 +49,10 @@ import Testing
     }
 
     @Test func aFullCommitQueueAnswers503WithRetryAfterAndTheWaitingBodyStillLands() async throws {
-        let served = try await Served.start("queue") { $0.maxWaitingBodies = 1 }
+        let served = try await Served.start("queue") {
+            $0.maxWaitingBodies = 1
+            $0.idleTimeout = .seconds(600)
+        }
         let before = served.ledger.size
         let body = Events.body(["held-1"])
         // The one admitted body: its head and half of it, the rest held back.
@@ -78,7 +81,7 @@ import Testing
     }
 
     @Test func aRequestInFlightAtShutdownIsCommittedAndAnsweredBeforeTheServerStops() async throws {
-        let served = try await Served.start("shutdown")
+        let served = try await Served.start("shutdown") { $0.idleTimeout = .seconds(600) }
         let before = served.ledger.size
         let body = Events.body(["late-1", "late-2"])
         let connection = try RawHTTP(port: served.port)

@@ -80,6 +80,9 @@ final class Endpoints: Sendable {
         case .entryBundle(let path):
             if let refusal = authorize(request, .auditor, &exchange) { return refusal }
             return tile(path)
+        case .record(let seq):
+            if let refusal = authorize(request, .auditor, &exchange) { return refusal }
+            return record(seq)
         case .events:
             if let refusal = authorize(request, .importer, &exchange) { return refusal }
             return await ingest(
