@@ -50,4 +50,41 @@ import Testing
         #expect(answer.json["withheld"]?["by_seq"]?.numberValue?.int64Value == Int64(withholding))
         try await served.stop()
     }
+
+    @Test func anAppendWithProofCarriesAVerifiableProofOfEachRecord() async throws {
+        let served = try await Served.start("proofs")
+        let answer = try await served.send(
+            .POST,
+            "/v1/events?proof=1",
+            token: served.importer,
+            body: Events.body(["p1", "p2", "p3"])
+        )
+        #expect(answer.status == 200, "\(answer.text)")
+        let first = UInt64(try #require(answer.int("first_seq")))
+        let proofs = try #require(answer.json["proofs"]?.arrayValue)
+        #expect(proofs.count == 3)
+        let reader = LedgerReader(layout: served.ledger.layout, metadata: served.ledger.metadata)
+        for (offset, text) in proofs.enumerated() {
+            let proof = try TlogProof.parse(Array(try #require(text.stringValue).utf8))
+            #expect(proof.index == first + UInt64(offset))
+            #expect(proof.checkpoint.size >= first + 3)
+            try Merkle.verifyInclusion(
+                leafHash: try reader.entry(proof.index).leafHash,
+                index: proof.index,
+                size: proof.checkpoint.size,
+                proof: proof.path,
+                root: proof.checkpoint.rootHash,
+                sha: SHA256()
+            )
+        }
+        // A retry appends nothing, so it has nothing to prove.
+        let again = try await served.send(
+            .POST,
+            "/v1/events?proof=1",
+            token: served.importer,
+            body: Events.body(["p1", "p2", "p3"])
+        )
+        #expect(again.json["proofs"] == .array([]))
+        try await served.stop()
+    }
 }
