@@ -84,4 +84,43 @@ import Glibc
         let after = try CLI.run(["append", "--ledger", ledger, "--json", "-"], stdin: Data(body))
         #expect(after.stdout.contains(#""duplicates":2"#))
     }
+
+    @Test func tokensAreRevokedByNameAndBadRolesAndNamesAreRefused() throws {
+        let scratch = Scratch("tokens")
+        defer { scratch.remove() }
+        let ledger = scratch.path + "/ledger"
+        #expect(try CLI.run(["init", "--ledger", ledger, "--origin", "example.org/tokens"]).status == 0)
+        #expect(try CLI.run(["token", "add", "--ledger", ledger, "--role", "admin", "--name", "a"]).status == 64)
+        #expect(
+            try CLI.run(["token", "add", "--ledger", ledger, "--role", "auditor", "--name", "a\u{200B}"]).status == 65
+        )
+        #expect(
+            try CLI.run(["token", "add", "--ledger", ledger, "--role", "auditor", "--name", "inspector"]).status == 0
+        )
+        #expect(
+            try CLI.run(["token", "add", "--ledger", ledger, "--role", "auditor", "--name", "inspector"]).status == 65
+        )
+        #expect(try CLI.run(["token", "revoke", "--ledger", ledger, "nobody"]).status == 66)
+        #expect(try CLI.run(["token", "revoke", "--ledger", ledger, "inspector"]).status == 0)
+        let listed = try CLI.run(["token", "list", "--ledger", ledger, "--json"])
+        #expect(listed.stdout.contains(#""name":"inspector""#) && listed.stdout.contains(#""revoked":"20"#))
+        #expect(
+            try CLI.run(["token", "add", "--ledger", scratch.path + "/none", "--role", "auditor", "--name", "x"])
+                .status == 66
+        )
+    }
+
+    @Test func aPortInUseExits74AndTheLedgerIsLeftClosed() throws {
+        let scratch = Scratch("port")
+        defer { scratch.remove() }
+        let ledger = scratch.path + "/ledger"
+        #expect(try CLI.run(["init", "--ledger", ledger, "--origin", "example.org/port"]).status == 0)
+        let listener = try RawHTTP.Listener()
+        let result = try CLI.run(["serve", "--ledger", ledger, "--listen", "127.0.0.1:\(listener.port)"])
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot serve on 127.0.0.1:\(listener.port)"))
+        // The writer lock was released: an append works.
+        let append = try CLI.run(["append", "--ledger", ledger, "-"], stdin: Data((Line.post("after") + "\n").utf8))
+        #expect(append.status == 0)
+    }
 }

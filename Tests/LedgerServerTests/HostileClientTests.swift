@@ -11,7 +11,7 @@ import Testing
         let served = try await Served.start("slow-head") { $0.idleTimeout = .seconds(1) }
         let connection = try RawHTTP(port: served.port)
         try connection.send("POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-n")
-        #expect(connection.waitForClose())
+        #expect(try await connection.closed())
         try await served.stop()
     }
 
@@ -19,14 +19,14 @@ import Testing
         let served = try await Served.start("idle") { $0.idleTimeout = .seconds(1) }
         let connection = try RawHTTP(port: served.port)
         try connection.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        #expect(try connection.receive().status == 200)
-        #expect(connection.waitForClose())
+        #expect(try await connection.response().status == 200)
+        #expect(try await connection.closed())
         try await served.stop()
     }
 
     @Test func aBodyThatTricklesPastTheBodyTimeoutIs408AndAppendsNothing() async throws {
         let served = try await Served.start("trickle") {
-            $0.idleTimeout = .seconds(10)
+            $0.idleTimeout = .seconds(60)
             $0.bodyTimeout = .seconds(1)
         }
         let before = served.ledger.size
@@ -42,14 +42,17 @@ import Testing
             try connection.send(Array(body[start..<min(start + size, body.count)]))
             try await Task.sleep(for: .milliseconds(300))
         }
-        let answer = try connection.receive()
+        let answer = try await connection.response()
         #expect(answer.status == 408)
         #expect(served.ledger.size == before)
         try await served.stop()
     }
 
     @Test func aFullCommitQueueAnswers503WithRetryAfterAndTheWaitingBodyStillLands() async throws {
-        let served = try await Served.start("queue") { $0.maxWaitingBodies = 1 }
+        let served = try await Served.start("queue") {
+            $0.maxWaitingBodies = 1
+            $0.idleTimeout = .seconds(600)
+        }
         let before = served.ledger.size
         let body = Events.body(["held-1"])
         // The one admitted body: its head and half of it, the rest held back.
@@ -71,14 +74,14 @@ import Testing
         #expect(refused.status == 503)
         #expect(refused.headers.first(name: "Retry-After") == "1")
         try holder.send(Array(body[(body.count / 2)...]))
-        let held = try holder.receive()
+        let held = try await holder.response()
         #expect(held.status == 200)
         #expect(served.ledger.size == before + 1)
         try await served.stop()
     }
 
     @Test func aRequestInFlightAtShutdownIsCommittedAndAnsweredBeforeTheServerStops() async throws {
-        let served = try await Served.start("shutdown")
+        let served = try await Served.start("shutdown") { $0.idleTimeout = .seconds(600) }
         let before = served.ledger.size
         let body = Events.body(["late-1", "late-2"])
         let connection = try RawHTTP(port: served.port)
@@ -98,12 +101,12 @@ import Testing
         // The listener closes (bounded wait): new connections are refused while the held request is still open.
         var refused = false
         for _ in 0..<200 where !refused {
-            refused = (try? RawHTTP.request(port: served.port, "GET", "/healthz")) == nil
+            refused = (try? await RawHTTP.send(port: served.port, "GET", "/healthz")) == nil
             if !refused { try await Task.sleep(for: .milliseconds(25)) }
         }
         #expect(refused)
         try connection.send(Array(body[10...]))
-        let answer = try connection.receive()
+        let answer = try await connection.response()
         #expect(answer.status == 200)
         #expect(answer.text.contains(#""appended":2"#))
         try await stopping.value

@@ -93,7 +93,9 @@ import Testing
             continuation.finish()
         }
         request.body = .stream(stream, length: .unknown)
-        let streamed = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let streamed = try await withTaskExecutorPreference(TestExecutor.shared) {
+            try await HTTPClient.shared.execute(request, timeout: .seconds(120))
+        }
         #expect(streamed.status.code == 413)
         #expect(served.ledger.size == before)
         try await served.stop()

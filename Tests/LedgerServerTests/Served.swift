@@ -43,8 +43,11 @@ final class Served: Sendable {
             ports.continuation.finish()
         }
         let group = ServiceGroup(configuration: .init(services: [server], logger: logger))
-        let running = Task { try await group.run() }
-        let port = try await Served.first(of: ports.stream)
+        // The server's tasks, and the wait for its port, run on threads of their own (see TestExecutor).
+        let running = Task(executorPreference: TestExecutor.shared) { try await group.run() }
+        let port = try await withTaskExecutorPreference(TestExecutor.shared) {
+            try await Served.first(of: ports.stream)
+        }
         return Served(
             directory: directory,
             ledger: ledger,
@@ -74,7 +77,7 @@ final class Served: Sendable {
         self.running = running
     }
 
-    /// The port, once the server says it listens; fails after 30 s.
+    /// The port, once the server says it listens; fails after 120 s.
     private static func first(of ports: AsyncStream<Int>) async throws -> Int {
         try await withThrowingTaskGroup(of: Int?.self) { group in
             group.addTask {
@@ -82,12 +85,12 @@ final class Served: Sendable {
                 return nil
             }
             group.addTask {
-                try await Task.sleep(for: .seconds(30))
+                try await Task.sleep(for: .seconds(120))
                 return nil
             }
             defer { group.cancelAll() }
             guard let port = try await group.next() ?? nil else {
-                throw RawFailure("the server did not start listening within 30 s")
+                throw RawFailure("the server did not start listening within 120 s")
             }
             return port
         }
@@ -128,8 +131,10 @@ final class Served: Sendable {
         if let contentType, body != nil { request.headers.add(name: "Content-Type", value: contentType) }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(body) }
-        let response = try await client.execute(request, timeout: .seconds(60))
-        let bytes = try await response.body.collect(upTo: 1 << 20)
+        let (response, bytes) = try await withTaskExecutorPreference(TestExecutor.shared) {
+            let response = try await client.execute(request, timeout: .seconds(120))
+            return (response, try await response.body.collect(upTo: 1 << 20))
+        }
         return Answer(
             status: Int(response.status.code),
             headers: response.headers,

@@ -4,8 +4,9 @@ import Glibc
 
 /// A plain TCP connection to a server on 127.0.0.1, for tests that must send what no HTTP client would: a request
 /// head that never ends, a body that trickles in, a request from a test without an HTTP client. Every read waits
-/// at most `timeoutSeconds`.
-public final class RawHTTP {
+/// at most `timeoutSeconds`. Its calls block: a test whose server runs in the same process makes them from a thread
+/// of its own, not from the concurrency pool the server needs. One connection is used by one thread at a time.
+public final class RawHTTP: @unchecked Sendable {
     /// An answer: status, headers (names lowercased) and body.
     public struct Response: Sendable {
         public let status: Int
@@ -22,7 +23,7 @@ public final class RawHTTP {
     private let socket: Int32
 
     /// Connects to `127.0.0.1:port`.
-    public init(port: Int, timeoutSeconds: Int = 20) throws {
+    public init(port: Int, timeoutSeconds: Int = 60) throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
@@ -116,5 +117,33 @@ public final class RawHTTP {
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         try connection.send(Array((head + "\r\n").utf8) + body)
         return try connection.receive()
+    }
+
+    /// A socket listening on a free port of 127.0.0.1 that never accepts: it holds the port.
+    public final class Listener {
+        public let port: Int
+        private let socket: Int32
+
+        public init() throws {
+            let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, length) == 0 && listen(descriptor, 1) == 0
+                        && getsockname(descriptor, $0, &length) == 0
+                }
+            }
+            guard descriptor >= 0, bound else {
+                close(descriptor)
+                throw Failure(description: "cannot listen on 127.0.0.1: \(String(cString: strerror(errno)))")
+            }
+            socket = descriptor
+            port = Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        deinit { close(socket) }
     }
 }

@@ -80,6 +80,9 @@ final class Endpoints: Sendable {
         case .entryBundle(let path):
             if let refusal = authorize(request, .auditor, &exchange) { return refusal }
             return tile(path)
+        case .record(let seq):
+            if let refusal = authorize(request, .auditor, &exchange) { return refusal }
+            return record(seq)
         case .events:
             if let refusal = authorize(request, .importer, &exchange) { return refusal }
             return await ingest(
@@ -253,7 +256,12 @@ final class Endpoints: Sendable {
         } catch {
             return Reply.problem(.badRequest, "the body could not be read (\(error)); nothing was appended")
         }
-        return await commit(submission, started: started, withSkipped: format != .envelopes)
+        return await commit(
+            submission,
+            started: started,
+            withSkipped: format != .envelopes,
+            withProofs: request.uri.queryParameters["proof"] == "1"
+        )
     }
 
     /// `POST /v1/zalo-oa/webhook`: the MAC over the raw body is checked by the same decoder `import oa-webhook`
@@ -305,17 +313,16 @@ final class Endpoints: Sendable {
         } catch {
             return refusal(error)
         }
-        return await commit(submission, started: started, withSkipped: true)
+        return await commit(submission, started: started, withSkipped: true, withProofs: false)
     }
 
     /// Hands the submission to a commit thread and answers with its outcome.
     private func commit(
         _ submission: BodyIngest.Submission,
         started: ContinuousClock.Instant,
-        withSkipped: Bool
-    )
-        async -> Response
-    {
+        withSkipped: Bool,
+        withProofs: Bool
+    ) async -> Response {
         let result: Result<BodyIngest.Outcome, BodyIngest.Failure>
         do {
             result = try await queue.commit(submission)
@@ -345,8 +352,32 @@ final class Endpoints: Sendable {
             if withSkipped {
                 members.append(("skipped", .number(JSONNumber(outcome.skipped.values.reduce(0, +)))))
             }
+            if withProofs { members.append(("proofs", await proofs(of: outcome))) }
             return Reply.json(.ok, members)
         }
+    }
+
+    /// The most proofs one answer carries (`?proof=1`); the others are at `/v1/records/{seq}`.
+    static let maxProofs = 1000
+
+    /// `c2sp.org/tlog-proof@v1` proofs of the records a body appended (the first ``maxProofs``), against the
+    /// checkpoint of the commit they landed in; `null` when that checkpoint could not be signed or read.
+    private func proofs(of outcome: BodyIngest.Outcome) async -> JSONValue {
+        guard let first = outcome.firstSeq, let note = outcome.checkpoint else {
+            return outcome.appended == 0 ? .array([]) : .null
+        }
+        let seqs = first..<first + UInt64(min(outcome.appended, Endpoints.maxProofs))
+        let (layout, metadata) = (ledger.layout, ledger.metadata)
+        let texts = try? await queue.offload { () throws(LedgerError) -> [String] in
+            let builder = try ProofBuilder(reader: LedgerReader(layout: layout, metadata: metadata))
+            var texts: [String] = []
+            for seq in seqs {
+                let proof = try builder.inclusionProof(index: seq, checkpointNote: note)
+                texts.append(String(decoding: proof.format(), as: UTF8.self))
+            }
+            return texts
+        }
+        return texts.map { .array($0.map(JSONValue.string)) } ?? .null
     }
 
     // MARK: Refusals

@@ -15,6 +15,8 @@ enum Route: Equatable {
     /// `POST /v1/import/{format}`, the format as written in the path.
     case importSource(String)
     case webhook
+    /// `GET /v1/records/{seq}` (auditors only), the sequence number as written in the path.
+    case record(String)
 
     /// Matches a request path (the query excluded).
     init?(path: String) {
@@ -27,6 +29,10 @@ enum Route: Equatable {
         case "/v1/zalo-oa/webhook": self = .webhook
         case _ where path.hasPrefix("/tile/entries/"): self = .entryBundle(String(path.dropFirst()))
         case _ where path.hasPrefix("/tile/"): self = .hashTile(String(path.dropFirst()))
+        case _ where path.hasPrefix("/v1/records/"):
+            let seq = path.dropFirst("/v1/records/".count)
+            guard !seq.isEmpty, !seq.contains("/") else { return nil }
+            self = .record(String(seq))
         default:
             let prefix = "/v1/import/"
             guard path.hasPrefix(prefix), path.count > prefix.count else { return nil }
@@ -48,13 +54,14 @@ enum Route: Equatable {
         case .events: "/v1/events"
         case .importSource: "/v1/import/{format}"
         case .webhook: "/v1/zalo-oa/webhook"
+        case .record: "/v1/records/{seq}"
         }
     }
 
     /// The one method the route answers.
     var method: HTTPRequest.Method {
         switch self {
-        case .healthz, .readyz, .metrics, .checkpoint, .hashTile, .entryBundle: .get
+        case .healthz, .readyz, .metrics, .checkpoint, .hashTile, .entryBundle, .record: .get
         case .events, .importSource, .webhook: .post
         }
     }

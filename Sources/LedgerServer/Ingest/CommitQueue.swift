@@ -51,6 +51,11 @@ final class CommitQueue: Sendable {
         return try await pool.runIfActive { owned.finish() }
     }
 
+    /// Runs blocking reads (proofs of what was just committed) on the same threads.
+    func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await pool.runIfActive(body)
+    }
+
     /// Stops the threads once the commits they run are done.
     func shutdown() async throws { try await pool.shutdownGracefully() }
 
