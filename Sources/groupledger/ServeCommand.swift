@@ -51,9 +51,20 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds a request body may take to arrive in full before 408.")
     var bodyTimeout = 120
 
+    @Option(
+        help: ArgumentHelp(
+            "Threads that wait for durable commits; bodies finished together share one commit, up to this many.",
+            discussion: "1 commits each body alone (one fdatasync per request), the baseline serve-bench compares with."
+        )
+    )
+    var commitThreads = ServerSettings().commitThreads
+
     func validate() throws {
         guard (try? address()) != nil else {
             throw ValidationError("--listen \(listen) is not HOST:PORT (127.0.0.1:8080, [::1]:0); the port is 0–65535")
+        }
+        guard (1...1024).contains(commitThreads) else {
+            throw ValidationError("--commit-threads \(commitThreads) is not 1 to 1024")
         }
         guard (oaSecretFile == nil) == (oaAppId == nil) else {
             throw ValidationError("give --oa-secret-file and --oa-app-id together: both check a webhook delivery")
@@ -87,6 +98,7 @@ struct ServeCommand: ParsableCommand {
             settings.maxWaitingBodies = maxWaiting
             settings.idleTimeout = .seconds(idleTimeout)
             settings.bodyTimeout = .seconds(bodyTimeout)
+            settings.commitThreads = commitThreads
             if let oaSecretFile, let oaAppId {
                 var secret = try Directory.readFile(oaSecretFile, limit: 4096)
                 while let last = secret.last, last == 0x0a || last == 0x0d || last == 0x20 { secret.removeLast() }

@@ -7,7 +7,8 @@
 # The in-process suites (FaultCorruptionSweepTests, FaultClockTests) run with the rest of `swift test`.
 # Each script prints SKIPPED (reason) when a prerequisite (root, loop devices, strace, faketime, eatmydata, mkfs)
 # is missing; a skip is counted and shown, never counted as passed.
-# Environment: FAULTS_FUZZ_SECONDS (default 60), FAULTS_CUTS (100), FAULTS_RACES (1000), FAULTS_SKIP_FUZZ=1.
+# Environment: FAULTS_FUZZ_SECONDS (default 60), FAULTS_CUTS (100), FAULTS_RACES (1000), FAULTS_SERVE_KILLS (20),
+# FAULTS_SKIP_FUZZ=1.
 set -u
 DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$DIR/../.." && pwd)
@@ -22,6 +23,7 @@ run "I/O errors: EIO, ENOSPC, EFBIG" bash "$DIR/iofaults.sh"
 run "two writers racing x${FAULTS_RACES:-1000}" bash "$DIR/race.sh" "${FAULTS_RACES:-1000}"
 run "clock going backwards" bash "$DIR/clock.sh"
 run "hostile input to every importer and append" bash "$DIR/hostile.sh"
+run "serve killed -9 under load x${FAULTS_SERVE_KILLS:-20}" bash "$DIR/servekill.sh" "${FAULTS_SERVE_KILLS:-20}"
 if [ "${FAULTS_SKIP_FUZZ:-0}" != 1 ]; then
     # FuzzVerify (about 85 runs/s: it rewrites a ledger directory per input) runs in the soak tier only.
     # Three targets at a time share the two cores, so that the tier stays within 10 minutes; each still runs for
