@@ -46,9 +46,12 @@ final class TokenCheck: Sendable {
     /// The file's tokens, read again when its inode, size or change time differ from the last reading.
     private func current() throws(LedgerError) -> [AccessToken] {
         var st = stat()
+        // The modification time as its two words (seconds, nanoseconds): naming `timespec`'s members here would
+        // resolve them through NIO's copy of the C headers in some build graphs.
         let identity =
             lstat(file.path, &st) == 0
-            ? [Int(st.st_ino), Int(st.st_size), st.st_mtim.tv_sec, st.st_mtim.tv_nsec] : []
+            ? [Int(st.st_ino), Int(st.st_size)] + withUnsafeBytes(of: st.st_mtim) { Array($0.bindMemory(to: Int.self)) }
+            : []
         if let tokens = cache.withLock({ $0.identity == identity && !identity.isEmpty ? $0.tokens : nil }) {
             return tokens
         }
