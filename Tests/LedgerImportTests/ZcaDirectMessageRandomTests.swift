@@ -50,50 +50,38 @@ import Testing
     static let types = ["1", #""1""#, "0", "2", "-0", #""01""#, "1.0", "true", "null", #""\u0031""#]
     static let events = [#""message""#, #""undo""#, #""mess\u0061ge""#, "null", #""message ""#]
 
-    static func pick<R: RandomNumberGenerator>(_ values: [String], _ rng: inout R) -> String {
-        values[Int.random(in: 0..<values.count, using: &rng)]
-    }
-
-    static func ws<R: RandomNumberGenerator>(_ rng: inout R) -> String {
-        Int.random(in: 0..<8, using: &rng) == 0 ? [" ", "\t", "\r", "  "][Int.random(in: 0..<4, using: &rng)] : ""
-    }
-
-    static func object<R: RandomNumberGenerator>(_ members: [(String, String?)], _ rng: inout R) -> String {
-        var present = members.compactMap { key, value in value.map { (key, $0) } }
-        present.shuffle(using: &rng)
-        return "{" + ws(&rng)
-            + present.map { "\"\($0.0)\"" + ws(&rng) + ":" + ws(&rng) + $0.1 + ws(&rng) }.joined(separator: ",") + "}"
-    }
-
-    static func maybe<R: RandomNumberGenerator>(_ percent: Int, _ value: String, _ rng: inout R) -> String? {
-        Int.random(in: 0..<100, using: &rng) < percent ? value : nil
-    }
-
     static func line<R: RandomNumberGenerator>(_ rng: inout R) -> String {
         let common = Int.random(in: 0..<3, using: &rng) == 0
         // A third of the lines take only values the direct path maps (the first `good` of each list).
         func p(_ values: [String], _ good: Int = 1) -> String {
-            common ? values[Int.random(in: 0..<good, using: &rng)] : pick(values, &rng)
+            common ? values[Int.random(in: 0..<good, using: &rng)] : RandomJSONText.pick(values, &rng)
         }
-        let data = object(
+        let data = RandomJSONText.object(
             [
                 ("msgId", p(ids, 2)), ("idTo", p(ids, 2)), ("msgType", p(labels, 5)), ("ts", p(times, 2)),
-                ("uidFrom", p(ids, 6)), ("content", maybe(95, p(texts, 4), &rng)),
-                ("mentions", maybe(50, p(mentions, 18), &rng)), ("quote", maybe(40, p(quotes, 10), &rng)),
-                ("cliMsgId", maybe(70, p(optIds, 5), &rng)), ("dName", maybe(60, p(texts, 4), &rng)),
-                ("ttl", maybe(30, "0", &rng)),
+                ("uidFrom", p(ids, 6)), ("content", RandomJSONText.maybe(95, p(texts, 4), &rng)),
+                ("mentions", RandomJSONText.maybe(50, p(mentions, 18), &rng)),
+                ("quote", RandomJSONText.maybe(40, p(quotes, 10), &rng)),
+                ("cliMsgId", RandomJSONText.maybe(70, p(optIds, 5), &rng)),
+                ("dName", RandomJSONText.maybe(60, p(texts, 4), &rng)),
+                ("ttl", RandomJSONText.maybe(30, "0", &rng)),
             ],
             &rng
         )
-        let payload = object([("type", p(types, 2)), ("threadId", maybe(50, "\"1\"", &rng)), ("data", data)], &rng)
-        let root = object(
+        let payload = RandomJSONText.object(
+            [("type", p(types, 2)), ("threadId", RandomJSONText.maybe(50, "\"1\"", &rng)), ("data", data)],
+            &rng
+        )
+        let root = RandomJSONText.object(
             [
-                ("event", common ? #""message""# : pick(events, &rng)), ("payload", payload), ("account", p(ids, 4)),
-                ("time", maybe(40, p(times, 10), &rng)), ("session", maybe(30, p(labels, 5), &rng)),
+                ("event", common ? #""message""# : RandomJSONText.pick(events, &rng)), ("payload", payload),
+                ("account", p(ids, 4)),
+                ("time", RandomJSONText.maybe(40, p(times, 10), &rng)),
+                ("session", RandomJSONText.maybe(30, p(labels, 5), &rng)),
             ],
             &rng
         )
-        return ws(&rng) + root + ws(&rng)
+        return RandomJSONText.ws(&rng) + root + RandomJSONText.ws(&rng)
     }
 
     static func lines(seed: UInt64, count: Int) -> [String] {

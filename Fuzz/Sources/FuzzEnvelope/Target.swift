@@ -4,17 +4,43 @@
 // accepted input event yields chain bytes that the stored-record decoder (used by `verify`, `log`, `show`)
 // accepts and reads back as the same event (up to RFC 8785 number canonicalisation), so nothing `append`
 // accepts can later look like damage; and no accepted event poses as one of the ledger's own (a `ledger.` type or
-// a `ledger:` id in any case: SECURITY.md, event source).
+// a `ledger:` id in any case: SECURITY.md, event source). And `append`'s direct path for envelope lines gives, for
+// every line, exactly the outcome of the general path: the same id and record and content bytes, or the same error.
 import FuzzSupport
 import GroupDomain
 import LedgerCore
+import LedgerImport
 
 let parser = JSONParser()
 let decoder = EnvelopeDecoder()
 
+/// Each outcome of `bytes` read as envelope lines, as bytes: the event's id, record and content, or the error.
+func outcomes(_ bytes: [UInt8], direct: Bool) -> [[UInt8]] {
+    var lines = EnvelopeLinesDecoder(name: "fuzz.jsonl")
+    lines.threads = 1
+    lines.directPath = direct
+    return lines.decodeAll(bytes).map { outcome in
+        switch outcome {
+        case .events(let events, let location):
+            var bytes = Array("events \(location)".utf8)
+            for event in events {
+                let parts: [[UInt8]] = [Array(event.id.utf8), event.chainBytes, event.contentBytes ?? []]
+                for part in parts { bytes += [0x0a] + part }
+            }
+            return bytes
+        case .rejected(let error): return Array("rejected \(error)".utf8)
+        case .skipped(let location, let reason): return Array("skipped \(location): \(reason)".utf8)
+        }
+    }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Fuzz.bytes(data, size)
+    Fuzz.require(
+        outcomes(bytes, direct: true) == outcomes(bytes, direct: false),
+        "the direct path for envelope lines gives other outcomes than the general path"
+    )
     if let value = try? parser.parse(bytes) {
         let canonical = JCS.serialize(value)
         guard let again = try? parser.parse(canonical) else {

@@ -44,7 +44,21 @@ public struct Timestamp: Sendable, Hashable, Comparable {
     /// The parser behind ``init(_:)`` and ``anyYear(_:)`` (private: a second unlabelled-looking initialiser would
     /// make `Timestamp.init` ambiguous where it is passed as a function).
     private init?(parsingAnyYear text: String) {
-        let b = Array(text.utf8)
+        var text = text
+        guard let millis = text.withUTF8({ Timestamp.unixMillis(UnsafeRawBufferPointer($0)) }) else { return nil }
+        self.text = text
+        self.unixMillis = millis
+    }
+
+    /// Whether the UTF-8 bytes `text` are a time ``init(_:)`` accepts, without making a string of them (an
+    /// importer's direct path checks many).
+    package static func isAcceptable(_ text: UnsafeRawBufferPointer) -> Bool {
+        guard let millis = unixMillis(text) else { return false }
+        return (earliestMillis..<endMillis).contains(millis)
+    }
+
+    /// The instant of RFC 3339 text in Unix milliseconds, whatever its year, or `nil` when it is not RFC 3339.
+    private static func unixMillis(_ b: UnsafeRawBufferPointer) -> Int64? {
         func digits(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= b.count else { return nil }
             var value = 0
@@ -89,8 +103,7 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         guard i == b.count else { return nil }
         let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes * 60)
-        self.text = text
-        self.unixMillis = seconds * 1000 + Int64(millis)
+        return seconds * 1000 + Int64(millis)
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.unixMillis < rhs.unixMillis }

@@ -22,9 +22,9 @@ public enum CanonicalDecimalError: Error, Hashable, Sendable, CustomStringConver
 /// ASCII decimals "with no leading zeroes (unless the number is 0)", as tree sizes, indexes and timestamps are
 /// written in C2SP [tlog-checkpoint](https://c2sp.org/tlog-checkpoint), [tlog-proof](https://c2sp.org/tlog-proof)
 /// and [tlog-cosignature](https://c2sp.org/tlog-cosignature).
-enum CanonicalDecimal {
+public enum CanonicalDecimal {
     /// Parses `bytes` as a canonical decimal `UInt64`.
-    static func parse(_ bytes: some Collection<UInt8>) throws(CanonicalDecimalError) -> UInt64 {
+    public static func parse(_ bytes: some Collection<UInt8>) throws(CanonicalDecimalError) -> UInt64 {
         guard let first = bytes.first else { throw .empty }
         var value: UInt64 = 0
         for c in bytes {

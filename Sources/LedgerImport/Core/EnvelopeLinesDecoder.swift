@@ -7,8 +7,13 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
     /// How many threads map the units of a large chunk (default: one per online processor); the outcomes are
     /// the same with any number.
     public var threads = UnitMappingPool.threads
+    /// Whether plainly valid lines take ``EnvelopeDirectLine`` (the default); off, every line takes the general
+    /// path, which tests and fuzzing compare it with.
+    public var directPath = true
     private var framer: JSONLinesFramer
     private let decoder = EnvelopeDecoder()
+    private let direct = EnvelopeDirectLine()
+    private var sha = SHA256()
 
     public init(name: String, maxLineBytes: Int = EnvelopeRules.maxLineBytes) {
         framer = JSONLinesFramer(name: name, maxLineBytes: maxLineBytes)
@@ -27,9 +32,16 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
         outcomes(framer.finish(), reducing: reduce)
     }
 
-    func forAnotherThread() -> Self { self }
+    func forAnotherThread() -> Self {
+        var copy = self
+        copy.sha = SHA256()
+        return copy
+    }
 
     func outcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome {
+        if directPath, let event = unit.bytes.withUnsafeBytes({ direct.event($0, sha: sha) }) {
+            return .events([event], unit.location)
+        }
         let label = unit.location.description
         do {
             let event = try decoder.decode(unit.bytes, at: label)

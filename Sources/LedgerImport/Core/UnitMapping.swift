@@ -64,7 +64,10 @@ extension UnitMapping {
             let end = units.count * (thread + 1) / threads
             slices.value[thread] = units[start..<end].map { reduce(mapper.outcome($0)) }
         }
-        return Array(slices.value.joined())
+        var all: [Reduced] = []
+        all.reserveCapacity(units.count)
+        for slice in slices.value { all.append(contentsOf: slice) }
+        return all
     }
 }
 

@@ -17,13 +17,16 @@ extension Witness {
     ///    checkpoint is signed both by it and by an already pinned key. (Signature lines are independent, so
     ///    this shows the new key signing the same tree as a trusted one, not the old key's consent; confirm a
     ///    new log key out of band.)
-    /// 2. If `oldSize` is given, it must be the size the witness last cosigned for the origin (0 if none).
-    /// 3. A checkpoint smaller than the last cosigned one is a ROLLBACK; one of the same size with another root
-    ///    is a FORK; one of the same size and root is cosigned again (fresh timestamp) with an empty proof.
+    /// 2. If `oldSize` is given, it must be at most the checkpoint's size, and the size the witness last cosigned
+    ///    for the origin (0 if none).
+    /// 3. A checkpoint smaller than the last cosigned one is a ROLLBACK; one of size 0 must have the empty tree's
+    ///    root; one of the same size with another root is a FORK; one of the same size and root is cosigned again
+    ///    (fresh timestamp) with an empty proof.
     /// 4. For a larger checkpoint, `proof` must be the RFC 6962 consistency proof from the last cosigned size to
     ///    the checkpoint's size. For an origin seen the first time it must be empty (the old size is 0).
     ///
-    /// Refusals of a validly signed checkpoint (rollback, fork, inconsistent) are also written to `evidence/`.
+    /// Refusals of a validly signed checkpoint (rollback, fork, inconsistent) are also written to `evidence/`,
+    /// the checkpoint with only the signatures that verified.
     ///
     /// - Parameters:
     ///   - checkpointNote: the encoded signed note of the checkpoint.
@@ -55,19 +58,48 @@ extension Witness {
             throw LedgerError(.badInput, "the signed note is not a checkpoint: \(error)")
         }
         let given = try Witness.parseLogKeys(logVerifierKeys)
+        do {
+            return try add(note, checkpoint, proof: proof, oldSize: oldSize, keys: .pinOnFirstUse(given))
+        } catch {
+            throw error.ledgerError
+        }
+    }
+
+    /// Which log keys a cosign run may trust besides those pinned in the state.
+    enum LogKeys {
+        /// Keys given for this run (the CLI's `--log-vkey`): all pinned on an origin's first checkpoint; later, a
+        /// key not pinned yet must have signed this checkpoint beside a pinned one, or the run is refused.
+        case pinOnFirstUse([Ed25519NoteVerifier])
+        /// Keys the witness is configured with for the origin (a service): all pinned on the first checkpoint;
+        /// later, a key not pinned yet is pinned when it signed this checkpoint beside a pinned key, and
+        /// otherwise ignored, as C2SP tlog-witness ignores signatures by keys it does not use.
+        case configured([Ed25519NoteVerifier])
+    }
+
+    /// The checks and the durable update of ``cosign(checkpointNote:proof:logVerifierKeys:oldSize:)``, in the
+    /// order of the C2SP tlog-witness status table, with the reason of a rejection kept apart for the caller to
+    /// map to an exit code or an HTTP status.
+    func add(
+        _ note: Note,
+        _ checkpoint: Checkpoint,
+        proof: [Hash],
+        oldSize: UInt64?,
+        keys: LogKeys
+    ) throws(WitnessRejection) -> CosignedCheckpoint {
         guard proof.count <= Witness.maximumProofHashes else {
-            throw LedgerError(
-                .badInput,
+            throw WitnessRejection(
+                .malformed,
                 "the consistency proof has \(proof.count) hashes; at most \(Witness.maximumProofHashes) are accepted"
             )
         }
-
-        let lock = try WitnessLock.acquire(layout, timeout: lockTimeout)
+        let lock: WitnessLock
+        do { lock = try WitnessLock.acquire(layout, timeout: lockTimeout) } catch { throw WitnessRejection(error) }
         defer { lock.release() }
-        var state = try state()
+        var state: WitnessState
+        do { state = try self.state() } catch { throw WitnessRejection(error) }
         let previous = state.logs[checkpoint.origin]
-        let keys = try authenticate(note, origin: checkpoint.origin, given: given, previous: previous)
-        try checkConsistency(note, checkpoint, previous: previous, proof: proof, oldSize: oldSize)
+        let trust = try authenticate(note, origin: checkpoint.origin, keys: keys, previous: previous)
+        try checkConsistency(trust.signed, checkpoint, previous: previous, proof: proof, oldSize: oldSize)
 
         let now = clock()
         let cosigned: Note
@@ -75,28 +107,32 @@ extension Witness {
             let stamped = try CosignatureSigner(name: signer.name, privateKey: signer.privateKey, clock: { now })
             cosigned = try note.signed(by: [stamped])
         } catch {
-            throw LedgerError(.badInput, "cannot add the cosignature to the checkpoint: \(error)")
+            throw WitnessRejection(.malformed, "cannot add the cosignature to the checkpoint: \(error)")
         }
         let log: WitnessLogState
         do {
-            log = try WitnessLogState(origin: checkpoint.origin, logKeys: keys.pinned, note: cosigned)
+            log = try WitnessLogState(origin: checkpoint.origin, logKeys: trust.pinned, note: cosigned)
         } catch {
             preconditionFailure("a parsed checkpoint no longer parses: \(error)")
         }
         state.record(log)
-        try Directory.writeAtomically(
-            state.encoded(),
-            to: layout.statePath,
-            directory: layout.root,
-            name: "state.json"
-        )
+        do {
+            try Directory.writeAtomically(
+                state.encoded(),
+                to: layout.statePath,
+                directory: layout.root,
+                name: "state.json"
+            )
+        } catch {
+            throw WitnessRejection(error)
+        }
         return CosignedCheckpoint(
             checkpoint: checkpoint,
             note: cosigned,
             cosignature: cosigned.signatures.last!,
             timestamp: now,
             previousSize: previous?.checkpoint.size,
-            newlyPinnedKeys: keys.added
+            newlyPinnedKeys: trust.added
         )
     }
 
@@ -117,23 +153,41 @@ extension Witness {
         return out
     }
 
+    /// What authenticating a checkpoint established.
+    struct Trust {
+        /// The log keys to pin once the checkpoint is cosigned.
+        let pinned: [String]
+        /// Which of them are pinned by this checkpoint.
+        let added: [String]
+        /// The note with only the signatures of trusted keys that verified: what a refusal keeps as evidence, so
+        /// that lines by unknown keys (which anyone can add) cannot make a replayed note look new.
+        let signed: Note
+    }
+
     /// Checks the log's signature on `note` and returns the keys to pin once it is cosigned, and which of them
     /// are new.
     private func authenticate(
         _ note: Note,
         origin: String,
-        given: [Ed25519NoteVerifier],
+        keys: LogKeys,
         previous: WitnessLogState?
-    ) throws(LedgerError) -> (pinned: [String], added: [String]) {
+    ) throws(WitnessRejection) -> Trust {
         let pinned = previous?.verifiers ?? []
+        let given: [Ed25519NoteVerifier]
+        let signersOnly: Bool
+        switch keys {
+        case .pinOnFirstUse(let list): (given, signersOnly) = (list, false)
+        case .configured(let list): (given, signersOnly) = (list, previous != nil)
+        }
         if previous == nil && given.isEmpty {
-            throw LedgerError(
-                .badInput,
-                "the witness has never cosigned a checkpoint of \(origin); give the log's verifier key "
-                    + "(--log-vkey) to pin it"
+            throw WitnessRejection(
+                .unknownOrigin,
+                "the witness has never cosigned a checkpoint of \(origin) and trusts no key for it; give the "
+                    + "log's verifier key (--log-vkey) to pin it"
             )
         }
-        let fresh = given.filter { !pinned.contains($0) }
+        let lines = Set(note.signatures.map { "\($0.name)+\($0.keyID)" })
+        let fresh = given.filter { !pinned.contains($0) && (!signersOnly || lines.contains("\($0.name)+\($0.keyID)")) }
         let trusted = previous == nil ? given : pinned
         let verified: VerifiedNote
         do {
@@ -141,51 +195,57 @@ extension Witness {
         } catch {
             switch error {
             case .invalidSignature(let name, let keyID):
-                throw LedgerError(
-                    .refused,
+                throw WitnessRejection(
+                    .untrusted,
                     "UNTRUSTED: the signature of log key \(name)+\(NoteKeyID.hex(keyID)) on this checkpoint of "
                         + "\(origin) does not verify; the note was altered or forged, and is not cosigned"
                 )
             case .insufficientSignatures:
-                throw LedgerError(
-                    .refused,
+                throw WitnessRejection(
+                    .untrusted,
                     "UNTRUSTED: this checkpoint of \(origin) is not signed by "
                         + (previous == nil ? "the given log key" : "a key pinned for it")
                         + " (\(Witness.describe(trusted))); it is signed by \(Witness.describe(note.signatures))"
                 )
             case .ambiguousKey(let name, let keyID):
-                throw LedgerError(
-                    .badInput,
+                throw WitnessRejection(
+                    .malformed,
                     "two log verifier keys have the name \(name) and key ID \(NoteKeyID.hex(keyID)); give only one"
                 )
             default:
-                throw LedgerError(.badInput, "cannot verify the checkpoint: \(error)")
+                throw WitnessRejection(.malformed, "cannot verify the checkpoint: \(error)")
             }
+        }
+        let signed: Note
+        do {
+            signed = try Note(text: note.text, signatures: verified.verifiedSignatures)
+        } catch {
+            preconditionFailure("a verified note's own signatures no longer make a note: \(error)")
         }
         guard let previous else {
             let keys = given.map(\.vkey)
-            return (keys, keys)
+            return Trust(pinned: keys, added: keys, signed: signed)
         }
         let signedBy = Set(verified.verifiedSignatures.map { "\($0.name)+\($0.keyID)" })
-        func signed(_ key: Ed25519NoteVerifier) -> Bool { signedBy.contains("\(key.name)+\(key.keyID)") }
-        guard pinned.contains(where: signed) else {
-            throw LedgerError(
-                .refused,
+        func signedIt(_ key: Ed25519NoteVerifier) -> Bool { signedBy.contains("\(key.name)+\(key.keyID)") }
+        guard pinned.contains(where: signedIt) else {
+            throw WitnessRejection(
+                .untrusted,
                 "UNTRUSTED: this checkpoint of \(origin) is not signed by a key pinned for it "
                     + "(\(Witness.describe(pinned))); a new log key is pinned only from a checkpoint that a "
                     + "pinned key also signed"
             )
         }
-        if let unsigned = fresh.first(where: { !signed($0) }) {
-            throw LedgerError(
-                .refused,
+        if let unsigned = fresh.first(where: { !signedIt($0) }) {
+            throw WitnessRejection(
+                .untrusted,
                 "UNTRUSTED: log key \(unsigned.name)+\(NoteKeyID.hex(unsigned.keyID)) is not pinned for \(origin) "
                     + "(pinned: \(Witness.describe(pinned))) and did not sign this checkpoint; a new log key is "
                     + "pinned only from a checkpoint signed by it and by a pinned key"
             )
         }
         let added = fresh.map(\.vkey)
-        return (previous.logKeys + added, added)
+        return Trust(pinned: previous.logKeys + added, added: added, signed: signed)
     }
 
     static func describe(_ keys: [Ed25519NoteVerifier]) -> String {
@@ -198,58 +258,66 @@ extension Witness {
 
     // MARK: Consistency
 
-    /// Checks that `checkpoint` extends the latest cosigned checkpoint of its origin, or refuses it.
+    /// Checks that `checkpoint` extends the latest cosigned checkpoint of its origin, or refuses it; `note` is the
+    /// checkpoint with its verified signatures, kept as evidence of a refusal.
     private func checkConsistency(
         _ note: Note,
         _ checkpoint: Checkpoint,
         previous: WitnessLogState?,
         proof: [Hash],
         oldSize: UInt64?
-    ) throws(LedgerError) {
+    ) throws(WitnessRejection) {
         let origin = checkpoint.origin
         let size = checkpoint.size
-        guard let previous else {
-            if let oldSize, oldSize != 0 {
-                throw LedgerError(
-                    .badInput,
-                    "the proof was made from size \(oldSize), but the witness has never cosigned a checkpoint of "
-                        + "\(origin), so its old size is 0; submit with an empty proof"
+        let latest = previous?.checkpoint.size ?? 0
+        if let oldSize {
+            guard oldSize <= size else {
+                throw WitnessRejection(
+                    .oldSizeTooLarge,
+                    "the old size \(oldSize) is larger than the checkpoint's size \(size); a consistency proof "
+                        + "goes from a smaller tree to a larger one"
                 )
             }
-            guard proof.isEmpty else {
-                throw LedgerError(
-                    .badInput,
-                    "the witness has never cosigned a checkpoint of \(origin), so the consistency proof must be "
-                        + "empty (old size 0); this one has \(proof.count) hashes"
+            guard oldSize == latest else {
+                let made = "the proof was made from size \(oldSize), but the witness "
+                throw WitnessRejection(
+                    .oldSizeMismatch(latest: latest),
+                    previous == nil
+                        ? made + "has never cosigned a checkpoint of \(origin), so its old size is 0; submit with "
+                            + "an empty proof"
+                        : made + "last cosigned size \(latest) of \(origin); make the consistency proof from "
+                            + "\(latest) to \(size)"
                 )
             }
-            if size == 0 && checkpoint.rootHash != SHA256.emptyTreeRoot {
-                throw LedgerError(
-                    .refused,
-                    "INCONSISTENT: this checkpoint of \(origin) has size 0 but root \(checkpoint.rootHash.base64), "
-                        + "not the empty tree's root \(SHA256.emptyTreeRoot.base64)"
-                )
-            }
-            return
         }
-        let old = previous.checkpoint
-        if let oldSize, oldSize != old.size {
-            throw LedgerError(
-                .badInput,
-                "the proof was made from size \(oldSize), but the witness last cosigned size \(old.size) of "
-                    + "\(origin); make the consistency proof from \(old.size) to \(size)"
-            )
-        }
-        guard size >= old.size else {
+        if let previous, size < latest {
             throw refusal(
-                .rollback,
-                "ROLLBACK of \(origin): witness has seen size \(old.size); this checkpoint has size \(size). "
+                .rollback(latest: latest),
+                "ROLLBACK of \(origin): witness has seen size \(latest); this checkpoint has size \(size). "
                     + "A log never shrinks, so the witness will not cosign an older view",
                 note,
                 previous,
                 proof
             )
         }
+        if size == 0 && checkpoint.rootHash != SHA256.emptyTreeRoot {
+            let message =
+                "INCONSISTENT: this checkpoint of \(origin) has size 0 but root \(checkpoint.rootHash.base64), "
+                + "not the empty tree's root \(SHA256.emptyTreeRoot.base64)"
+            guard let previous else { throw WitnessRejection(.inconsistent, message) }
+            throw refusal(.inconsistent, message, note, previous, proof)
+        }
+        guard let previous else {
+            guard proof.isEmpty else {
+                throw WitnessRejection(
+                    .badProof,
+                    "the witness has never cosigned a checkpoint of \(origin), so the consistency proof must be "
+                        + "empty (old size 0); this one has \(proof.count) hashes"
+                )
+            }
+            return
+        }
+        let old = previous.checkpoint
         if size == old.size {
             guard checkpoint.rootHash == old.rootHash else {
                 throw refusal(
@@ -263,8 +331,8 @@ extension Witness {
                 )
             }
             guard proof.isEmpty else {
-                throw LedgerError(
-                    .badInput,
+                throw WitnessRejection(
+                    .badProof,
                     "the checkpoint has the size the witness last cosigned (\(size)) of \(origin), so the "
                         + "consistency proof must be empty; this one has \(proof.count) hashes"
                 )
@@ -281,8 +349,8 @@ extension Witness {
                 sha: SHA256()
             )
         } catch  where error.code == .wrongProofLength {
-            throw LedgerError(
-                .badInput,
+            throw WitnessRejection(
+                .badProof,
                 "\(error.message), so it is not a proof from the witness's size \(old.size) of \(origin); "
                     + "make the consistency proof from \(old.size) to \(size)"
             )
@@ -300,15 +368,21 @@ extension Witness {
         }
     }
 
-    /// A `.refused` error for a validly signed checkpoint, after keeping it as evidence (best effort: a failure
-    /// to write it is reported in the message and does not change the verdict).
+    /// A rejection of a validly signed checkpoint, after keeping it as evidence (best effort: a failure to write it
+    /// is reported in the message and does not change the verdict).
     private func refusal(
-        _ kind: WitnessEvidence.Kind,
+        _ reason: WitnessRejection.Reason,
         _ message: String,
         _ note: Note,
         _ previous: WitnessLogState,
         _ proof: [Hash]
-    ) -> LedgerError {
+    ) -> WitnessRejection {
+        let kind: WitnessEvidence.Kind
+        switch reason {
+        case .rollback: kind = .rollback
+        case .fork: kind = .fork
+        default: kind = .inconsistent
+        }
         do {
             let path = try WitnessEvidence.record(
                 kind,
@@ -319,9 +393,9 @@ extension Witness {
                 time: clock(),
                 layout: layout
             )
-            return LedgerError(.refused, message + ". Evidence: \(path)")
+            return WitnessRejection(reason, message + ". Evidence: \(path)")
         } catch {
-            return LedgerError(.refused, message + ". (The evidence could not be saved: \(error).)")
+            return WitnessRejection(reason, message + ". (The evidence could not be saved: \(error).)")
         }
     }
 }
