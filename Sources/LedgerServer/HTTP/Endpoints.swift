@@ -20,6 +20,8 @@ final class Endpoints: Sendable {
     let metrics: ServerMetrics
     let health: CommitHealth
     let checkpoint: LatestCheckpoint
+    /// The witness rounds and the checkpoint they published, when `serve --witness` is given.
+    let witnesses: WitnessPublisher?
     private let requestNumbers = Atomic<Int>(0)
 
     init(
@@ -29,7 +31,8 @@ final class Endpoints: Sendable {
         queue: CommitQueue,
         metrics: ServerMetrics,
         health: CommitHealth,
-        checkpoint: LatestCheckpoint
+        checkpoint: LatestCheckpoint,
+        witnesses: WitnessPublisher? = nil
     ) {
         self.ledger = ledger
         self.settings = settings
@@ -38,6 +41,7 @@ final class Endpoints: Sendable {
         self.metrics = metrics
         self.health = health
         self.checkpoint = checkpoint
+        self.witnesses = witnesses
     }
 
     static let signatureHeader = HTTPField.Name("X-ZEvent-Signature")!
@@ -61,12 +65,7 @@ final class Endpoints: Sendable {
         case .readyz:
             return readiness()
         case .checkpoint:
-            // C2SP tlog-tiles: a checkpoint must not be cached beyond a few seconds.
-            return Reply.bytesResponse(
-                .ok,
-                checkpoint.note,
-                headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "max-age=2"]
-            )
+            return checkpointAnswer()
         case .metrics:
             return Reply.bytesResponse(
                 .ok,
@@ -302,7 +301,10 @@ final class Endpoints: Sendable {
                 duplicates: outcome.duplicates,
                 latency: ContinuousClock.now - started
             )
-            if let note = outcome.checkpoint { metrics.ledger(size: checkpoint.offer(note)) }
+            if let note = outcome.checkpoint {
+                metrics.ledger(size: checkpoint.offer(note))
+                witnesses?.wake()
+            }
             var members: [(key: String, value: JSONValue)] = [
                 ("appended", .number(JSONNumber(outcome.appended))),
                 ("duplicates", .number(JSONNumber(outcome.duplicates))),
