@@ -126,12 +126,23 @@ import Glibc
         #expect(shown.stdout.contains("\n\(size ?? 0)\n"))
     }
 
-    @Test func badOptionsAreUsageErrorsAndAMissingWitnessIs66() throws {
+    @Test func badOptionsAre64AMalformedLogKey65AndAMissingWitnessOrKeysFile66() throws {
         let scratch = Scratch("witness-serve-options")
         defer { scratch.remove() }
         let missing = try CLI.run(["witness", "serve", "--witness", scratch.path + "/none", "--listen", "127.0.0.1:0"])
         #expect(missing.status == 66, "\(missing.stderr)")
         #expect(missing.stderr.contains("witness init"))
+        let witness = scratch.path + "/witness"
+        #expect(try CLI.run(["witness", "init", "--dir", witness, "--name", "example.org/witness"]).status == 0)
+        let badKey = try CLI.run([
+            "witness", "serve", "--witness", witness, "--listen", "127.0.0.1:0", "--log-vkey", "not-a-key",
+        ])
+        #expect(badKey.status == 65, "\(badKey.stderr)")
+        let noFile = try CLI.run([
+            "witness", "serve", "--witness", witness, "--listen", "127.0.0.1:0", "--log-vkeys-file",
+            scratch.path + "/absent",
+        ])
+        #expect(noFile.status == 66, "\(noFile.stderr)")
         for arguments in [
             ["witness", "serve", "--witness", scratch.path, "--listen", "nowhere"],
             ["witness", "serve", "--witness", scratch.path, "--listen", "127.0.0.1:0", "--prefix", "daklak/"],

@@ -18,6 +18,8 @@ final class FakeWitness: Sendable {
         case status(Int, contentType: String?, body: String)
         /// Holds the request until ``FakeWitness/release()``, then answers 503.
         case hold
+        /// Answers 307 with this `Location`.
+        case redirect(to: String)
     }
 
     let port: Int
@@ -100,6 +102,10 @@ final class FakeWitness: Sendable {
                     try? await Task.sleep(for: .milliseconds(10))
                 }
                 return Self.response(503, nil, [])
+            case .redirect(let location):
+                var response = Self.response(307, nil, [])
+                response.headers[.location] = location
+                return response
             }
         }
 

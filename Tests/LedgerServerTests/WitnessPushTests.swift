@@ -110,6 +110,7 @@ import Testing
         let answer = try await served.send(.GET, "/checkpoint")
         #expect(answer.headers.first(name: "Cache-Control") == "max-age=2")
         #expect(try await Self.pushes(served, result: "ok") >= 1)
+        #expect(try await served.send(.GET, "/metrics").text.contains("groupledger_witness_push_seconds_count{"))
         #expect(
             try await served.send(.GET, "/metrics").text.contains(
                 "groupledger_witness_published_size_records \(Double(size))"
@@ -120,13 +121,13 @@ import Testing
     }
 
     enum Misbehaviour: String, CaseIterable, Sendable {
-        case conflict, serverError, timeout, wrongKey
+        case conflict, serverError, timeout, wrongKey, redirect, oversizedAnswer
 
         /// The metrics label its result gets.
         var label: String {
             switch self {
             case .conflict: "conflict"
-            case .serverError, .timeout: "error"
+            case .serverError, .timeout, .redirect, .oversizedAnswer: "error"
             case .wrongKey: "bad_signature"
             }
         }
@@ -148,6 +149,7 @@ import Testing
         let witnessed = try await Self.published(served, size: first)
 
         let before = try await Self.pushes(served, result: misbehaviour.label)
+        var redirected: FakeWitness?
         switch misbehaviour {
         case .conflict:
             fake.set(.status(409, contentType: "text/x.tlog.size", body: "1000000\n"))
@@ -158,6 +160,16 @@ import Testing
         case .wrongKey:
             // Another witness with the same name: its lines carry another key ID.
             fake.set(.endpoint(try WitnessEndpoint(witness: impostor, logVerifierKeys: logKeys)))
+        case .redirect:
+            // Sent elsewhere, to a witness that would cosign: the client does not follow.
+            let elsewhere = try await FakeWitness.start(
+                .endpoint(try WitnessEndpoint(witness: witness, logVerifierKeys: logKeys))
+            )
+            redirected = elsewhere
+            fake.set(.redirect(to: elsewhere.url + "/add-checkpoint"))
+        case .oversizedAnswer:
+            // An answer far past the 64 KiB read limit: not read to its end, not taken as cosignatures.
+            fake.set(.status(200, contentType: "text/plain", body: String(repeating: "— x y\n", count: 20_000)))
         }
         let second = try await Self.append(served, ["m-2", "m-3"])
         #expect(second > first)
@@ -171,8 +183,10 @@ import Testing
         #expect(try Checkpoint(note: note).size == first)
         #expect(Self.cosigned(note, by: witness))
         #expect(!Self.cosigned(note, by: impostor))
+        #expect(redirected?.received ?? 0 == 0)
         try await served.stop()
         try await fake.stop()
+        try await redirected?.stop()
     }
 
     @Test func anAppendIsAnsweredWhileTheWitnessRequestIsStillBlocked() async throws {
