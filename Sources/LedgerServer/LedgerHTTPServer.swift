@@ -18,7 +18,8 @@ public struct LedgerHTTPServer: Service {
     let logger: Logger
     let onListening: @Sendable (_ host: String, _ port: Int) async -> Void
     private let accessLog: AccessLog
-    private let witnessPool: WitnessPool?
+    /// The witness pool and how soon a missed quorum is tried again, with `--witness`.
+    private let witnessing: (pool: WitnessPool, retryInterval: Duration)?
     private let transport = HTTPWitnessTransport()
 
     /// - Parameters:
@@ -39,14 +40,15 @@ public struct LedgerHTTPServer: Service {
         self.onListening = onListening
         accessLog = try AccessLog(path: settings.accessLogPath ?? ledger.layout.root + "/access.jsonl")
         let transport = self.transport
-        witnessPool = try settings.witnesses.map { witnesses throws(LedgerError) in
-            try WitnessPool(
+        witnessing = try settings.witnesses.map { witnesses throws(LedgerError) in
+            let pool = try WitnessPool(
                 ledger: ledger.layout.root,
                 peers: witnesses.peers,
                 quorum: witnesses.quorum,
                 transport: transport,
                 policy: witnesses.policy
             )
+            return (pool, witnesses.retryInterval)
         }
     }
 
@@ -55,8 +57,14 @@ public struct LedgerHTTPServer: Service {
         let metrics = ServerMetrics(queueLimit: settings.maxWaitingBodies)
         metrics.ledger(size: ledger.size)
         let latest = LatestCheckpoint(ledger.checkpoint)
-        let witnesses = try witnessPool.map { pool in
-            try WitnessPublisher(pool: pool, latest: latest, metrics: metrics, logger: logger)
+        let witnesses = try witnessing.map { witnessing in
+            try WitnessPublisher(
+                pool: witnessing.pool,
+                latest: latest,
+                retryInterval: witnessing.retryInterval,
+                metrics: metrics,
+                logger: logger
+            )
         }
         // One task pushes checkpoints to the witnesses, starting with the ledger's current one.
         let pushing = witnesses.map { publisher in Task { await publisher.run() } }

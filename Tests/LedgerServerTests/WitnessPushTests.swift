@@ -49,15 +49,15 @@ import Testing
         _ label: String,
         _ fake: FakeWitness,
         vkey: String,
-        policy: WitnessRetryPolicy = quick
-    )
-        async throws -> Served
-    {
+        policy: WitnessRetryPolicy = quick,
+        retryInterval: Duration = .seconds(600)
+    ) async throws -> Served {
         try await Served.start(label) {
             $0.witnesses = WitnessSettings(
                 peers: [try! WitnessPeer(url: fake.url, vkey: vkey)],
                 quorum: 1,
-                policy: policy
+                policy: policy,
+                retryInterval: retryInterval
             )
         }
     }
@@ -187,6 +187,25 @@ import Testing
         try await served.stop()
         try await fake.stop()
         try await redirected?.stop()
+    }
+
+    @Test func aMissedQuorumIsTriedAgainWithoutANewCommit() async throws {
+        let (witness, directory) = try Self.witness("push-retry")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fake = try await FakeWitness.start(.status(500, contentType: nil, body: ""))
+        let served = try await Self.served("retry", fake, vkey: witness.vkey, retryInterval: .milliseconds(100))
+        let size = try await Self.append(served, ["q-1"])
+        // Both rounds (at start, and for the commit) ended without a cosignature.
+        try await Self.eventually("a failed round for the last commit") {
+            guard fake.sizes.contains(size) else { return false }
+            return try await Self.pushes(served, result: "error") >= 2
+        }
+        // The witness is back; nothing more is appended.
+        fake.set(.endpoint(try WitnessEndpoint(witness: witness, logVerifierKeys: served.ledger.verifierKeys)))
+        let note = try await Self.published(served, size: size)
+        #expect(Self.cosigned(note, by: witness))
+        try await served.stop()
+        try await fake.stop()
     }
 
     @Test func anAppendIsAnsweredWhileTheWitnessRequestIsStillBlocked() async throws {

@@ -8,22 +8,32 @@ import Synchronization
 /// A commit only calls ``wake()``, which never waits: acknowledgements of appends do not depend on witnesses.
 /// ``run()`` then pushes the newest signed checkpoint (``LatestCheckpoint``) in one ``LedgerStorage/WitnessPool``
 /// round at a time; commits that arrive during a round are coalesced into one next round, with the newest
-/// checkpoint of all. After each round the published checkpoint (the newest that met the quorum, with its
+/// checkpoint of all. A round that misses the quorum is followed by another one after `retryInterval` even without
+/// a commit. After each round the published checkpoint (the newest that met the quorum, with its
 /// cosignature lines) is kept in memory, so that reads never touch the disk or wait for a round.
 final class WitnessPublisher: Sendable {
     private let pool: WitnessPool
     private let latest: LatestCheckpoint
     private let metrics: ServerMetrics
     private let logger: Logger
+    private let retryInterval: Duration
+    private let retry = Mutex<Task<Void, Never>?>(nil)
     private let published: Mutex<[UInt8]?>
     private let wakeups: AsyncStream<Void>
     private let wakeup: AsyncStream<Void>.Continuation
 
-    /// A publisher for `pool` of the checkpoints in `latest`.
+    /// A publisher for `pool` of the checkpoints in `latest`, trying a missed quorum again after `retryInterval`.
     ///
     /// - Throws: ``LedgerError`` `.corrupt` when the pool's published checkpoint on disk is damaged.
-    init(pool: WitnessPool, latest: LatestCheckpoint, metrics: ServerMetrics, logger: Logger) throws(LedgerError) {
+    init(
+        pool: WitnessPool,
+        latest: LatestCheckpoint,
+        retryInterval: Duration,
+        metrics: ServerMetrics,
+        logger: Logger
+    ) throws(LedgerError) {
         self.pool = pool
+        self.retryInterval = retryInterval
         self.latest = latest
         self.metrics = metrics
         self.logger = logger
@@ -41,12 +51,19 @@ final class WitnessPublisher: Sendable {
     /// Asks for a round with the newest checkpoint: at once if none is running, else when the running one ends.
     func wake() { wakeup.yield() }
 
-    /// Ends ``run()`` after the round in progress, if any.
-    func finish() { wakeup.finish() }
+    /// Ends ``run()`` after the round in progress, if any, and drops a pending retry.
+    func finish() {
+        wakeup.finish()
+        retry.withLock { task in
+            task?.cancel()
+            task = nil
+        }
+    }
 
     /// Pushes the newest checkpoint after each ``wake()``, one round at a time, until ``finish()`` or cancellation.
     func run() async {
         var pushedSize: UInt64?
+        var metQuorum = false
         for await _ in wakeups {
             if Task.isCancelled { return }
             let note = latest.note
@@ -54,14 +71,30 @@ final class WitnessPublisher: Sendable {
                 logger.error("the ledger's latest checkpoint is not a signed checkpoint; nothing pushed to witnesses")
                 continue
             }
-            if let pushedSize, size <= pushedSize { continue }
+            // Pushed already: a larger one, or this one with its quorum met.
+            if let pushedSize, size < pushedSize || (size == pushedSize && metQuorum) { continue }
             pushedSize = size
+            metQuorum = false
             do {
                 let round = try await pool.push(checkpointNote: note)
                 record(round)
+                metQuorum = round.metQuorum
             } catch {
                 metrics.witnessRoundFailed()
                 logger.error("witness round for size \(size) failed: \(error)")
+            }
+            if !metQuorum { retryLater() }
+        }
+    }
+
+    /// Wakes ``run()`` after `retryInterval` (a commit may wake it sooner).
+    private func retryLater() {
+        let interval = retryInterval
+        retry.withLock { task in
+            task?.cancel()
+            task = Task { [self] in
+                guard (try? await Task.sleep(for: interval)) != nil else { return }
+                wake()
             }
         }
     }

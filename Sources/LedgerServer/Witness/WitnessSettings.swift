@@ -9,11 +9,21 @@ public struct WitnessSettings: Sendable {
     public var quorum: Int
     /// Retries and time bounds per witness and round.
     public var policy: WitnessRetryPolicy
+    /// How long after a round that missed the quorum the newest checkpoint is pushed again, when no commit asked
+    /// for a round before: a quiet ledger is still witnessed once its witnesses are back.
+    public var retryInterval: Duration
 
-    /// Witnesses `peers`, of which `quorum` must cosign, tried as `policy` says.
-    public init(peers: [WitnessPeer], quorum: Int, policy: WitnessRetryPolicy = WitnessRetryPolicy()) {
+    /// Witnesses `peers`, of which `quorum` must cosign, tried as `policy` says, a missed quorum tried again after
+    /// `retryInterval`.
+    public init(
+        peers: [WitnessPeer],
+        quorum: Int,
+        policy: WitnessRetryPolicy = WitnessRetryPolicy(),
+        retryInterval: Duration = .seconds(30)
+    ) {
         self.peers = peers
         self.quorum = quorum
         self.policy = policy
+        self.retryInterval = retryInterval
     }
 }
