@@ -28,7 +28,7 @@ extension WitnessCommand {
 
         @Option(
             name: [.customLong("witness"), .customLong("dir")],
-            help: "The witness directory (from `groupledger witness init`)."
+            help: ArgumentHelp("The witness directory (from `groupledger witness init`).", valueName: "dir")
         )
         var directory: String
 
