@@ -18,12 +18,16 @@ public struct LedgerHTTPServer: Service {
     let logger: Logger
     let onListening: @Sendable (_ host: String, _ port: Int) async -> Void
     private let accessLog: AccessLog
+    /// The witness pool and how soon a missed quorum is tried again, with `--witness`.
+    private let witnessing: (pool: WitnessPool, retryInterval: Duration)?
+    private let transport = HTTPWitnessTransport()
 
     /// - Parameters:
     ///   - ledger: the open writer.
     ///   - onListening: called once the socket is bound, with the port really used (``ServerSettings/port`` 0
     ///     picks one).
-    /// - Throws: ``LedgerError`` `.cannotCreate` when the access log cannot be opened.
+    /// - Throws: ``LedgerError`` `.cannotCreate` when the access log cannot be opened; `.badInput` for a witness
+    ///   quorum out of range or a witness key given twice (``ServerSettings/witnesses``).
     public init(
         ledger: Ledger,
         settings: ServerSettings,
@@ -35,12 +39,37 @@ public struct LedgerHTTPServer: Service {
         self.logger = logger
         self.onListening = onListening
         accessLog = try AccessLog(path: settings.accessLogPath ?? ledger.layout.root + "/access.jsonl")
+        let transport = self.transport
+        witnessing = try settings.witnesses.map { witnesses throws(LedgerError) in
+            let pool = try WitnessPool(
+                ledger: ledger.layout.root,
+                peers: witnesses.peers,
+                quorum: witnesses.quorum,
+                transport: transport,
+                policy: witnesses.policy
+            )
+            return (pool, witnesses.retryInterval)
+        }
     }
 
     /// Serves until graceful shutdown; returns once every request in flight was answered.
     public func run() async throws {
         let metrics = ServerMetrics(queueLimit: settings.maxWaitingBodies)
         metrics.ledger(size: ledger.size)
+        let latest = LatestCheckpoint(ledger.checkpoint)
+        let witnesses = try witnessing.map { witnessing in
+            try WitnessPublisher(
+                pool: witnessing.pool,
+                latest: latest,
+                retryInterval: witnessing.retryInterval,
+                metrics: metrics,
+                logger: logger
+            )
+        }
+        // One task pushes checkpoints to the witnesses, starting with the ledger's current one.
+        let pushing = witnesses.map { publisher in Task { await publisher.run() } }
+        witnesses?.wake()
+        defer { witnesses?.finish() }
         let queue = CommitQueue(limit: settings.maxWaitingBodies, threads: settings.commitThreads, metrics: metrics)
         let endpoints = Endpoints(
             ledger: ledger,
@@ -49,7 +78,8 @@ public struct LedgerHTTPServer: Service {
             queue: queue,
             metrics: metrics,
             health: CommitHealth(),
-            checkpoint: LatestCheckpoint(ledger.checkpoint)
+            checkpoint: latest,
+            witnesses: witnesses
         )
         let host = settings.host
         let announce = onListening
@@ -74,8 +104,17 @@ public struct LedgerHTTPServer: Service {
             try await app.run()
         } catch {
             try? await queue.shutdown()
+            await Self.stop(pushing, transport)
             throw error
         }
         try await queue.shutdown()
+        await Self.stop(pushing, transport)
+    }
+
+    /// Stops the witness task (a round in progress is cancelled: its requests end at once) and the client.
+    private static func stop(_ pushing: Task<Void, Never>?, _ transport: HTTPWitnessTransport) async {
+        pushing?.cancel()
+        await pushing?.value
+        try? await transport.shutdown()
     }
 }

@@ -31,6 +31,9 @@ public struct ServerSettings: Sendable {
     public var oaWebhook: OAWebhookOptions?
     /// The access log (JSON Lines, mode 0640); `nil` for `access.jsonl` in the ledger directory.
     public var accessLogPath: String?
+    /// The witnesses to push checkpoints to, and their quorum; `nil` serves the latest signed checkpoint at
+    /// `/checkpoint` without witnesses.
+    public var witnesses: WitnessSettings?
 
     public init() {}
 }

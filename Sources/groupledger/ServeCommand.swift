@@ -27,6 +27,8 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var keys: KeyLocation
 
+    @OptionGroup var witnesses: WitnessPushOptions
+
     @Option(help: "HOST:PORT to listen on ([::1]:PORT for IPv6); port 0 picks a free port.")
     var listen = "127.0.0.1:8080"
 
@@ -79,13 +81,8 @@ struct ServeCommand: ParsableCommand {
 
     /// `--listen` split into host and port.
     func address() throws -> (host: String, port: Int) {
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
-            (0...65535).contains(port)
-        else { throw ValidationError("bad --listen") }
-        var host = String(listen[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard !host.isEmpty else { throw ValidationError("bad --listen") }
-        return (host, port)
+        guard let address = ListenAddress.parse(listen) else { throw ValidationError("bad --listen") }
+        return address
     }
 
     func run() throws {
@@ -99,6 +96,7 @@ struct ServeCommand: ParsableCommand {
             settings.idleTimeout = .seconds(idleTimeout)
             settings.bodyTimeout = .seconds(bodyTimeout)
             settings.commitThreads = commitThreads
+            settings.witnesses = try witnesses.settings()
             if let oaSecretFile, let oaAppId {
                 var secret = try Directory.readFile(oaSecretFile, limit: 4096)
                 while let last = secret.last, last == 0x0a || last == 0x0d || last == 0x20 { secret.removeLast() }
@@ -114,8 +112,7 @@ struct ServeCommand: ParsableCommand {
             var logger = Logger(label: "groupledger.serve")
             logger.logLevel = .warning
             let server = try LedgerHTTPServer(ledger: writer, settings: settings, logger: logger) { host, port in
-                let shown = host.contains(":") ? "[\(host)]" : host
-                FileHandle.standardOutput.write(Data("listening on http://\(shown):\(port)\n".utf8))
+                ListenAddress.announce(host: host, port: port)
             }
             let group = ServiceGroup(
                 configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -17,7 +17,7 @@ struct WitnessCommand: ParsableCommand {
             log key: the checkpoint must not be trusted), 64 usage, 65 malformed input, 66 input missing, \
             73 cannot create, 74 I/O error or damaged witness files, 75 another cosign run holds the lock.
             """,
-        subcommands: [Init.self, Cosign.self, Show.self]
+        subcommands: [Init.self, Cosign.self, Show.self, Serve.self]
     )
 
     /// Runs `body`; a refusal exits 1 and a damaged witness 74, other errors as ``Failure/reporting(_:)``.

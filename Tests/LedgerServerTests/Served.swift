@@ -78,7 +78,7 @@ final class Served: Sendable {
     }
 
     /// The port, once the server says it listens; fails after 120 s.
-    private static func first(of ports: AsyncStream<Int>) async throws -> Int {
+    static func first(of ports: AsyncStream<Int>) async throws -> Int {
         try await withThrowingTaskGroup(of: Int?.self) { group in
             group.addTask {
                 for await port in ports { return port }

@@ -21,6 +21,8 @@ final class Endpoints: Sendable {
     let health: CommitHealth
     let checkpoint: LatestCheckpoint
     let tiles: LiveTiles
+    /// The witness rounds and the checkpoint they published, when `serve --witness` is given.
+    let witnesses: WitnessPublisher?
     private let requestNumbers = Atomic<Int>(0)
 
     init(
@@ -30,7 +32,8 @@ final class Endpoints: Sendable {
         queue: CommitQueue,
         metrics: ServerMetrics,
         health: CommitHealth,
-        checkpoint: LatestCheckpoint
+        checkpoint: LatestCheckpoint,
+        witnesses: WitnessPublisher? = nil
     ) {
         self.ledger = ledger
         self.settings = settings
@@ -40,6 +43,7 @@ final class Endpoints: Sendable {
         self.health = health
         self.checkpoint = checkpoint
         tiles = LiveTiles(layout: ledger.layout, metadata: ledger.metadata)
+        self.witnesses = witnesses
     }
 
     static let signatureHeader = HTTPField.Name("X-ZEvent-Signature")!
@@ -63,12 +67,7 @@ final class Endpoints: Sendable {
         case .readyz:
             return readiness()
         case .checkpoint:
-            // C2SP tlog-tiles: a checkpoint must not be cached beyond a few seconds.
-            return Reply.bytesResponse(
-                .ok,
-                checkpoint.note,
-                headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "max-age=2"]
-            )
+            return checkpointAnswer()
         case .metrics:
             return Reply.bytesResponse(
                 .ok,
@@ -342,7 +341,10 @@ final class Endpoints: Sendable {
                 duplicates: outcome.duplicates,
                 latency: ContinuousClock.now - started
             )
-            if let note = outcome.checkpoint { metrics.ledger(size: checkpoint.offer(note)) }
+            if let note = outcome.checkpoint {
+                metrics.ledger(size: checkpoint.offer(note))
+                witnesses?.wake()
+            }
             var members: [(key: String, value: JSONValue)] = [
                 ("appended", .number(JSONNumber(outcome.appended))),
                 ("duplicates", .number(JSONNumber(outcome.duplicates))),

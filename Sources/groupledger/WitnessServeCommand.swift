@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerServer
+import LedgerStorage
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+extension WitnessCommand {
+    /// `groupledger witness serve`: the witness directory as a C2SP tlog-witness HTTP endpoint.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "Answer C2SP tlog-witness POST <prefix>/add-checkpoint over HTTP (docs/WITNESS.md).",
+            discussion: """
+                Cosigns another agency's log checkpoints pushed to it over HTTP, with the same checks and state as \
+                `witness cosign`: each answer is given only after the witness's state is on disk. Trusted log keys \
+                are the ones pinned in the witness's state plus those given with --log-vkey and --log-vkeys-file \
+                (a key's name is its log's origin). Prints `listening on http://HOST:PORT` once it accepts \
+                connections (port 0 picks a free port). SIGTERM and SIGINT stop accepting, answer the requests \
+                in flight and exit 0. Put TLS in a reverse proxy in front of it.
+
+                Exit codes: 0 after a signal, 64 usage, 65 a malformed log key, 66 no witness directory or keys \
+                file, 74 cannot listen or damaged witness files.
+                """
+        )
+
+        @Option(
+            name: [.customLong("witness"), .customLong("dir")],
+            help: ArgumentHelp("The witness directory (from `groupledger witness init`).", valueName: "dir")
+        )
+        var directory: String
+
+        @Option(help: "HOST:PORT to listen on ([::1]:PORT for IPv6); port 0 picks a free port.")
+        var listen: String
+
+        @Option(
+            name: .customLong("log-vkey"),
+            help: "A verifier key of a log to witness (repeatable); its key name is the log's origin."
+        )
+        var logVkeys: [String] = []
+
+        @Option(
+            name: .customLong("log-vkeys-file"),
+            help: "A file of log verifier keys, one per line; empty lines and lines starting with # are skipped."
+        )
+        var logVkeysFile: String?
+
+        @Option(help: "The submission prefix, e.g. /daklak: requests go to PREFIX/add-checkpoint (default: none).")
+        var prefix = ""
+
+        @Option(help: "The largest request body, in bytes; a larger one gets 413.")
+        var maxBodyBytes = WitnessEndpoint.defaultMaximumBodyBytes
+
+        @Option(help: "Seconds a request waits for another one holding the witness lock before 503 + Retry-After.")
+        var lockTimeout = 5
+
+        @Option(help: "Seconds a connection may send nothing (no request head, no body chunk) before it is closed.")
+        var idleTimeout = 30
+
+        func validate() throws {
+            guard ListenAddress.parse(listen) != nil else {
+                throw ValidationError(
+                    "--listen \(listen) is not HOST:PORT (127.0.0.1:8080, [::1]:0); the port is 0–65535"
+                )
+            }
+            if !prefix.isEmpty {
+                guard prefix.hasPrefix("/"), !prefix.hasSuffix("/"),
+                    !prefix.contains(where: { "?#% ".contains($0) })
+                else {
+                    throw ValidationError(
+                        "--prefix \(prefix) must start with / and not end with one, with no ?, #, % or space "
+                            + "(e.g. /daklak)"
+                    )
+                }
+            }
+            guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
+            guard lockTimeout >= 1, idleTimeout >= 1 else { throw ValidationError("timeouts are at least 1 second") }
+        }
+
+        func run() throws {
+            FollowSignals.unblock()
+            try WitnessCommand.reporting {
+                var settings = WitnessServerSettings()
+                guard let address = ListenAddress.parse(listen) else { throw ValidationError("bad --listen") }
+                (settings.host, settings.port) = address
+                settings.prefix = prefix
+                settings.idleTimeout = .seconds(idleTimeout)
+                let witness = try Witness.open(directory: directory, lockTimeout: .seconds(lockTimeout))
+                let keys = try logVkeys + fileKeys()
+                let endpoint = try WitnessEndpoint(
+                    witness: witness,
+                    logVerifierKeys: keys,
+                    maximumBodyBytes: maxBodyBytes
+                )
+                if keys.isEmpty, try witness.state().logs.isEmpty {
+                    Console.error(
+                        "groupledger: warning: no log key is configured or pinned: every request gets 404; give "
+                            + "--log-vkey with the log's verifier key"
+                    )
+                }
+                var logger = Logger(label: "groupledger.witness")
+                logger.logLevel = .notice
+                let server = WitnessHTTPServer(endpoint: endpoint, settings: settings, logger: logger) { host, port in
+                    ListenAddress.announce(host: host, port: port)
+                }
+                let group = ServiceGroup(
+                    configuration: .init(
+                        services: [server],
+                        gracefulShutdownSignals: [.sigterm, .sigint],
+                        logger: logger
+                    )
+                )
+                if let error = Blocking.run({ try await group.run() }) {
+                    throw LedgerError(.io, "the witness server stopped: cannot serve on \(listen)", cause: "\(error)")
+                }
+            }
+        }
+
+        /// The keys in `--log-vkeys-file`, if given.
+        private func fileKeys() throws(LedgerError) -> [String] {
+            guard let logVkeysFile else { return [] }
+            let bytes = try Directory.readFile(logVkeysFile, limit: 1 << 20)
+            return String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+    }
+}
