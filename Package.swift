@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GroupDomain", targets: ["GroupDomain"]),
         .library(name: "LedgerImport", targets: ["LedgerImport"]),
         .library(name: "LedgerIngest", targets: ["LedgerIngest"]),
+        .library(name: "LedgerReplay", targets: ["LedgerReplay"]),
         .library(name: "LedgerServer", targets: ["LedgerServer"]),
         .executable(name: "groupledger", targets: ["groupledger"]),
     ],
@@ -39,10 +40,11 @@ let package = Package(
                 "LedgerCore", "LedgerStorage", "LedgerImport", .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        .target(name: "LedgerReplay", dependencies: ["LedgerCore", "LedgerStorage", "GroupDomain"]),
         .target(
             name: "LedgerServer",
             dependencies: [
-                "LedgerCore", "LedgerStorage", "LedgerImport", "LedgerIngest",
+                "LedgerCore", "LedgerStorage", "GroupDomain", "LedgerImport", "LedgerIngest", "LedgerReplay",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -58,8 +60,8 @@ let package = Package(
         .executableTarget(
             name: "groupledger",
             dependencies: [
-                "LedgerCore", "LedgerStorage", "GroupDomain", "LedgerImport", "LedgerIngest", "LedgerServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LedgerCore", "LedgerStorage", "GroupDomain", "LedgerImport", "LedgerIngest", "LedgerReplay",
+                "LedgerServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -81,6 +83,7 @@ let package = Package(
             name: "LedgerServerTests",
             dependencies: [
                 "LedgerServer", "LedgerIngest", "LedgerStorage", "LedgerImport", "LedgerCore", "TestSupport",
+                "GroupDomain", "LedgerReplay",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GroupDomain
 import LedgerCore
+import LedgerReplay
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -98,6 +99,7 @@ struct AuditCommand: ParsableCommand {
             try RecordSource.read(
                 ledger.path,
                 cutoff: end.map { .eventTime($0) } ?? .everything,
+                warn: Console.warn,
                 later: { checker.noteLater($0) }
             ) { checker.apply($0) }
             if let group, checker.state.groups[group] == nil {

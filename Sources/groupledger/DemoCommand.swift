@@ -3,6 +3,7 @@ import Foundation
 import GroupDomain
 import LedgerCore
 import LedgerIngest
+import LedgerReplay
 import LedgerStorage
 
 struct DemoCommand: ParsableCommand {
@@ -86,7 +87,7 @@ struct DemoCommand: ParsableCommand {
             provinceWriter.close()
             print("record \(classified), a TUYỆT MẬT post, withheld by record \(withholding)\n")
             var checker = RuleChecker(configuration: .default)
-            try RecordSource.read(province, cutoff: .everything) { checker.apply($0) }
+            try RecordSource.read(province, cutoff: .everything, warn: Console.warn) { checker.apply($0) }
             print(StatePresentation.summary(checker.state) + "\n")
             let audit = AuditReport(result: checker.result(), clock: RuleConfiguration.default.displayTime)
             print(TextReport.summary(audit, .vi), terminator: "")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GroupDomain
 import LedgerCore
+import LedgerReplay
 
 struct DirectiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

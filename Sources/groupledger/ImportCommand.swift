@@ -3,6 +3,7 @@ import Foundation
 import LedgerCore
 import LedgerImport
 import LedgerIngest
+import LedgerReplay
 import LedgerStorage
 
 struct ImportCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GroupDomain
 import LedgerCore
+import LedgerReplay
 import LedgerStorage
 
 struct LogCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GroupDomain
 import LedgerCore
+import LedgerReplay
 import LedgerStorage
 
 struct ReviewCommand: ParsableCommand {
@@ -96,7 +97,7 @@ enum AuditInput {
         var configuration = try config.map(AuditCommand.readConfiguration) ?? .default
         if let textRules { configuration.textMatching = try AuditCommand.readTextRules(textRules) }
         var checker = RuleChecker(configuration: configuration)
-        try RecordSource.read(path, cutoff: .everything) { checker.apply($0) }
+        try RecordSource.read(path, cutoff: .everything, warn: Console.warn) { checker.apply($0) }
         return checker.result()
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GroupDomain
 import LedgerCore
+import LedgerReplay
 import LedgerStorage
 
 struct StateCommand: ParsableCommand {
@@ -51,7 +52,7 @@ struct StateCommand: ParsableCommand {
         try Failure.reporting {
             let cutoff = try at.map { try RecordSource.cutoff($0, clock: clock == .append) } ?? .everything
             var projector = Projector()
-            try RecordSource.read(ledger.path, cutoff: cutoff) { projector.apply($0) }
+            try RecordSource.read(ledger.path, cutoff: cutoff, warn: Console.warn) { projector.apply($0) }
             let state = projector.state
             if let group, state.groups[group] == nil {
                 throw LedgerError(
@@ -67,97 +68,6 @@ struct StateCommand: ParsableCommand {
                 print(StatePresentation.text(state, group: group, hash: document.hash.hex, vi: lang == .vi))
             }
         }
-    }
-}
-
-/// Reads a ledger's records in sequence order for the projections and the rule checker.
-enum RecordSource {
-    /// Calls `body` with every record `cutoff` includes, content loaded (withheld content flagged): the records up
-    /// to the head and those past it that the writer adopts, with a warning on standard error when there are any;
-    /// `later` is called with each record it leaves out (for a time cutoff, when given).
-    static func read(
-        _ root: String,
-        cutoff: StateCutoff,
-        later: ((RecordedEvent) -> Void)? = nil,
-        _ body: (RecordedEvent) -> Void
-    ) throws(LedgerError) {
-        let reader = try LedgerReader(root: root)
-        let extent = try reader.extent()
-        Console.warn(extent.warnings)
-        let size = extent.size
-        guard size > 0 else { return }
-        var last = size - 1
-        if case .seq(let seq) = cutoff {
-            guard seq < size else {
-                throw LedgerError(.notFound, "record \(seq) does not exist; the ledger holds records 0..<\(size)")
-            }
-            last = seq
-        }
-        try reader.forEach(from: 0, through: last, content: true) { entry throws(LedgerError) in
-            let recorded = RecordedEvent(
-                seq: entry.record.seq,
-                event: entry.event,
-                isWithheld: entry.isWithheld,
-                appendedAtMillis: entry.record.appendedAtMillis
-            )
-            if cutoff.includes(recorded) { body(recorded) } else { later?(recorded) }
-        }
-    }
-
-    /// Parses an audit's `--from` or `--to`: a record number means the event time of that record (so that the audit
-    /// judges by event time as always, a withholding recorded later still counting), anything else a time or a date.
-    static func auditTime(
-        _ text: String,
-        option: String,
-        endOfDay: Bool,
-        in root: String
-    ) throws(LedgerError) -> Timestamp {
-        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            return try time(text, option: option, endOfDay: endOfDay)
-        }
-        guard let seq = UInt64(text) else { throw LedgerError(.badInput, "\(option) \(text) is too large") }
-        let reader = try LedgerReader(root: root)
-        let size = try reader.extent().size
-        guard seq < size else {
-            throw LedgerError(.notFound, "\(option) \(seq): the ledger holds records 0..<\(size)")
-        }
-        var found: Timestamp?
-        try reader.forEach(from: seq, through: seq) { entry throws(LedgerError) in found = entry.envelope.time }
-        guard let found else { throw LedgerError(.notFound, "\(option) \(seq): record not found") }
-        return found
-    }
-
-    /// Parses `--at`: digits are a record number, anything else an RFC 3339 time.
-    static func cutoff(_ text: String, clock append: Bool) throws(LedgerError) -> StateCutoff {
-        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            guard let seq = UInt64(text) else { throw LedgerError(.badInput, "--at \(text) is too large") }
-            return .seq(seq)
-        }
-        let time = try self.time(text, option: "--at", endOfDay: true)
-        return append ? .appendTime(time.unixMillis) : .eventTime(time)
-    }
-
-    /// Parses an RFC 3339 time for an option, or a plain date (`2026-11-15`) in Việt Nam time (UTC+7): the start
-    /// of that day, or with `endOfDay` its last millisecond (so that `--to 2026-11-15` includes the 15th).
-    static func time(_ text: String, option: String, endOfDay: Bool = false) throws(LedgerError) -> Timestamp {
-        let bytes = Array(text.utf8)
-        let isDate =
-            bytes.count == 10 && bytes[4] == 0x2D && bytes[7] == 0x2D
-            && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
-        if isDate, let day = Timestamp(text + (endOfDay ? "T23:59:59.999+07:00" : "T00:00:00+07:00")) {
-            return day
-        }
-        guard let time = Timestamp(text) else {
-            if Timestamp.anyYear(text) != nil, let problem = Timestamp.problem(text) {
-                throw LedgerError(.badInput, "\(option) \(text) \(problem)")
-            }
-            throw LedgerError(
-                .badInput,
-                "\(option) \(text) is neither a record number nor an RFC 3339 time such as 2026-11-15T17:00:00+07:00 "
-                    + "or a date such as 2026-11-15"
-            )
-        }
-        return time
     }
 }
 

@@ -24,6 +24,8 @@ final class Endpoints: Sendable {
     /// The witness rounds and the checkpoint they published, when `serve --witness` is given.
     let witnesses: WitnessPublisher?
     private let requestNumbers = Atomic<Int>(0)
+    /// Replays (`/v1/state`, `/v1/audit`) running now; see ``replayed(_:)``.
+    let replays = Atomic<Int>(0)
 
     init(
         ledger: Ledger,
@@ -82,6 +84,14 @@ final class Endpoints: Sendable {
         case .record(let seq):
             if let refusal = authorize(request, .auditor, &exchange) { return refusal }
             return record(seq)
+        case .state:
+            if let refusal = authorize(request, .auditor, &exchange) { return refusal }
+            let query = Self.query(request)
+            return await replayed { self.state(query) }
+        case .audit:
+            if let refusal = authorize(request, .auditor, &exchange) { return refusal }
+            let query = Self.query(request)
+            return await replayed { self.audit(query) }
         case .events:
             if let refusal = authorize(request, .importer, &exchange) { return refusal }
             return await ingest(
@@ -97,6 +107,14 @@ final class Endpoints: Sendable {
         case .webhook:
             return await webhook(request, &exchange)
         }
+    }
+
+    /// The request's query parameters; of a repeated one, the first.
+    static func query(_ request: Request) -> [String: String] {
+        Dictionary(
+            request.uri.queryParameters.map { (String($0.key), String($0.value)) },
+            uniquingKeysWith: { first, _ in first }
+        )
     }
 
     // MARK: Probes

@@ -17,6 +17,10 @@ enum Route: Equatable {
     case webhook
     /// `GET /v1/records/{seq}` (auditors only), the sequence number as written in the path.
     case record(String)
+    /// `GET /v1/state` (auditors only): the groups' state at a record or time.
+    case state
+    /// `GET /v1/audit` (auditors only): the rule checker's report.
+    case audit
 
     /// Matches a request path (the query excluded).
     init?(path: String) {
@@ -27,6 +31,8 @@ enum Route: Equatable {
         case "/checkpoint": self = .checkpoint
         case "/v1/events": self = .events
         case "/v1/zalo-oa/webhook": self = .webhook
+        case "/v1/state": self = .state
+        case "/v1/audit": self = .audit
         case _ where path.hasPrefix("/tile/entries/"): self = .entryBundle(String(path.dropFirst()))
         case _ where path.hasPrefix("/tile/"): self = .hashTile(String(path.dropFirst()))
         case _ where path.hasPrefix("/v1/records/"):
@@ -55,13 +61,15 @@ enum Route: Equatable {
         case .importSource: "/v1/import/{format}"
         case .webhook: "/v1/zalo-oa/webhook"
         case .record: "/v1/records/{seq}"
+        case .state: "/v1/state"
+        case .audit: "/v1/audit"
         }
     }
 
     /// The one method the route answers.
     var method: HTTPRequest.Method {
         switch self {
-        case .healthz, .readyz, .metrics, .checkpoint, .hashTile, .entryBundle, .record: .get
+        case .healthz, .readyz, .metrics, .checkpoint, .hashTile, .entryBundle, .record, .state, .audit: .get
         case .events, .importSource, .webhook: .post
         }
     }
