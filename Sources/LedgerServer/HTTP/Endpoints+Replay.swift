@@ -77,8 +77,9 @@ extension Endpoints {
                 reader,
                 size: checkpoint.size,
                 cutoff: end.map { .eventTime($0) } ?? .everything,
-                later: { checker.noteLater($0) }
-            ) { checker.apply($0) }
+                later: { checker.noteLater($0) },
+                { checker.apply($0) }
+            )
             if let group = query["group"], checker.state.groups[group] == nil {
                 return Reply.problem(.notFound, "group \(group) is not in the ledger")
             }
