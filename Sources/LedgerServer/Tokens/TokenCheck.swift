@@ -3,10 +3,6 @@ import LedgerCore
 import LedgerStorage
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Finds the token a request presents, rereading the token file when it was replaced (a `token add` or `token
 /// revoke` while the server runs).
 final class TokenCheck: Sendable {
@@ -18,7 +14,7 @@ final class TokenCheck: Sendable {
     }
 
     private struct Cache {
-        var identity: [Int] = []
+        var identity: FileIdentity?
         var tokens: [AccessToken] = []
     }
 
@@ -43,16 +39,10 @@ final class TokenCheck: Sendable {
         return .valid(found)
     }
 
-    /// The file's tokens, read again when its inode, size or change time differ from the last reading.
+    /// The file's tokens, read again when its inode, size or modification time differ from the last reading.
     private func current() throws(LedgerError) -> [AccessToken] {
-        var st = stat()
-        // The modification time as its two words (seconds, nanoseconds): naming `timespec`'s members here would
-        // resolve them through NIO's copy of the C headers in some build graphs.
-        let identity =
-            lstat(file.path, &st) == 0
-            ? [Int(st.st_ino), Int(st.st_size)] + withUnsafeBytes(of: st.st_mtim) { Array($0.bindMemory(to: Int.self)) }
-            : []
-        if let tokens = cache.withLock({ $0.identity == identity && !identity.isEmpty ? $0.tokens : nil }) {
+        let identity = FileIdentity(path: file.path)
+        if let identity, let tokens = cache.withLock({ $0.identity == identity ? $0.tokens : nil }) {
             return tokens
         }
         let tokens = try file.load()
