@@ -13,7 +13,7 @@ command -v python3 > /dev/null || skip_all "python3 is not installed"
 WORK=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2> /dev/null; rm -rf "$WORK"' EXIT
 LEDGER=$WORK/ledger
-must "$GL" init --ledger "$LEDGER" --origin "$ORIGIN" > /dev/null
+must "$GL" init --ledger "$LEDGER" --origin "$ORIGIN" > /dev/null 2>&1
 TOKEN=$("$GL" token add --ledger "$LEDGER" --role importer --name load 2> /dev/null | tail -1)
 [ -n "$TOKEN" ] || { fail "token add printed no token"; finish; }
 
