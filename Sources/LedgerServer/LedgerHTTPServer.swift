@@ -56,6 +56,7 @@ public struct LedgerHTTPServer: Service {
     public func run() async throws {
         let metrics = ServerMetrics(queueLimit: settings.maxWaitingBodies)
         metrics.ledger(size: ledger.size)
+        ledger.observeSyncs { metrics.synced($0) }
         let latest = LatestCheckpoint(ledger.checkpoint)
         let witnesses = try witnessing.map { witnessing in
             try WitnessPublisher(

@@ -5,6 +5,8 @@ import Prometheus
 struct ServerMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let ackLatency: DurationHistogram
+    private let syncLatency: DurationHistogram
+    private let commits: Counter
     private let eventsAppended: Counter
     private let duplicates: Counter
     private let bodiesCommitted: Counter
@@ -25,6 +27,19 @@ struct ServerMetrics: Sendable {
                 .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
                 .milliseconds(2500), .seconds(5), .seconds(10),
             ]
+        )
+        syncLatency = registry.makeDurationHistogram(
+            descriptor: Self.name("fsync", "seconds", "The fdatasync calls of one commit (content and segment)."),
+            labels: [],
+            buckets: [
+                .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
+                .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+                .milliseconds(250), .seconds(1),
+            ]
+        )
+        commits = registry.makeCounter(
+            descriptor: Self.name("commits", "total", "Durable commits: bodies finished together share one."),
+            labels: []
         )
         eventsAppended = registry.makeCounter(
             descriptor: Self.name("events_appended", "total", "Events appended to the ledger through the server."),
@@ -62,6 +77,12 @@ struct ServerMetrics: Sendable {
         self.duplicates.increment(by: Int64(duplicates))
         bodiesCommitted.increment()
         ackLatency.record(latency)
+    }
+
+    /// Counts one durable commit, whose `fdatasync` calls took `sync`.
+    func synced(_ sync: Duration) {
+        commits.increment()
+        syncLatency.record(sync)
     }
 
     /// Counts one commit the ledger could not make.

@@ -36,6 +36,8 @@ public final class Ledger: @unchecked Sendable {
     let condition = NSCondition()
     var writing = false
     private var queue: [Ticket] = []
+    /// Told how long each commit's `fdatasync` calls took; see ``observeSyncs(_:)``.
+    private var syncObserver: (@Sendable (Duration) -> Void)?
 
     private final class Ticket {
         let events: [PreparedEvent]
@@ -386,12 +388,20 @@ public final class Ledger: @unchecked Sendable {
         pending.segment.removeAll(keepingCapacity: true)
     }
 
+    /// Calls `observer` after every commit with the time its `fdatasync` calls took (content and segment), for a
+    /// service's metrics. It runs on the committing thread, inside the commit: it must return at once.
+    public func observeSyncs(_ observer: @escaping @Sendable (Duration) -> Void) {
+        whileIdle { syncObserver = observer }
+    }
+
     /// Writes what is left, syncs content and segment, then updates the index and the head.
     func persist(_ pending: Pending) throws(LedgerError) {
         var pending = pending
         try write(&pending)
+        let syncing = ContinuousClock.now
         if pending.writtenContent > 0 { try active.content.syncData() }
         try active.segment.syncData()
+        syncObserver?(ContinuousClock.now - syncing)
         // Acknowledged from here on: the rest is derived data and may lag after a crash.
         state.generation += 1
         state.size = pending.seq
