@@ -17,7 +17,12 @@ import Testing
         let before = try await served.send(.GET, "/metrics").text
         #expect(Self.sample("groupledger_commits_total", in: before) == 0)
         for n in 0..<3 {
-            let posted = try await served.send(.POST, "/v1/events", token: served.importer, body: Events.body(["m\(n)"]))
+            let posted = try await served.send(
+                .POST,
+                "/v1/events",
+                token: served.importer,
+                body: Events.body(["m\(n)"])
+            )
             #expect(posted.status == 200)
         }
         let after = try await served.send(.GET, "/metrics").text
