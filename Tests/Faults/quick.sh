@@ -24,6 +24,7 @@ run "two writers racing x${FAULTS_RACES:-1000}" bash "$DIR/race.sh" "${FAULTS_RA
 run "clock going backwards" bash "$DIR/clock.sh"
 run "hostile input to every importer and append" bash "$DIR/hostile.sh"
 run "serve answers 200 only after fdatasync returned" bash "$DIR/servesync.sh"
+run "serve with 10,000 idle connections" bash "$DIR/serveidle.sh" 10000
 run "serve killed -9 under load x${FAULTS_SERVE_KILLS:-20}" bash "$DIR/servekill.sh" "${FAULTS_SERVE_KILLS:-20}"
 if [ "${FAULTS_SKIP_FUZZ:-0}" != 1 ]; then
     # FuzzVerify (about 85 runs/s: it rewrites a ledger directory per input) runs in the soak tier only.
