@@ -210,3 +210,22 @@ cleanup_mounts() {
         losetup -j "$f" 2> /dev/null | cut -d: -f1 | while read -r dev; do losetup -d "$dev" 2> /dev/null; done
     done
 }
+
+# serve_in_background OUT ERR COMMAND...: runs COMMAND (a `groupledger serve`, possibly under a tracer) in the
+# background with its output in OUT and ERR; sets SERVER (its pid) and URL (http://HOST:PORT) once it prints its
+# `listening on` line, and fails after 60 s or when the process ends first.
+serve_in_background() {
+    local out=$1 err=$2
+    shift 2
+    : > "$out"
+    "$@" > "$out" 2> "$err" &
+    SERVER=$!
+    URL=""
+    for _ in $(seq 600); do
+        URL=$(sed -n 's/^listening on \(http:\/\/[0-9.:]*\)$/\1/p' "$out" | head -1)
+        [ -n "$URL" ] && return 0
+        kill -0 "$SERVER" 2> /dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}

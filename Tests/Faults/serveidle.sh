@@ -14,14 +14,8 @@ trap 'kill -9 $(jobs -p) 2> /dev/null; rm -rf "$WORK"' EXIT
 
 must "$GL" init --ledger "$WORK/ledger" --origin "$ORIGIN" > /dev/null 2>&1
 TOKEN=$("$GL" token add --ledger "$WORK/ledger" --role importer --name idle 2> /dev/null | tail -1)
-"$GL" serve --ledger "$WORK/ledger" --listen 127.0.0.1:0 --idle-timeout 15 > "$WORK/serve.out" 2> "$WORK/serve.err" &
-SERVER=$!
-URL=""
-for _ in $(seq 300); do
-    URL=$(sed -n 's/^listening on \(http:\/\/[0-9.:]*\)$/\1/p' "$WORK/serve.out")
-    [ -n "$URL" ] && break
-    sleep 0.1
-done
+serve_in_background "$WORK/serve.out" "$WORK/serve.err" \
+    "$GL" serve --ledger "$WORK/ledger" --listen 127.0.0.1:0 --idle-timeout 15
 [ -n "$URL" ] || { fail "serve did not start: $(tail -3 "$WORK/serve.err")"; finish; }
 PORT=${URL##*:}
 fds_before=$(ls "/proc/$SERVER/fd" | wc -l)

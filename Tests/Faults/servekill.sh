@@ -17,19 +17,8 @@ must "$GL" init --ledger "$LEDGER" --origin "$ORIGIN" > /dev/null 2>&1
 TOKEN=$("$GL" token add --ledger "$LEDGER" --role importer --name load 2> /dev/null | tail -1)
 [ -n "$TOKEN" ] || { fail "token add printed no token"; finish; }
 
-# start_server: runs serve in the background; sets SERVER (pid) and URL once it prints its address (30 s at most).
 start_server() {
-    : > "$WORK/serve.out"
-    "$GL" serve --ledger "$LEDGER" --listen 127.0.0.1:0 > "$WORK/serve.out" 2> "$WORK/serve.err" &
-    SERVER=$!
-    URL=""
-    for _ in $(seq 300); do
-        URL=$(sed -n 's/^listening on \(http:\/\/[0-9.:]*\).*/\1/p' "$WORK/serve.out" | head -1)
-        [ -n "$URL" ] && return 0
-        kill -0 "$SERVER" 2> /dev/null || break
-        sleep 0.1
-    done
-    return 1
+    serve_in_background "$WORK/serve.out" "$WORK/serve.err" "$GL" serve --ledger "$LEDGER" --listen 127.0.0.1:0
 }
 
 for round in $(seq "$ROUNDS"); do

@@ -13,21 +13,13 @@ need_cmd strace python3 curl
 WORK=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2> /dev/null; rm -rf "$WORK"' EXIT
 
-# serve_traced LEDGER TRACE [strace options...]: starts serve under strace; sets SERVER and URL (60 s at most).
+# serve_traced LEDGER TRACE [strace options...]: starts serve under strace (see serve_in_background).
 serve_traced() {
     local ledger=$1 trace=$2
     shift 2
-    : > "$WORK/serve.out"
-    strace -f -qq -ttt -s 48 -o "$trace" -e trace=fdatasync,read,write,writev,sendmsg "$@" \
-        "$GL" serve --ledger "$ledger" --listen 127.0.0.1:0 > "$WORK/serve.out" 2> "$WORK/serve.err" &
-    SERVER=$!
-    URL=""
-    for _ in $(seq 600); do
-        URL=$(sed -n 's/^listening on \(http:\/\/[0-9.:]*\)$/\1/p' "$WORK/serve.out")
-        [ -n "$URL" ] && return 0
-        sleep 0.1
-    done
-    return 1
+    serve_in_background "$WORK/serve.out" "$WORK/serve.err" \
+        strace -f -qq -ttt -s 48 -o "$trace" -e trace=fdatasync,read,write,writev,sendmsg "$@" \
+        "$GL" serve --ledger "$ledger" --listen 127.0.0.1:0
 }
 
 stop_server() {
