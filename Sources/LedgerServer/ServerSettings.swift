@@ -23,6 +23,9 @@ public struct ServerSettings: Sendable {
     /// A body still arriving this long after its request began gets 408 and appends nothing (a client trickling
     /// bytes just often enough to dodge ``idleTimeout``).
     public var bodyTimeout: Duration = .seconds(120)
+    /// How many replays of the ledger (`/v1/state`, `/v1/audit`: seconds each on a large ledger) may run at once;
+    /// one more gets 503 with `Retry-After`, so that readers cannot take every core from the commits.
+    public var maxReplays = 2
     /// Seconds a client is told to wait (`Retry-After`) when the commit queue is full or the ledger cannot commit.
     public var retryAfterSeconds = 1
     /// `/readyz` reports not ready when the ledger's file system has fewer free bytes than this.

@@ -101,4 +101,18 @@ import Testing
         #expect(try await served.send(.GET, "/v1/audit?group=g-none", token: served.auditor).status == 404)
         try await served.stop()
     }
+
+    /// Readers cannot take every core from the commits: past the replays allowed at once, 503 with `Retry-After`
+    /// (here none are allowed, so that the refusal does not depend on timing), and appends still land.
+    @Test func replaysPastTheLimitAreRefusedWith503() async throws {
+        let served = try await Served.start("replay-limit") { $0.maxReplays = 0 }
+        for path in ["/v1/state", "/v1/audit"] {
+            let refused = try await served.send(.GET, path, token: served.auditor)
+            #expect(refused.status == 503)
+            #expect(refused.headers.first(name: "Retry-After") == "1")
+        }
+        let posted = try await served.send(.POST, "/v1/events", token: served.importer, body: Events.body(["busy"]))
+        #expect(posted.status == 200)
+        try await served.stop()
+    }
 }

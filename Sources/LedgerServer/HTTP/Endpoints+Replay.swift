@@ -8,17 +8,14 @@ import LedgerStorage
 import Synchronization
 
 extension Endpoints {
-    /// At most this many replays (`/v1/state`, `/v1/audit`) run at once; one more gets 503 with `Retry-After`.
-    static let maxReplays = 2
-
     /// Runs `replay` — a reading of the whole ledger, seconds on a large one — on a dispatch thread, never on an
-    /// event loop or the concurrency pool, and at most ``maxReplays`` at once.
+    /// event loop or the concurrency pool, and at most ``ServerSettings/maxReplays`` at once.
     func replayed(_ replay: @escaping @Sendable () -> Response) async -> Response {
         let running = replays.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
         defer { replays.wrappingSubtract(1, ordering: .acquiringAndReleasing) }
-        guard running <= Self.maxReplays else {
+        guard running <= settings.maxReplays else {
             return Reply.unavailable(
-                "\(Self.maxReplays) readings of the ledger are running; try again shortly",
+                "\(settings.maxReplays) readings of the ledger are running; try again shortly",
                 retryAfter: settings.retryAfterSeconds
             )
         }
