@@ -46,17 +46,8 @@ import Testing
         """#
 
     @Test func proofsAndCheckpointsVerifyWithTlogScalesAndCryptography() throws {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import tlog_scales, cryptography"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else {
-            print("SKIPPED (python3 is not installed): ProofInteropTests")
-            return
-        }
-        probe.waitUntilExit()
-        guard probe.terminationStatus == 0 else {
-            print("SKIPPED (tlog-scales or cryptography not installed; `pip install tlog-scales cryptography`)")
+        if let reason = PythonOracles.missing(for: "ProofInteropTests") {
+            print(reason)
             return
         }
 
