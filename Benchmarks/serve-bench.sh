@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `groupledger serve` under load over loopback (issue 14), every figure next to its baseline in the same run:
 #   1. 64 clients x 1-event requests, group commit (the default), against the same load with one fdatasync per
-#      request (`serve --commit-threads 1`: one body in a commit at a time): acknowledged events/s, p50/p99 ack latency;
+#      request (`serve --max-commit-bodies 1`: each body committed alone): acknowledged events/s, p50/p99 ack latency;
 #   2. 100-event requests against CLI `append --batch 100` of the same events;
 #   3. idle RSS, peak RSS under load, and the time from SIGTERM to exit under load.
 # The fdatasync regime of the disk (fast ~0.2 ms or slow ~4 ms on this VM) is probed before and after.
@@ -71,7 +71,7 @@ echo "peak_rss_kib_under_1_event_load=$(rss_kib "$server" VmHWM)"
 stop
 
 fresh
-start "$work/ledger" --commit-threads 1
+start "$work/ledger" --max-commit-bodies 1
 "$load" "$port" "$token" 64 "$requests" 1 commit-each
 stop
 

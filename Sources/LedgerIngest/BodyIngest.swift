@@ -96,18 +96,18 @@ public struct BodyIngest: Sendable {
 
         /// Ends the body and appends its events as one batch; returns once it is durable.
         public mutating func finish() throws(Failure) -> Outcome {
+            let sealed = try seal()
+            let result: AppendResult
+            do { result = try owner.ledger.append(prepared: sealed.events) } catch { throw fail(.ledger(error)) }
+            return sealed.outcome(result)
+        }
+
+        /// Ends the body without appending it: its checked events, for a ``GroupCommitter`` to append together
+        /// with other bodies.
+        public mutating func seal() throws(Failure) -> SealedBody {
             if let failure { throw failure }
             try take(decoder.finish())
-            let result: AppendResult
-            do { result = try owner.ledger.append(prepared: events) } catch { throw fail(.ledger(error)) }
-            return Outcome(
-                appended: result.appended,
-                duplicates: result.duplicates,
-                skipped: skipped,
-                firstSeq: result.firstSeq,
-                size: result.size,
-                checkpoint: result.checkpoint
-            )
+            return SealedBody(events: events, skipped: skipped)
         }
 
         private mutating func take(_ outcomes: [ImportOutcome]) throws(Failure) {
@@ -125,5 +125,25 @@ public struct BodyIngest: Sendable {
             events = []
             return failure
         }
+    }
+}
+
+/// A body read to its end and checked, not yet appended: what ``BodyIngest/Submission/seal()`` returns.
+public struct SealedBody: Sendable {
+    /// The body's events, in order, as the ledger appends them.
+    public let events: [PreparedEvent]
+    /// Units skipped as out of scope, by reason.
+    public let skipped: [String: Int]
+
+    /// The body's outcome once `result`, the append of ``events``, is durable.
+    func outcome(_ result: AppendResult) -> BodyIngest.Outcome {
+        BodyIngest.Outcome(
+            appended: result.appended,
+            duplicates: result.duplicates,
+            skipped: skipped,
+            firstSeq: result.firstSeq,
+            size: result.size,
+            checkpoint: result.checkpoint
+        )
     }
 }

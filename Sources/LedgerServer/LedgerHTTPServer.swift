@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdCore
 public import LedgerCore
+import LedgerIngest
 public import LedgerStorage
 public import Logging
 import NIOCore
@@ -71,7 +72,11 @@ public struct LedgerHTTPServer: Service {
         let pushing = witnesses.map { publisher in Task { await publisher.run() } }
         witnesses?.wake()
         defer { witnesses?.finish() }
-        let queue = CommitQueue(limit: settings.maxWaitingBodies, threads: settings.commitThreads, metrics: metrics)
+        let queue = CommitQueue(
+            committer: GroupCommitter(ledger: ledger, maxBodiesPerCommit: settings.maxBodiesPerCommit),
+            limit: settings.maxWaitingBodies,
+            metrics: metrics
+        )
         let endpoints = Endpoints(
             ledger: ledger,
             settings: settings,

@@ -14,9 +14,9 @@ public struct ServerSettings: Sendable {
     /// How many request bodies may be admitted at once (being received or waiting for their commit); one more
     /// gets 503 with `Retry-After`.
     public var maxWaitingBodies = 256
-    /// Threads that wait for durable commits (`fdatasync`) so that no event-loop thread blocks. Bodies that finish
-    /// together share one commit, so this also bounds how many share one.
-    public var commitThreads = 16
+    /// The most bodies one commit holds. Bodies waiting when a commit starts share its `fdatasync`; 1 commits each
+    /// body alone (one `fdatasync` per request: the baseline of `Benchmarks/serve-bench.sh`).
+    public var maxBodiesPerCommit = 128
     /// A connection that sends nothing for this long — no complete request head, no body chunk, no new request
     /// on a kept-alive connection — is closed.
     public var idleTimeout: Duration = .seconds(30)

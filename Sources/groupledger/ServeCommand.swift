@@ -55,18 +55,18 @@ struct ServeCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Threads that wait for durable commits; bodies finished together share one commit, up to this many.",
+            "The most request bodies one commit holds; bodies waiting when a commit starts share its fdatasync.",
             discussion: "1 commits each body alone (one fdatasync per request), the baseline serve-bench compares with."
         )
     )
-    var commitThreads = ServerSettings().commitThreads
+    var maxCommitBodies = ServerSettings().maxBodiesPerCommit
 
     func validate() throws {
         guard (try? address()) != nil else {
             throw ValidationError("--listen \(listen) is not HOST:PORT (127.0.0.1:8080, [::1]:0); the port is 0–65535")
         }
-        guard (1...1024).contains(commitThreads) else {
-            throw ValidationError("--commit-threads \(commitThreads) is not 1 to 1024")
+        guard (1...65536).contains(maxCommitBodies) else {
+            throw ValidationError("--max-commit-bodies \(maxCommitBodies) is not 1 to 65536")
         }
         guard (oaSecretFile == nil) == (oaAppId == nil) else {
             throw ValidationError("give --oa-secret-file and --oa-app-id together: both check a webhook delivery")
@@ -95,7 +95,7 @@ struct ServeCommand: ParsableCommand {
             settings.maxWaitingBodies = maxWaiting
             settings.idleTimeout = .seconds(idleTimeout)
             settings.bodyTimeout = .seconds(bodyTimeout)
-            settings.commitThreads = commitThreads
+            settings.maxBodiesPerCommit = maxCommitBodies
             settings.witnesses = try witnesses.settings()
             if let oaSecretFile, let oaAppId {
                 var secret = try Directory.readFile(oaSecretFile, limit: 4096)

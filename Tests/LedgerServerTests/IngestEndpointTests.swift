@@ -101,7 +101,10 @@ import Testing
         try await served.stop()
     }
 
-    @Test(arguments: [nil, "application/x-www-form-urlencoded", "text/plain", "application/x-ndjson; charset=latin1"])
+    @Test(arguments: [
+        nil, "application/x-www-form-urlencoded", "text/plain", "application/x-ndjson; charset=latin1",
+        "application/x-ndjson; charset", "application/x-ndjsonx", "application/x-ndjson; charset=\"utf-8x\"",
+    ])
     func aWrongContentTypeIs415(_ type: String?) async throws {
         let served = try await Served.start("type")
         let before = served.ledger.size
@@ -117,7 +120,10 @@ import Testing
         try await served.stop()
     }
 
-    @Test(arguments: ["application/x-ndjson", "application/jsonl", "application/json; charset=utf-8"])
+    @Test(arguments: [
+        "application/x-ndjson", "application/jsonl", "application/json; charset=utf-8",
+        "Application/X-NDJSON ;\tCharset = \"UTF-8\"", "application/jsonl; version=1",
+    ])
     func theJSONLinesTypesAreAccepted(_ type: String) async throws {
         let served = try await Served.start("types")
         let answer = try await served.send(

@@ -33,6 +33,32 @@ import Testing
         #expect(try Verifier(root: root).run().isIntact)
     }
 
+    @Test func batchesCommittedTogetherAreEachAllOrNothing() throws {
+        let dir = TemporaryDirectory("batches")
+        defer { dir.remove() }
+        let ledger = try Ledger.create(at: dir.path + "/ledger", origin: "example.org/test")
+        defer { ledger.close() }
+        var posing = Events.post(9)
+        posing.type = "ledger.key_rotated"
+        let results = ledger.append(batches: [
+            [Events.post(1), Events.post(2)].map(PreparedEvent.init),
+            [Events.post(3), posing].map(PreparedEvent.init),
+            [Events.post(2), Events.joined(4)].map(PreparedEvent.init),
+            [],
+        ])
+        #expect(try results[0].get().counts == AppendResult(appended: 2, duplicates: 0, firstSeq: 1, size: 3))
+        // The batch with an event posing as the ledger's own is refused whole; the others of its commit are not.
+        #expect(throws: LedgerError.self) { try results[1].get() }
+        #expect(try results[2].get().counts == AppendResult(appended: 1, duplicates: 1, firstSeq: 3, size: 4))
+        #expect(try results[3].get().counts == AppendResult(appended: 0, duplicates: 0, firstSeq: nil, size: 4))
+        // One commit: every successful batch carries the same checkpoint, of the commit's final size.
+        let checkpoints = Set(results.compactMap { try? $0.get().checkpoint })
+        #expect(checkpoints.count == 1)
+        #expect(ledger.size == 4)
+        #expect(try LedgerReader(root: ledger.layout.root).entry(3).envelope.id == "test:join:4")
+        #expect(try Verifier(root: ledger.layout.root).run().isIntact)
+    }
+
     @Test func secondWriterIsRefusedNamingTheHolder() throws {
         let dir = TemporaryDirectory("lock")
         defer { dir.remove() }

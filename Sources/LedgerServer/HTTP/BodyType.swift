@@ -9,29 +9,41 @@ enum BodyType {
     static let csv: Set<String> = ["text/csv"]
 
     /// Whether a `Content-Type` value names one of `accepted` (case-insensitive), with no charset but UTF-8.
+    ///
+    /// Read as bytes: it runs once per request, and a header is ASCII (anything else is refused).
     static func accepts(_ header: String?, _ accepted: Set<String>) -> Bool {
         guard let header else { return false }
-        let parts = header.split(separator: ";")
-        guard let type = parts.first.map({ $0.trimmingSpaces().lowercased() }), accepted.contains(type) else {
+        let parts = Array(header.utf8).split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+        guard let type = parts.first.flatMap({ lowercasedASCII(trimmed($0)) }), accepted.contains(type) else {
             return false
         }
         for parameter in parts.dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces().lowercased() }
-            if pair.first == "charset", pair.last?.trimmingQuotes() != "utf-8" { return false }
+            let pair = parameter.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            guard lowercasedASCII(trimmed(pair[0])) == "charset" else { continue }
+            guard pair.count == 2, lowercasedASCII(trimmed(trimmed(pair[1]), of: UInt8(ascii: "\""))) == "utf-8" else {
+                return false
+            }
         }
         return true
     }
 
     /// The list of `accepted` for a message.
     static func list(_ accepted: Set<String>) -> String { accepted.sorted().joined(separator: ", ") }
-}
 
-extension StringProtocol {
-    fileprivate func trimmingSpaces() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    /// `bytes` without leading and trailing spaces and tabs (or `byte`s).
+    private static func trimmed(_ bytes: ArraySlice<UInt8>, of byte: UInt8? = nil) -> ArraySlice<UInt8> {
+        let strip: (UInt8) -> Bool = { candidate in
+            byte.map { candidate == $0 } ?? (candidate == 0x20 || candidate == 0x09)
+        }
+        var slice = bytes
+        while let first = slice.first, strip(first) { slice = slice.dropFirst() }
+        while let last = slice.last, strip(last) { slice = slice.dropLast() }
+        return slice
     }
 
-    fileprivate func trimmingQuotes() -> String {
-        String(drop { $0 == "\"" }.reversed().drop { $0 == "\"" }.reversed())
+    /// The ASCII text of `bytes` in lower case; `nil` if a byte is not ASCII.
+    private static func lowercasedASCII(_ bytes: ArraySlice<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(decoding: bytes.map { (0x41...0x5a).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -333,16 +333,23 @@ final class Endpoints: Sendable {
         return await commit(submission, started: started, withSkipped: true, withProofs: false)
     }
 
-    /// Hands the submission to a commit thread and answers with its outcome.
+    /// Ends the body, hands it to the group commit and answers with its outcome.
     private func commit(
         _ submission: BodyIngest.Submission,
         started: ContinuousClock.Instant,
         withSkipped: Bool,
         withProofs: Bool
     ) async -> Response {
+        var submission = submission
+        let sealed: SealedBody
+        do throws(BodyIngest.Failure) {
+            sealed = try submission.seal()
+        } catch {
+            return refusal(error)
+        }
         let result: Result<BodyIngest.Outcome, BodyIngest.Failure>
         do {
-            result = try await queue.commit(submission)
+            result = try await queue.commit(sealed)
         } catch {
             return Reply.unavailable(
                 "the server is stopping; nothing of this body was appended: send it again",

@@ -5,20 +5,23 @@ import Synchronization
 /// Where request bodies wait for their durable commit.
 ///
 /// Admission is bounded: at most `limit` bodies at once, from the first byte received to the answer; one more is
-/// told to come back later (503 + `Retry-After`), so back-pressure never becomes memory growth or a 500.
-/// ``BodyIngest/Submission/finish()`` blocks until `fdatasync` returns, so it runs on a pool of dedicated threads
-/// (`NIOThreadPool`), never on an event loop or the concurrency pool; bodies that finish together share one commit.
+/// told to come back later (503 + `Retry-After`), so back-pressure never becomes memory growth or a 500. Sealed
+/// bodies go to one ``GroupCommitter``: every body waiting when a commit starts shares its `fdatasync`, and a
+/// request's task is suspended, not a thread blocked, until its own body is durable.
 final class CommitQueue: Sendable {
     let limit: Int
     private let admitted = Mutex(0)
-    private let pool: NIOThreadPool
+    private let committer: GroupCommitter
+    /// Threads for blocking reads of what was just committed (proofs), off the event loops and the concurrency pool.
+    private let readers: NIOThreadPool
     private let metrics: ServerMetrics
 
-    init(limit: Int, threads: Int, metrics: ServerMetrics) {
+    init(committer: GroupCommitter, limit: Int, metrics: ServerMetrics) {
+        self.committer = committer
         self.limit = limit
         self.metrics = metrics
-        pool = NIOThreadPool(numberOfThreads: threads)
-        pool.start()
+        readers = NIOThreadPool(numberOfThreads: 2)
+        readers.start()
     }
 
     /// Admits one body, or returns `false` when `limit` are in already.
@@ -42,36 +45,21 @@ final class CommitQueue: Sendable {
         metrics.queue(depth: depth)
     }
 
-    /// Finishes `submission` on a commit thread and returns its outcome once it is durable.
+    /// Appends `body` in the next group commit and returns its outcome once it is durable.
     ///
-    /// - Throws: `CancellationError` when the pool has stopped, or the request was cancelled before its turn (then
-    ///   nothing of the body was appended).
-    func commit(_ submission: BodyIngest.Submission) async throws -> Result<BodyIngest.Outcome, BodyIngest.Failure> {
-        let owned = Owned(submission)
-        return try await pool.runIfActive { owned.finish() }
+    /// - Throws: `CancellationError` when the server is stopping (then nothing of the body was appended).
+    func commit(_ body: SealedBody) async throws -> Result<BodyIngest.Outcome, BodyIngest.Failure> {
+        try await committer.commit(body)
     }
 
-    /// Runs blocking reads (proofs of what was just committed) on the same threads.
+    /// Runs blocking reads (proofs of what was just committed) on threads that may block.
     func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await pool.runIfActive(body)
+        try await readers.runIfActive(body)
     }
 
-    /// Stops the threads once the commits they run are done.
-    func shutdown() async throws { try await pool.shutdownGracefully() }
-
-    /// Hands one submission to the commit thread: the request's task gives it up when it calls ``commit(_:)`` and
-    /// never touches it again, so only one thread ever uses it.
-    private final class Owned: @unchecked Sendable {
-        private var submission: BodyIngest.Submission
-
-        init(_ submission: BodyIngest.Submission) { self.submission = submission }
-
-        func finish() -> Result<BodyIngest.Outcome, BodyIngest.Failure> {
-            do throws(BodyIngest.Failure) {
-                return .success(try submission.finish())
-            } catch {
-                return .failure(error)
-            }
-        }
+    /// Commits the bodies handed in already, then stops the threads.
+    func shutdown() async throws {
+        await committer.shutdown()
+        try await readers.shutdownGracefully()
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import LedgerCore
 import LedgerStorage
 import Synchronization
@@ -28,10 +27,17 @@ final class TokenCheck: Sendable {
     /// Every stored digest is compared, in constant time, with the digest of the presented token, so the time
     /// taken does not tell how much of a token was right.
     func check(_ header: String?) throws(LedgerError) -> Outcome {
-        guard let header, header.count > 7, header.prefix(7).lowercased() == "bearer " else {
+        guard let header else { return .refused("no bearer token") }
+        var value = Array(header.utf8)[...]
+        guard value.count > 7,
+            value.prefix(7).map({ (0x41...0x5a).contains($0) ? $0 | 0x20 : $0 }) == Array("bearer ".utf8)
+        else {
             return .refused("no bearer token")
         }
-        let presented = SHA256().hash(Array(header.dropFirst(7).trimmingCharacters(in: .whitespaces).utf8))
+        value = value.dropFirst(7)
+        while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
+        while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
+        let presented = SHA256().hash(Array(value))
         var found: AccessToken?
         for token in try current() where token.matches(presented) { found = token }
         guard let found else { return .refused("unknown token") }

@@ -39,10 +39,11 @@ public final class Ledger: @unchecked Sendable {
     /// Told how long each commit's `fdatasync` calls took; see ``observeSyncs(_:)``.
     private var syncObserver: (@Sendable (Duration) -> Void)?
 
+    /// Batches waiting for a group commit, as one caller handed them in, and their results once it is done.
     private final class Ticket {
-        let events: [PreparedEvent]
-        var result: Result<AppendResult, LedgerError>?
-        init(_ events: [PreparedEvent]) { self.events = events }
+        let batches: [[PreparedEvent]]
+        var results: [Result<AppendResult, LedgerError>]?
+        init(_ batches: [[PreparedEvent]]) { self.batches = batches }
     }
 
     struct ActiveFiles {
@@ -144,7 +145,32 @@ public final class Ledger: @unchecked Sendable {
     ///   namespace or an id starting with `ledger:`: those belong to the events the ledger writes itself.
     public func append(prepared events: [PreparedEvent]) throws(LedgerError) -> AppendResult {
         for (position, event) in events.enumerated() { try Ledger.checkInput(event, position: position) }
-        return try enqueue(events)
+        return try enqueue([events])[0].get()
+    }
+
+    /// Appends several batches in one group commit — one `fdatasync` for all of them — each all or nothing on its
+    /// own, and returns each batch's result in order, once durable. A batch refused (an event posing as the
+    /// ledger's own, a batch too large) does not stop the others; an I/O or flush failure fails them all.
+    ///
+    /// This is how a service that gathers its callers' batches itself commits them together; callers on threads
+    /// of their own can instead call ``append(prepared:)`` at once and share commits the same way.
+    public func append(batches: [[PreparedEvent]]) -> [Result<AppendResult, LedgerError>] {
+        var results = [Result<AppendResult, LedgerError>?](repeating: nil, count: batches.count)
+        var accepted: [[PreparedEvent]] = []
+        var positions: [Int] = []
+        for (index, events) in batches.enumerated() {
+            do throws(LedgerError) {
+                for (position, event) in events.enumerated() { try Ledger.checkInput(event, position: position) }
+                accepted.append(events)
+                positions.append(index)
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        if !accepted.isEmpty {
+            for (index, result) in zip(positions, enqueue(accepted)) { results[index] = result }
+        }
+        return results.map { $0! }
     }
 
     /// Refuses an input event that would pose as one of the ledger's own (see ``OwnEvent``).
@@ -166,15 +192,16 @@ public final class Ledger: @unchecked Sendable {
 
     /// Appends events the ledger writes itself (`ledger.*` types under `ledger:` ids).
     func appendOwn(_ events: [EventEnvelope]) throws(LedgerError) -> AppendResult {
-        try enqueue(events.map(PreparedEvent.init))
+        try enqueue([events.map(PreparedEvent.init)])[0].get()
     }
 
-    /// Queues one batch for the next group commit and waits for its result.
-    private func enqueue(_ events: [PreparedEvent]) throws(LedgerError) -> AppendResult {
-        let ticket = Ticket(events)
+    /// Queues batches for the next group commit and waits for their results: the first caller to find the writer
+    /// idle commits every batch queued by then, its own among them, while the others wait.
+    private func enqueue(_ batches: [[PreparedEvent]]) -> [Result<AppendResult, LedgerError>] {
+        let ticket = Ticket(batches)
         condition.lock()
         queue.append(ticket)
-        while ticket.result == nil {
+        while ticket.results == nil {
             if writing {
                 condition.wait()
                 continue
@@ -183,14 +210,17 @@ public final class Ledger: @unchecked Sendable {
             let group = queue
             queue.removeAll()
             condition.unlock()
-            let results = commit(group.map(\.events))
+            var results = commit(group.flatMap(\.batches))[...]
             condition.lock()
-            for (waiting, result) in zip(group, results) { waiting.result = result }
+            for waiting in group {
+                waiting.results = Array(results.prefix(waiting.batches.count))
+                results = results.dropFirst(waiting.batches.count)
+            }
             writing = false
             condition.broadcast()
         }
         condition.unlock()
-        return try ticket.result!.get()
+        return ticket.results!
     }
 
     /// Runs `body` while no append is in flight.
