@@ -58,6 +58,15 @@ fresh() {
     token=$("$gl" token add --ledger "$work/ledger" --role importer --name bench 2> /dev/null | tail -1)
 }
 
+# drive ARGS...: runs serve-load against the running server; on failure shows what the server said.
+drive() {
+    "$load" "$port" "$token" "$@" || {
+        echo "serve-load failed (exit $?); serve's standard error:" >&2
+        tail -20 "$work/serve.err" >&2
+        exit 1
+    }
+}
+
 rss_kib() { sed -n "s/^$2:[[:space:]]*\([0-9]*\) kB/\1/p" "/proc/$1/status"; }
 
 echo "fdatasync before: $(regime)"
@@ -66,18 +75,18 @@ fresh
 start "$work/ledger"
 sleep 1
 echo "idle_rss_kib=$(rss_kib "$server" VmRSS)"
-"$load" "$port" "$token" 64 "$requests" 1 group-commit
+drive 64 "$requests" 1 group-commit
 echo "peak_rss_kib_under_1_event_load=$(rss_kib "$server" VmHWM)"
 stop
 
 fresh
 start "$work/ledger" --max-commit-bodies 1
-"$load" "$port" "$token" 64 "$requests" 1 commit-each
+drive 64 "$requests" 1 commit-each
 stop
 
 fresh
 start "$work/ledger"
-"$load" "$port" "$token" 64 $((requests / 10 > 0 ? requests / 10 : 1)) 100 hundred-events
+drive 64 $((requests / 10 > 0 ? requests / 10 : 1)) 100 hundred-events
 echo "peak_rss_kib_under_100_event_load=$(rss_kib "$server" VmHWM)"
 stop
 "$load" --dump "$work/hundred.jsonl" 64 $((requests / 10 > 0 ? requests / 10 : 1)) 100 cli

@@ -52,7 +52,11 @@ struct Connection {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        precondition(connected == 0, "cannot connect to 127.0.0.1:\(port): errno \(errno)")
+        if connected != 0 {
+            let reason = String(cString: strerror(errno))
+            FileHandle.standardError.write(Data("serve-load: cannot connect to 127.0.0.1:\(port): \(reason)\n".utf8))
+            exit(69)
+        }
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
     }
