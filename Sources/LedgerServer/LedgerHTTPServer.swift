@@ -86,7 +86,10 @@ public struct LedgerHTTPServer: Service {
         let announce = onListening
         let idle = settings.idleTimeout.components
         let app = Application(
-            responder: LedgerResponder(endpoints: endpoints, accessLog: accessLog),
+            responder: LedgerResponder(
+                endpoints: endpoints,
+                observer: RequestObserver(accessLog: accessLog, metrics: metrics)
+            ),
             server: .http1(
                 configuration: .init(
                     idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
