@@ -19,10 +19,11 @@ extension WitnessCommand {
                 are the ones pinned in the witness's state plus those given with --log-vkey and --log-vkeys-file \
                 (a key's name is its log's origin). Prints `listening on http://HOST:PORT` once it accepts \
                 connections (port 0 picks a free port). SIGTERM and SIGINT stop accepting, answer the requests \
-                in flight and exit 0. Put TLS in a reverse proxy in front of it.
+                in flight and exit 0. GET /metrics has its Prometheus metrics; --access-log writes one JSON line \
+                per request. Put TLS in a reverse proxy in front of it.
 
                 Exit codes: 0 after a signal, 64 usage, 65 a malformed log key, 66 no witness directory or keys \
-                file, 74 cannot listen or damaged witness files.
+                file, 73 cannot open the access log, 74 cannot listen or damaged witness files.
                 """
         )
 
@@ -59,6 +60,9 @@ extension WitnessCommand {
         @Option(help: "Seconds a connection may send nothing (no request head, no body chunk) before it is closed.")
         var idleTimeout = 30
 
+        @Option(help: "The access log, JSON Lines as serve writes it (default: none).")
+        var accessLog: String?
+
         func validate() throws {
             guard ListenAddress.parse(listen) != nil else {
                 throw ValidationError(
@@ -87,6 +91,7 @@ extension WitnessCommand {
                 (settings.host, settings.port) = address
                 settings.prefix = prefix
                 settings.idleTimeout = .seconds(idleTimeout)
+                settings.accessLogPath = accessLog
                 let witness = try Witness.open(directory: directory, lockTimeout: .seconds(lockTimeout))
                 let keys = try logVkeys + fileKeys()
                 let endpoint = try WitnessEndpoint(
@@ -102,9 +107,12 @@ extension WitnessCommand {
                 }
                 var logger = Logger(label: "groupledger.witness")
                 logger.logLevel = .notice
-                let server = WitnessHTTPServer(endpoint: endpoint, settings: settings, logger: logger) { host, port in
-                    ListenAddress.announce(host: host, port: port)
-                }
+                let server = try WitnessHTTPServer(
+                    endpoint: endpoint,
+                    settings: settings,
+                    logger: logger,
+                    onListening: { host, port in ListenAddress.announce(host: host, port: port) }
+                )
                 let group = ServiceGroup(
                     configuration: .init(
                         services: [server],
