@@ -4,6 +4,7 @@ public import LedgerCore
 public import LedgerStorage
 public import Logging
 import NIOCore
+import NIOPosix
 public import ServiceLifecycle
 
 /// `groupledger serve`: the ledger's HTTP API (`docs/HTTP.md`), as a service to run in a `ServiceGroup`.
@@ -72,6 +73,18 @@ public struct LedgerHTTPServer: Service {
         witnesses?.wake()
         defer { witnesses?.finish() }
         let queue = CommitQueue(limit: settings.maxWaitingBodies, threads: settings.commitThreads, metrics: metrics)
+        let hosting = settings.witnessHost.map { hosted in
+            let threads = NIOThreadPool(numberOfThreads: max(1, hosted.threads))
+            threads.start()
+            let handler = AddCheckpointHandler(
+                endpoint: hosted.endpoint,
+                path: hosted.addCheckpointPath,
+                threads: threads,
+                metrics: metrics,
+                logger: logger
+            )
+            return (handler: handler, threads: threads)
+        }
         let endpoints = Endpoints(
             ledger: ledger,
             settings: settings,
@@ -80,7 +93,8 @@ public struct LedgerHTTPServer: Service {
             metrics: metrics,
             health: CommitHealth(),
             checkpoint: latest,
-            witnesses: witnesses
+            witnesses: witnesses,
+            addCheckpoint: hosting?.handler
         )
         let host = settings.host
         let announce = onListening
@@ -108,10 +122,12 @@ public struct LedgerHTTPServer: Service {
             try await app.run()
         } catch {
             try? await queue.shutdown()
+            try? await hosting?.threads.shutdownGracefully()
             await Self.stop(pushing, transport)
             throw error
         }
         try await queue.shutdown()
+        try await hosting?.threads.shutdownGracefully()
         await Self.stop(pushing, transport)
     }
 

@@ -5,8 +5,9 @@ import Logging
 import NIOCore
 import NIOPosix
 
-/// Answers `POST <prefix>/add-checkpoint` through a ``LedgerStorage/WitnessEndpoint``, for any server that hosts
-/// a witness: reads at most the endpoint's body limit (413 beyond it, declared or streamed), runs the blocking `respond(to:)` on a thread pool, and sends its status, `Content-Type`,
+/// Answers `POST <prefix>/add-checkpoint` through a ``LedgerStorage/WitnessEndpoint``, for `groupledger witness
+/// serve` and for `groupledger serve --witness-dir` alike: reads at most the endpoint's body limit (413 beyond it,
+/// declared or streamed), runs the blocking `respond(to:)` on a thread pool, and sends its status, `Content-Type`,
 /// `Retry-After` and body as they are. Each answer is logged with its reason and counted by result.
 ///
 /// The caller routes: only requests whose path is ``path`` and whose method is `POST` come here. No token is asked

@@ -1,7 +1,7 @@
 import Prometheus
 
 /// The answers of a witness's `add-checkpoint` endpoint, in the registry of the server that hosts it
-/// (`witness serve`).
+/// (`witness serve`, or `serve --witness-dir` beside its other metrics).
 extension MetricsRegistry {
     /// Counts one `add-checkpoint` answer by its result, named after its status (C2SP tlog-witness's table).
     func addCheckpointAnswered(status: Int) {
