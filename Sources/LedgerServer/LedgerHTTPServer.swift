@@ -5,6 +5,7 @@ import LedgerIngest
 public import LedgerStorage
 public import Logging
 import NIOCore
+import NIOPosix
 public import ServiceLifecycle
 
 /// `groupledger serve`: the ledger's HTTP API (`docs/HTTP.md`), as a service to run in a `ServiceGroup`.
@@ -77,6 +78,18 @@ public struct LedgerHTTPServer: Service {
             limit: settings.maxWaitingBodies,
             metrics: metrics
         )
+        let hosting = settings.witnessHost.map { hosted in
+            let threads = NIOThreadPool(numberOfThreads: max(1, hosted.threads))
+            threads.start()
+            let handler = AddCheckpointHandler(
+                endpoint: hosted.endpoint,
+                path: hosted.addCheckpointPath,
+                threads: threads,
+                metrics: metrics,
+                logger: logger
+            )
+            return (handler: handler, threads: threads)
+        }
         let endpoints = Endpoints(
             ledger: ledger,
             settings: settings,
@@ -85,13 +98,17 @@ public struct LedgerHTTPServer: Service {
             metrics: metrics,
             health: CommitHealth(),
             checkpoint: latest,
-            witnesses: witnesses
+            witnesses: witnesses,
+            addCheckpoint: hosting?.handler
         )
         let host = settings.host
         let announce = onListening
         let idle = settings.idleTimeout.components
         let app = Application(
-            responder: LedgerResponder(endpoints: endpoints, accessLog: accessLog),
+            responder: LedgerResponder(
+                endpoints: endpoints,
+                observer: RequestObserver(accessLog: accessLog, metrics: metrics)
+            ),
             server: .http1(
                 configuration: .init(
                     idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
@@ -110,10 +127,12 @@ public struct LedgerHTTPServer: Service {
             try await app.run()
         } catch {
             try? await queue.shutdown()
+            try? await hosting?.threads.shutdownGracefully()
             await Self.stop(pushing, transport)
             throw error
         }
         try await queue.shutdown()
+        try await hosting?.threads.shutdownGracefully()
         await Self.stop(pushing, transport)
     }
 

@@ -37,6 +37,9 @@ public struct ServerSettings: Sendable {
     /// The witnesses to push checkpoints to, and their quorum; `nil` serves the latest signed checkpoint at
     /// `/checkpoint` without witnesses.
     public var witnesses: WitnessSettings?
+    /// A witness for another agency's log, answering `POST <prefix>/add-checkpoint` without a token (C2SP
+    /// tlog-witness); `nil` for none.
+    public var witnessHost: HostedWitness?
 
     public init() {}
 }

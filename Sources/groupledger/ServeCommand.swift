@@ -19,7 +19,9 @@ struct ServeCommand: ParsableCommand {
             http://HOST:PORT` on standard output once it accepts connections (--listen with port 0 picks a free \
             port). Every answer 200 to an ingest request comes after the durable commit. SIGTERM and SIGINT stop \
             accepting, answer the requests in flight (their commits included), and exit 0. Requests are \
-            authenticated with tokens from `groupledger token add`, and each is written to the access log.
+            authenticated with tokens from `groupledger token add`, and each is written to the access log. With \
+            --witness URL it pushes its checkpoints to other agencies' witnesses; with --witness-dir it is also a \
+            witness for another agency's log, answering POST <prefix>/add-checkpoint (docs/WITNESS.md).
             """
     )
 
@@ -28,6 +30,8 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var keys: KeyLocation
 
     @OptionGroup var witnesses: WitnessPushOptions
+
+    @OptionGroup var witnessHost: WitnessHostOptions
 
     @Option(help: "HOST:PORT to listen on ([::1]:PORT for IPv6); port 0 picks a free port.")
     var listen = "127.0.0.1:8080"
@@ -97,6 +101,7 @@ struct ServeCommand: ParsableCommand {
             settings.bodyTimeout = .seconds(bodyTimeout)
             settings.maxBodiesPerCommit = maxCommitBodies
             settings.witnesses = try witnesses.settings()
+            settings.witnessHost = try WitnessCommand.reporting { try witnessHost.hosted() }
             if let oaSecretFile, let oaAppId {
                 var secret = try Directory.readFile(oaSecretFile, limit: 4096)
                 while let last = secret.last, last == 0x0a || last == 0x0d || last == 0x20 { secret.removeLast() }

@@ -23,6 +23,8 @@ final class Endpoints: Sendable {
     let tiles: LiveTiles
     /// The witness rounds and the checkpoint they published, when `serve --witness` is given.
     let witnesses: WitnessPublisher?
+    /// The hosted witness's `add-checkpoint`, when `serve --witness-dir` is given.
+    let addCheckpoint: AddCheckpointHandler?
     private let requestNumbers = Atomic<Int>(0)
     /// Replays (`/v1/state`, `/v1/audit`) running now; see ``replayed(_:)``.
     let replays = Atomic<Int>(0)
@@ -35,7 +37,8 @@ final class Endpoints: Sendable {
         metrics: ServerMetrics,
         health: CommitHealth,
         checkpoint: LatestCheckpoint,
-        witnesses: WitnessPublisher? = nil
+        witnesses: WitnessPublisher? = nil,
+        addCheckpoint: AddCheckpointHandler? = nil
     ) {
         self.ledger = ledger
         self.settings = settings
@@ -46,13 +49,14 @@ final class Endpoints: Sendable {
         self.checkpoint = checkpoint
         tiles = LiveTiles(layout: ledger.layout, metadata: ledger.metadata)
         self.witnesses = witnesses
+        self.addCheckpoint = addCheckpoint
     }
 
     static let signatureHeader = HTTPField.Name("X-ZEvent-Signature")!
 
     /// Answers one request, noting in `exchange` what the access log needs.
     func answer(_ request: Request, _ exchange: inout Exchange) async -> Response {
-        guard let route = Route(path: request.uri.path) else {
+        guard let route = Route(path: request.uri.path, addCheckpoint: addCheckpoint?.path) else {
             return Reply.problem(.notFound, "no endpoint at \(request.uri.path); docs/HTTP.md lists them")
         }
         exchange.route = route.name
@@ -106,6 +110,9 @@ final class Endpoints: Sendable {
             return await importSource(request, name: name, &exchange)
         case .webhook:
             return await webhook(request, &exchange)
+        case .addCheckpoint:
+            guard let addCheckpoint else { return Reply.problem(.notFound, "no witness is hosted here") }
+            return await addCheckpoint.answer(request, bytesIn: &exchange.bytesIn)
         }
     }
 
