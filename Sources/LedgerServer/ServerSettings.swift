@@ -37,6 +37,13 @@ public struct ServerSettings: Sendable {
     /// The witnesses to push checkpoints to, and their quorum; `nil` serves the latest signed checkpoint at
     /// `/checkpoint` without witnesses.
     public var witnesses: WitnessSettings?
+    /// The longest a web view session lasts (`/login`), however busy its reader.
+    public var sessionLifetime: Duration = .seconds(8 * 3600)
+    /// A web view session without a request for this long ends.
+    public var sessionIdleTimeout: Duration = .seconds(30 * 60)
+    /// Whether the server makes a one-time login link (``LedgerHTTPServer/loginLinkPath``): its first GET opens a
+    /// web view session without a token. `serve --read-only` turns it on for an inspector's own copy.
+    public var loginLink = false
 
     public init() {}
 }
