@@ -56,6 +56,8 @@ import Testing
         let bearer = try await browser.send(.GET, "/", headers: [("Authorization", "Bearer \(served.auditor)")])
         #expect(bearer.status == 303, "the web view takes a session, not a bearer token")
         #expect(try await browser.send(.POST, "/login", form: nil, headers: []).status == 415)
+        _ = try await browser.login(served.auditor)
+        #expect(try await browser.send(.GET, "/records/0").status == 200)
 
         try await served.stop(removing: false)
         defer { served.remove() }
@@ -64,6 +66,10 @@ import Testing
         #expect(logins.contains { $0.contains(#""status":403"#) && $0.contains(#""token":"importer-1""#) })
         #expect(logins.contains { $0.contains(#""status":401"#) && $0.contains(#""token":"-""#) })
         #expect(!log.contains("glt_"), "no token in the log")
+        let reads = log.split(separator: "\n").filter {
+            $0.contains(#""method":"GET","path":"/records/0","status":200"#)
+        }
+        #expect(reads.count == 1 && reads[0].contains(#""token":"auditor-1""#), "who read what")
     }
 
     @Test func nextOnlyLeadsToAPathOfThisSite() async throws {
