@@ -107,6 +107,30 @@ import Testing
         try await served.stop()
     }
 
+    @Test func theIntegrityPanelNamesTheWitnessThatCosignedAndWhen() async throws {
+        let (witness, directory) = try WitnessPushTests.witness("web-witness")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fake = try await FakeWitness.start(.status(404, contentType: nil, body: ""))
+        let served = try await WitnessPushTests.served("web-witnessed", fake, vkey: witness.vkey)
+        fake.set(.endpoint(try WitnessEndpoint(witness: witness, logVerifierKeys: served.ledger.verifierKeys)))
+        let size = try await WitnessPushTests.append(served, ["ww-1"])
+        let note = try await WitnessPushTests.published(served, size: size)
+        let cosignature = try #require(note.signatures.first { $0.name == witness.name })
+        let seconds = try #require(Cosignature.timestamp(of: cosignature))
+        let browser = WebClient(served)
+        _ = try await browser.login(served.auditor)
+        let home = try await browser.send(.GET, "/?lang=en")
+        #expect(home.text.contains(#"<dd id="size">\#(size)</dd>"#), "the witnessed checkpoint's size")
+        let row =
+            "<tr><td>\(witness.name)</td><td class=\"hash\">\(NoteKeyID.hex(cosignature.keyID))</td><td>witness</td>"
+            + "<td>\(Timestamp.format(unixMillis: Int64(seconds) * 1000))</td></tr>"
+        #expect(home.text.contains(row), "\(home.text)")
+        #expect(home.text.contains("<td>ledger key</td>"))
+        #expect(!home.text.contains("No witness has cosigned"))
+        try await served.stop()
+        try await fake.stop()
+    }
+
     @Test func templatesNeverInsertUnescapedAndEveryLabelIsInTheTable() throws {
         let keys = Set(WebLabels.table.keys)
         for (name, text) in WebTemplates.sources {
