@@ -5,6 +5,7 @@ import LedgerIngest
 public import LedgerStorage
 public import Logging
 import NIOCore
+import NIOPosix
 public import ServiceLifecycle
 
 /// `groupledger serve`: the ledger's HTTP API (`docs/HTTP.md`), as a service to run in a `ServiceGroup`.
@@ -142,6 +143,18 @@ public struct LedgerHTTPServer: Service {
                 )
             )
         }
+        let hosting = settings.witnessHost.map { hosted in
+            let threads = NIOThreadPool(numberOfThreads: max(1, hosted.threads))
+            threads.start()
+            let handler = AddCheckpointHandler(
+                endpoint: hosted.endpoint,
+                path: hosted.addCheckpointPath,
+                threads: threads,
+                metrics: metrics,
+                logger: logger
+            )
+            return (handler: handler, threads: threads)
+        }
         let endpoints = Endpoints(
             layout: layout,
             metadata: metadata,
@@ -155,13 +168,17 @@ public struct LedgerHTTPServer: Service {
             web: WebAccess(
                 sessions: SessionStore(lifetime: settings.sessionLifetime, idleTimeout: settings.sessionIdleTimeout),
                 loginLink: loginSecret.map(OneTimeLogin.init(secret:))
-            )
+            ),
+            addCheckpoint: hosting?.handler
         )
         let host = settings.host
         let announce = onListening
         let idle = settings.idleTimeout.components
         let app = Application(
-            responder: LedgerResponder(endpoints: endpoints, accessLog: accessLog),
+            responder: LedgerResponder(
+                endpoints: endpoints,
+                observer: RequestObserver(accessLog: accessLog, metrics: metrics)
+            ),
             server: .http1(
                 configuration: .init(
                     idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000)
@@ -180,10 +197,12 @@ public struct LedgerHTTPServer: Service {
             try await app.run()
         } catch {
             try? await writing?.queue.shutdown()
+            try? await hosting?.threads.shutdownGracefully()
             await Self.stop(pushing, transport)
             throw error
         }
         try await writing?.queue.shutdown()
+        try await hosting?.threads.shutdownGracefully()
         await Self.stop(pushing, transport)
     }
 

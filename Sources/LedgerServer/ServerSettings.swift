@@ -37,6 +37,9 @@ public struct ServerSettings: Sendable {
     /// The witnesses to push checkpoints to, and their quorum; `nil` serves the latest signed checkpoint at
     /// `/checkpoint` without witnesses.
     public var witnesses: WitnessSettings?
+    /// A witness for another agency's log, answering `POST <prefix>/add-checkpoint` without a token (C2SP
+    /// tlog-witness); `nil` for none.
+    public var witnessHost: HostedWitness?
     /// The longest a web view session lasts (`/login`), however busy its reader.
     public var sessionLifetime: Duration = .seconds(8 * 3600)
     /// A web view session without a request for this long ends.

@@ -19,8 +19,10 @@ struct ServeCommand: ParsableCommand {
             http://HOST:PORT` on standard output once it accepts connections (--listen with port 0 picks a free \
             port). Every answer 200 to an ingest request comes after the durable commit. SIGTERM and SIGINT stop \
             accepting, answer the requests in flight (their commits included), and exit 0. Requests are \
-            authenticated with tokens from `groupledger token add`, and each is written to the access log. \
-            The web view for auditors is at / (log in with an auditor token).
+            authenticated with tokens from `groupledger token add`, and each is written to the access log. With \
+            --witness URL it pushes its checkpoints to other agencies' witnesses; with --witness-dir it is also a \
+            witness for another agency's log, answering POST <prefix>/add-checkpoint (docs/WITNESS.md). The web \
+            view for auditors is at / (log in with an auditor token).
 
             --read-only serves an inspector's copy without the writer lock: no writes (403), the checkpoint of \
             its start, and a one-time login link printed after the listening line.
@@ -32,6 +34,8 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var keys: KeyLocation
 
     @OptionGroup var witnesses: WitnessPushOptions
+
+    @OptionGroup var witnessHost: WitnessHostOptions
 
     @Option(help: "HOST:PORT to listen on ([::1]:PORT for IPv6); port 0 picks a free port.")
     var listen = "127.0.0.1:8080"
@@ -107,6 +111,7 @@ struct ServeCommand: ParsableCommand {
             settings.bodyTimeout = .seconds(bodyTimeout)
             settings.maxBodiesPerCommit = maxCommitBodies
             settings.witnesses = try witnesses.settings()
+            settings.witnessHost = try WitnessCommand.reporting { try witnessHost.hosted() }
             if let oaSecretFile, let oaAppId {
                 var secret = try Directory.readFile(oaSecretFile, limit: 4096)
                 while let last = secret.last, last == 0x0a || last == 0x0d || last == 0x20 { secret.removeLast() }

@@ -19,10 +19,12 @@ extension WitnessCommand {
                 are the ones pinned in the witness's state plus those given with --log-vkey and --log-vkeys-file \
                 (a key's name is its log's origin). Prints `listening on http://HOST:PORT` once it accepts \
                 connections (port 0 picks a free port). SIGTERM and SIGINT stop accepting, answer the requests \
-                in flight and exit 0. Put TLS in a reverse proxy in front of it.
+                in flight and exit 0. GET /metrics has its Prometheus metrics; --access-log writes one JSON line \
+                per request. Put TLS in a reverse proxy in front of it. `groupledger serve --witness-dir` answers \
+                the same requests on the ledger server's own listener.
 
                 Exit codes: 0 after a signal, 64 usage, 65 a malformed log key, 66 no witness directory or keys \
-                file, 74 cannot listen or damaged witness files.
+                file, 73 cannot open the access log, 74 cannot listen or damaged witness files.
                 """
         )
 
@@ -59,21 +61,17 @@ extension WitnessCommand {
         @Option(help: "Seconds a connection may send nothing (no request head, no body chunk) before it is closed.")
         var idleTimeout = 30
 
+        @Option(help: "The access log, JSON Lines as serve writes it (default: none).")
+        var accessLog: String?
+
         func validate() throws {
             guard ListenAddress.parse(listen) != nil else {
                 throw ValidationError(
                     "--listen \(listen) is not HOST:PORT (127.0.0.1:8080, [::1]:0); the port is 0–65535"
                 )
             }
-            if !prefix.isEmpty {
-                guard prefix.hasPrefix("/"), !prefix.hasSuffix("/"),
-                    !prefix.contains(where: { "?#% ".contains($0) })
-                else {
-                    throw ValidationError(
-                        "--prefix \(prefix) must start with / and not end with one, with no ?, #, % or space "
-                            + "(e.g. /daklak)"
-                    )
-                }
+            if let problem = WitnessHosting.prefixProblem(prefix) {
+                throw ValidationError("--prefix \(prefix) \(problem)")
             }
             guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
             guard lockTimeout >= 1, idleTimeout >= 1 else { throw ValidationError("timeouts are at least 1 second") }
@@ -87,24 +85,23 @@ extension WitnessCommand {
                 (settings.host, settings.port) = address
                 settings.prefix = prefix
                 settings.idleTimeout = .seconds(idleTimeout)
-                let witness = try Witness.open(directory: directory, lockTimeout: .seconds(lockTimeout))
-                let keys = try logVkeys + fileKeys()
-                let endpoint = try WitnessEndpoint(
-                    witness: witness,
-                    logVerifierKeys: keys,
-                    maximumBodyBytes: maxBodyBytes
-                )
-                if keys.isEmpty, try witness.state().logs.isEmpty {
-                    Console.error(
-                        "groupledger: warning: no log key is configured or pinned: every request gets 404; give "
-                            + "--log-vkey with the log's verifier key"
-                    )
-                }
+                settings.accessLogPath = accessLog
+                let endpoint = try WitnessHosting(
+                    directory: directory,
+                    logVkeys: logVkeys,
+                    logVkeysFile: logVkeysFile,
+                    maxBodyBytes: maxBodyBytes,
+                    lockTimeout: lockTimeout,
+                    keyOption: "--log-vkey"
+                ).endpoint()
                 var logger = Logger(label: "groupledger.witness")
                 logger.logLevel = .notice
-                let server = WitnessHTTPServer(endpoint: endpoint, settings: settings, logger: logger) { host, port in
-                    ListenAddress.announce(host: host, port: port)
-                }
+                let server = try WitnessHTTPServer(
+                    endpoint: endpoint,
+                    settings: settings,
+                    logger: logger,
+                    onListening: { host, port in ListenAddress.announce(host: host, port: port) }
+                )
                 let group = ServiceGroup(
                     configuration: .init(
                         services: [server],
@@ -116,15 +113,6 @@ extension WitnessCommand {
                     throw LedgerError(.io, "the witness server stopped: cannot serve on \(listen)", cause: "\(error)")
                 }
             }
-        }
-
-        /// The keys in `--log-vkeys-file`, if given.
-        private func fileKeys() throws(LedgerError) -> [String] {
-            guard let logVkeysFile else { return [] }
-            let bytes = try Directory.readFile(logVkeysFile, limit: 1 << 20)
-            return String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         }
     }
 }

@@ -67,7 +67,7 @@ import Glibc
         let witness = try Daemon(
             [
                 "witness", "serve", "--witness", witnessDirectory, "--listen", "127.0.0.1:0", "--prefix", "/daklak",
-                "--log-vkeys-file", keysFile,
+                "--log-vkeys-file", keysFile, "--access-log", scratch.path + "/witness-access.jsonl",
             ],
             stderrPath: scratch.path + "/witness.err"
         )
@@ -117,8 +117,15 @@ import Glibc
         }
         // The witness recorded what it cosigned, and answers other methods with 405.
         #expect(try RawHTTP.request(port: witness.port, "GET", "/daklak/add-checkpoint").status == 405)
+        // Its metrics count the cosignatures, and its access log has the requests.
+        let metrics = try RawHTTP.request(port: witness.port, "GET", "/metrics")
+        #expect(metrics.status == 200)
+        #expect(metrics.text.contains(#"groupledger_witness_add_checkpoint_total{result="cosigned"}"#))
         #expect(log.terminate() == 0)
         #expect(witness.terminate() == 0)
+        let accessLog = try String(contentsOfFile: scratch.path + "/witness-access.jsonl", encoding: .utf8)
+        #expect(accessLog.contains(#""path":"/daklak/add-checkpoint","status":200"#), "\(accessLog)")
+        #expect(accessLog.contains(#""path":"/daklak/add-checkpoint","status":405"#))
         let shown = try CLI.run([
             "witness", "show", "--dir", witnessDirectory, "--origin", "daklak.gov.vn/ubnd/zalo-groups",
         ])

@@ -127,9 +127,11 @@ import Testing
         let path = served.root + "/access.jsonl"
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode.map { $0 & 0o007 } == 0)
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-            .map { try JSONParser().parse(String($0)) }
+        let texts = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let lines = try texts.map { try JSONParser().parse(String($0)) }
         #expect(lines.count == 3)
+        // Each line is already canonical JSON (RFC 8785: members in key order, numbers in their shortest form).
+        #expect(zip(texts, lines).allSatisfy { Array($0.utf8) == JCS.serialize($1) })
         #expect(lines[0]["token"] == "importer-1")
         #expect(lines[0]["status"]?.numberValue?.int64Value == 200)
         #expect(lines[0]["method"] == "POST")

@@ -40,7 +40,7 @@ final class WitnessServed: Sendable {
         let ports = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "groupledger-witness-test")
         logger.logLevel = .critical
-        let server = WitnessHTTPServer(endpoint: endpoint, settings: settings, logger: logger) { _, port in
+        let server = try WitnessHTTPServer(endpoint: endpoint, settings: settings, logger: logger) { _, port in
             ports.continuation.yield(port)
             ports.continuation.finish()
         }

@@ -161,4 +161,44 @@ import Glibc
             #expect(try await Self.post(served, "old 0\n\n" + log.note(2)).status == 200)
         }
     }
+
+    @Test func eachRequestIsInTheAccessLogAndCountedInMetrics() async throws {
+        var log = try WitnessTestLog()
+        log.grow(to: 4)
+        let accessLog =
+            FileManager.default.temporaryDirectory
+            .appendingPathComponent("groupledger-witness-access-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: accessLog) }
+        let served = try await WitnessServed.start("observed", logKeys: [log.vkey]) { $0.accessLogPath = accessLog }
+        do {
+            let body = "old 0\n\n" + (try log.note(4))
+            #expect(try await Self.post(served, body).status == 200)
+            #expect(try await Self.post(served, body).status == 409)
+            let metrics = try await Self.post(served, "", path: "/metrics", method: .GET)
+            #expect(metrics.status == 200)
+            #expect(metrics.headers.first(name: "Content-Type")?.hasPrefix("text/plain; version=0.0.4") == true)
+            #expect(metrics.text.contains(#"groupledger_http_requests_total{route="/add-checkpoint",status="200"} 1"#))
+            #expect(metrics.text.contains(#"groupledger_http_requests_total{route="/add-checkpoint",status="409"} 1"#))
+            #expect(metrics.text.contains(#"groupledger_witness_add_checkpoint_total{result="cosigned"} 1"#))
+            #expect(metrics.text.contains(#"groupledger_witness_add_checkpoint_total{result="conflict"} 1"#))
+            #expect(try await Self.post(served, "", path: "/metrics", method: .POST).status == 405)
+            #expect(try await Self.post(served, "", path: "/elsewhere", method: .GET).status == 404)
+        } catch {
+            try await served.stop()
+            throw error
+        }
+        try await served.stop()
+        let lines = try String(contentsOfFile: accessLog, encoding: .utf8).split(separator: "\n")
+            .map { try JSONParser().parse(String($0)) }
+        #expect(lines.count == 5)
+        let first = lines.first
+        #expect(first?["method"] == "POST")
+        #expect(first?["path"] == "/add-checkpoint")
+        #expect(first?["status"]?.numberValue?.int64Value == 200)
+        #expect(first?["token"] == "-")
+        #expect(first?["bytes_in"]?.numberValue?.int64Value == Int64(("old 0\n\n" + (try log.note(4))).utf8.count))
+        #expect(first?["bytes_out"]?.numberValue?.int64Value ?? 0 > 0)
+        #expect(lines.dropFirst().first?["status"]?.numberValue?.int64Value == 409)
+        #expect(lines.last?["path"] == "/elsewhere" && lines.last?["status"]?.numberValue?.int64Value == 404)
+    }
 }

@@ -28,6 +28,8 @@ final class Endpoints: Sendable {
     let witnesses: WitnessPublisher?
     /// The web view's sessions and one-time login link.
     let web: WebAccess
+    /// The hosted witness's `add-checkpoint`, when `serve --witness-dir` is given.
+    let addCheckpoint: AddCheckpointHandler?
     private let requestNumbers = Atomic<Int>(0)
     /// Replays (`/v1/state`, `/v1/audit`) running now; see ``replayed(_:)``.
     let replays = Atomic<Int>(0)
@@ -42,7 +44,8 @@ final class Endpoints: Sendable {
         health: CommitHealth,
         checkpoint: LatestCheckpoint,
         witnesses: WitnessPublisher? = nil,
-        web: WebAccess
+        web: WebAccess,
+        addCheckpoint: AddCheckpointHandler? = nil
     ) {
         self.layout = layout
         self.metadata = metadata
@@ -55,14 +58,17 @@ final class Endpoints: Sendable {
         tiles = LiveTiles(layout: layout, metadata: metadata)
         self.witnesses = witnesses
         self.web = web
+        self.addCheckpoint = addCheckpoint
     }
 
     static let signatureHeader = HTTPField.Name("X-ZEvent-Signature")!
 
     /// Answers one request, noting in `exchange` what the access log needs.
     func answer(_ request: Request, _ exchange: inout Exchange) async -> Response {
-        if let page = WebRoute(path: request.uri.path) { return await web(page, request, &exchange) }
-        guard let route = Route(path: request.uri.path) else {
+        if request.uri.path != addCheckpoint?.path, let page = WebRoute(path: request.uri.path) {
+            return await web(page, request, &exchange)
+        }
+        guard let route = Route(path: request.uri.path, addCheckpoint: addCheckpoint?.path) else {
             return Reply.problem(.notFound, "no endpoint at \(request.uri.path); docs/HTTP.md lists them")
         }
         exchange.route = route.name
@@ -116,6 +122,9 @@ final class Endpoints: Sendable {
             return await importSource(request, name: name, &exchange)
         case .webhook:
             return await webhook(request, &exchange)
+        case .addCheckpoint:
+            guard let addCheckpoint else { return Reply.problem(.notFound, "no witness is hosted here") }
+            return await addCheckpoint.answer(request, bytesIn: &exchange.bytesIn)
         }
     }
 

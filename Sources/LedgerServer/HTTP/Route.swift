@@ -21,10 +21,14 @@ enum Route: Equatable {
     case state
     /// `GET /v1/audit` (auditors only): the rule checker's report.
     case audit
+    /// `POST <prefix>/add-checkpoint` of the hosted witness (public: C2SP tlog-witness), its path.
+    case addCheckpoint(String)
 
-    /// Matches a request path (the query excluded).
-    init?(path: String) {
+    /// Matches a request path (the query excluded); `addCheckpoint` is the hosted witness's path, if any, matched
+    /// before the others.
+    init?(path: String, addCheckpoint: String? = nil) {
         switch path {
+        case addCheckpoint: self = .addCheckpoint(path)
         case "/healthz": self = .healthz
         case "/readyz": self = .readyz
         case "/metrics": self = .metrics
@@ -63,6 +67,7 @@ enum Route: Equatable {
         case .record: "/v1/records/{seq}"
         case .state: "/v1/state"
         case .audit: "/v1/audit"
+        case .addCheckpoint(let path): path
         }
     }
 
@@ -70,7 +75,7 @@ enum Route: Equatable {
     var method: HTTPRequest.Method {
         switch self {
         case .healthz, .readyz, .metrics, .checkpoint, .hashTile, .entryBundle, .record, .state, .audit: .get
-        case .events, .importSource, .webhook: .post
+        case .events, .importSource, .webhook, .addCheckpoint: .post
         }
     }
 }

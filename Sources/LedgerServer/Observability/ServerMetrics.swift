@@ -1,8 +1,8 @@
 import Prometheus
 
-/// The server's Prometheus metrics, in a registry of its own (one per server, so that servers in one process —
-/// tests — do not mix their counts). `GET /metrics` renders it.
-struct ServerMetrics: Sendable {
+/// `groupledger serve`'s Prometheus metrics, in a registry of its own (``MetricsRegistry``). `GET /metrics` renders
+/// it.
+struct ServerMetrics: MetricsRegistry {
     let registry = PrometheusCollectorRegistry()
     private let ackLatency: DurationHistogram
     private let syncLatency: DurationHistogram
@@ -93,19 +93,4 @@ struct ServerMetrics: Sendable {
 
     /// The ledger's size, in records.
     func ledger(size: UInt64) { ledgerSize.set(Double(size)) }
-
-    /// Counts one answered request.
-    func request(route: String, status: Int) {
-        registry.makeCounter(
-            descriptor: Self.name("http_requests", "total", "HTTP requests answered, by route and status."),
-            labels: [("route", route), ("status", String(status))]
-        ).increment()
-    }
-
-    /// The Prometheus text exposition.
-    func render() -> [UInt8] { registry.emitToBuffer() }
-
-    private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
-        MetricNameDescriptor(namespace: "groupledger", metricName: metric, unitName: unit, helpText: help)
-    }
 }

@@ -45,6 +45,6 @@ extension ServerMetrics {
     }
 
     private static func witnessName(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
-        MetricNameDescriptor(namespace: "groupledger", metricName: "witness_" + metric, unitName: unit, helpText: help)
+        name("witness_" + metric, unit, help)
     }
 }

@@ -12,9 +12,11 @@ public struct WitnessServerSettings: Sendable {
     /// Threads that run ``LedgerStorage/WitnessEndpoint/respond(to:)``, which blocks on the witness lock and on
     /// `fsync`; requests beyond them wait their turn without blocking an event loop.
     public var threads = 4
+    /// The access log (JSON Lines, as `groupledger serve` writes it: `docs/HTTP.md`, "Access log"); `nil` for none.
+    public var accessLogPath: String?
 
     public init() {}
 
     /// The path of the `add-checkpoint` endpoint.
-    public var addCheckpointPath: String { prefix + "/add-checkpoint" }
+    public var addCheckpointPath: String { AddCheckpointHandler.path(prefix: prefix) }
 }
