@@ -41,12 +41,14 @@ import Testing
                 }
             )
         else { return }
-        let dom = try await HeadlessChromium.dumpDOM(url)
+        let run = try await HeadlessChromium.dumpDOM(url)
+        let dom = run.output
+        #expect(run.console.isEmpty, "no script error, no Content-Security-Policy violation: \(run.console)")
         #expect(dom.contains("Bản ghi #\(seq)"), "\(dom.prefix(400))")
         #expect(dom.contains(#"&lt;script&gt;alert("x")&lt;/script&gt; &amp; 'q'"#), "shown as text")
         #expect(!dom.contains("<script"), "no script element reached the DOM")
         #expect(dom.contains("example.org/serve-test"), "the header names the ledger")
-        let again = try await HeadlessChromium.dumpDOM(url)
+        let again = try await HeadlessChromium.dumpDOM(url).output
         #expect(again.contains("đã được dùng") && !again.contains("&lt;script&gt;"), "the link works once")
         try await served.stop()
     }
@@ -68,7 +70,9 @@ import Testing
                 }
             )
         else { return }
-        let dom = try await HeadlessChromium.dumpDOM(url)
+        let run = try await HeadlessChromium.dumpDOM(url)
+        let dom = run.output
+        #expect(run.console.isEmpty, "no script error, no Content-Security-Policy violation: \(run.console)")
         #expect(dom.contains("Content withheld") && dom.contains("R7a-classified") && dom.contains("vp-ubnd"))
         #expect(!dom.contains("Báo cáo w1"))
         try await served.stop()
@@ -89,12 +93,14 @@ import Testing
                 }
             )
         else { return }
-        let dom = try await HeadlessChromium.dumpDOM(url)
+        let run = try await HeadlessChromium.dumpDOM(url)
+        let dom = run.output
+        #expect(run.console.isEmpty, "no script error, no Content-Security-Policy violation: \(run.console)")
         #expect(dom.contains("Tính toàn vẹn") && dom.contains(#"<dd id="size">\#(served.ledger.size)</dd>"#))
         #expect(dom.contains(served.ledger.rootHash.hex))
         #expect(dom.contains("khóa của sổ cái"))
         // The link is used up: a DOM dump now needs a session, and shows the login form.
-        let login = try await HeadlessChromium.dumpDOM(served.url("/"))
+        let login = try await HeadlessChromium.dumpDOM(served.url("/")).output
         #expect(login.contains(#"name="token""#) && login.contains("Đăng nhập"))
         try await served.stop()
     }
@@ -105,7 +111,7 @@ import Testing
             return
         }
         let served = try await Served.start("browser-login")
-        let dom = try await HeadlessChromium.dumpDOM(served.url("/records/0"))
+        let dom = try await HeadlessChromium.dumpDOM(served.url("/records/0")).output
         #expect(dom.contains(#"<form class="login" method="post" action="/login">"#))
         #expect(dom.contains(#"value="/records/0""#))
         try await served.stop()
