@@ -11,11 +11,15 @@ public import ServiceLifecycle
 /// `groupledger serve`: the ledger's HTTP API (`docs/HTTP.md`), as a service to run in a `ServiceGroup`.
 ///
 /// The server appends through ``LedgerIngest/BodyIngest`` to a writer the caller opened (and so holds the writer
-/// lock for as long as the caller keeps it open). On graceful shutdown (`ServiceGroup` with SIGTERM/SIGINT, or
+/// lock for as long as the caller keeps it open); or, made with ``init(readOnly:settings:logger:onListening:)``
+/// for an inspector's copy, only reads, without the lock, and refuses every write. On graceful shutdown (`ServiceGroup` with SIGTERM/SIGINT, or
 /// `triggerGracefulShutdown()`) it stops accepting connections, answers the requests in flight — their commits
 /// included — and returns; the caller then closes the writer.
 public struct LedgerHTTPServer: Service {
-    let ledger: Ledger
+    /// The writer; `nil` when read-only.
+    let ledger: Ledger?
+    let layout: LedgerLayout
+    let metadata: LedgerMetadata
     let settings: ServerSettings
     let logger: Logger
     let onListening: @Sendable (_ host: String, _ port: Int) async -> Void
@@ -23,6 +27,11 @@ public struct LedgerHTTPServer: Service {
     /// The witness pool and how soon a missed quorum is tried again, with `--witness`.
     private let witnessing: (pool: WitnessPool, retryInterval: Duration)?
     private let transport = HTTPWitnessTransport()
+    private let loginSecret: String?
+
+    /// The one-time login link's path (`/login/once/<secret>`) when ``ServerSettings/loginLink`` is on: its first
+    /// GET opens a web view session. Print it after the `listening on` line.
+    public var loginLinkPath: String? { loginSecret.map(OneTimeLogin.path) }
 
     /// - Parameters:
     ///   - ledger: the open writer.
@@ -36,15 +45,64 @@ public struct LedgerHTTPServer: Service {
         logger: Logger,
         onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void
     ) throws(LedgerError) {
+        try self.init(
+            ledger,
+            layout: ledger.layout,
+            metadata: ledger.metadata,
+            settings: settings,
+            logger: logger,
+            onListening: onListening
+        )
+    }
+
+    /// A server that only reads the ledger `reader` opened, without the writer lock (`serve --read-only`, an
+    /// inspector's copy): it serves the checkpoint the ledger had at ``run()``'s start, and every write endpoint
+    /// answers 403.
+    ///
+    /// - Throws: ``LedgerError`` `.cannotCreate` when the access log cannot be opened; `.badInput` with
+    ///   ``ServerSettings/witnesses`` (witnesses cosign a writer's checkpoints).
+    public init(
+        readOnly reader: LedgerReader,
+        settings: ServerSettings,
+        logger: Logger,
+        onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void
+    ) throws(LedgerError) {
+        guard settings.witnesses == nil else {
+            throw LedgerError(
+                .badInput,
+                "witnesses cosign a writer's checkpoints: leave out --witness with --read-only"
+            )
+        }
+        try self.init(
+            nil,
+            layout: reader.layout,
+            metadata: reader.metadata,
+            settings: settings,
+            logger: logger,
+            onListening: onListening
+        )
+    }
+
+    private init(
+        _ ledger: Ledger?,
+        layout: LedgerLayout,
+        metadata: LedgerMetadata,
+        settings: ServerSettings,
+        logger: Logger,
+        onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void
+    ) throws(LedgerError) {
         self.ledger = ledger
+        self.layout = layout
+        self.metadata = metadata
         self.settings = settings
         self.logger = logger
         self.onListening = onListening
-        accessLog = try AccessLog(path: settings.accessLogPath ?? ledger.layout.root + "/access.jsonl")
+        loginSecret = settings.loginLink ? OneTimeLogin.newSecret() : nil
+        accessLog = try AccessLog(path: settings.accessLogPath ?? layout.root + "/access.jsonl")
         let transport = self.transport
         witnessing = try settings.witnesses.map { witnesses throws(LedgerError) in
             let pool = try WitnessPool(
-                ledger: ledger.layout.root,
+                ledger: layout.root,
                 peers: witnesses.peers,
                 quorum: witnesses.quorum,
                 transport: transport,
@@ -57,9 +115,11 @@ public struct LedgerHTTPServer: Service {
     /// Serves until graceful shutdown; returns once every request in flight was answered.
     public func run() async throws {
         let metrics = ServerMetrics(queueLimit: settings.maxWaitingBodies)
-        metrics.ledger(size: ledger.size)
-        ledger.observeSyncs { metrics.synced($0) }
-        let latest = LatestCheckpoint(ledger.checkpoint)
+        let latest = LatestCheckpoint(
+            try ledger?.checkpoint ?? LedgerReader(layout: layout, metadata: metadata).checkpoint()
+        )
+        metrics.ledger(size: latest.size)
+        ledger?.observeSyncs { metrics.synced($0) }
         let witnesses = try witnessing.map { witnessing in
             try WitnessPublisher(
                 pool: witnessing.pool,
@@ -73,11 +133,16 @@ public struct LedgerHTTPServer: Service {
         let pushing = witnesses.map { publisher in Task { await publisher.run() } }
         witnesses?.wake()
         defer { witnesses?.finish() }
-        let queue = CommitQueue(
-            committer: GroupCommitter(ledger: ledger, maxBodiesPerCommit: settings.maxBodiesPerCommit),
-            limit: settings.maxWaitingBodies,
-            metrics: metrics
-        )
+        let writing = ledger.map { ledger in
+            LedgerWriting(
+                ledger: ledger,
+                queue: CommitQueue(
+                    committer: GroupCommitter(ledger: ledger, maxBodiesPerCommit: settings.maxBodiesPerCommit),
+                    limit: settings.maxWaitingBodies,
+                    metrics: metrics
+                )
+            )
+        }
         let hosting = settings.witnessHost.map { hosted in
             let threads = NIOThreadPool(numberOfThreads: max(1, hosted.threads))
             threads.start()
@@ -91,14 +156,19 @@ public struct LedgerHTTPServer: Service {
             return (handler: handler, threads: threads)
         }
         let endpoints = Endpoints(
-            ledger: ledger,
+            layout: layout,
+            metadata: metadata,
+            writing: writing,
             settings: settings,
-            tokens: TokenCheck(file: TokenFile(ledger: ledger.layout.root)),
-            queue: queue,
+            tokens: TokenCheck(file: TokenFile(ledger: layout.root)),
             metrics: metrics,
             health: CommitHealth(),
             checkpoint: latest,
             witnesses: witnesses,
+            web: WebAccess(
+                sessions: SessionStore(lifetime: settings.sessionLifetime, idleTimeout: settings.sessionIdleTimeout),
+                loginLink: loginSecret.map(OneTimeLogin.init(secret:))
+            ),
             addCheckpoint: hosting?.handler
         )
         let host = settings.host
@@ -126,12 +196,12 @@ public struct LedgerHTTPServer: Service {
         do {
             try await app.run()
         } catch {
-            try? await queue.shutdown()
+            try? await writing?.queue.shutdown()
             try? await hosting?.threads.shutdownGracefully()
             await Self.stop(pushing, transport)
             throw error
         }
-        try await queue.shutdown()
+        try await writing?.queue.shutdown()
         try await hosting?.threads.shutdownGracefully()
         await Self.stop(pushing, transport)
     }

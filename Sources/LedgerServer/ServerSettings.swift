@@ -40,6 +40,13 @@ public struct ServerSettings: Sendable {
     /// A witness for another agency's log, answering `POST <prefix>/add-checkpoint` without a token (C2SP
     /// tlog-witness); `nil` for none.
     public var witnessHost: HostedWitness?
+    /// The longest a web view session lasts (`/login`), however busy its reader.
+    public var sessionLifetime: Duration = .seconds(8 * 3600)
+    /// A web view session without a request for this long ends.
+    public var sessionIdleTimeout: Duration = .seconds(30 * 60)
+    /// Whether the server makes a one-time login link (``LedgerHTTPServer/loginLinkPath``): its first GET opens a
+    /// web view session without a token. `serve --read-only` turns it on for an inspector's own copy.
+    public var loginLink = false
 
     public init() {}
 }

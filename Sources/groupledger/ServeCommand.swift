@@ -21,7 +21,11 @@ struct ServeCommand: ParsableCommand {
             accepting, answer the requests in flight (their commits included), and exit 0. Requests are \
             authenticated with tokens from `groupledger token add`, and each is written to the access log. With \
             --witness URL it pushes its checkpoints to other agencies' witnesses; with --witness-dir it is also a \
-            witness for another agency's log, answering POST <prefix>/add-checkpoint (docs/WITNESS.md).
+            witness for another agency's log, answering POST <prefix>/add-checkpoint (docs/WITNESS.md). The web \
+            view for auditors is at / (log in with an auditor token).
+
+            --read-only serves an inspector's copy without the writer lock: no writes (403), the checkpoint of \
+            its start, and a one-time login link printed after the listening line.
             """
     )
 
@@ -65,6 +69,9 @@ struct ServeCommand: ParsableCommand {
     )
     var maxCommitBodies = ServerSettings().maxBodiesPerCommit
 
+    @Flag(help: "Only read (an inspector's copy): no writer lock, writes refused, a one-time login link printed.")
+    var readOnly = false
+
     func validate() throws {
         guard (try? address()) != nil else {
             throw ValidationError("--listen \(listen) is not HOST:PORT (127.0.0.1:8080, [::1]:0); the port is 0–65535")
@@ -78,6 +85,9 @@ struct ServeCommand: ParsableCommand {
         guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
         guard maxWaiting >= 1 else { throw ValidationError("--max-waiting must be at least 1") }
         guard idleTimeout >= 1, bodyTimeout >= 1 else { throw ValidationError("timeouts are at least 1 second") }
+        if readOnly, oaSecretFile != nil || !witnesses.urls.isEmpty {
+            throw ValidationError("--read-only appends nothing: leave out --oa-secret-file and --witness")
+        }
         if let oaAppId, let problem = EnvelopeRules.identifierProblem(oaAppId) {
             throw ValidationError("--oa-app-id \(problem)")
         }
@@ -108,17 +118,45 @@ struct ServeCommand: ParsableCommand {
                 guard !secret.isEmpty else { throw LedgerError(.badInput, "\(oaSecretFile) is empty: no OA secret") }
                 settings.oaWebhook = OAWebhookOptions(secret: secret, appID: oaAppId)
             }
-            var options = keys.writerOptions
-            options.lockHolder =
-                "groupledger serve: send events through its HTTP API instead, POST /v1/events (docs/HTTP.md)"
-            let writer = try Ledger.open(at: ledger.path, options: options)
-            defer { writer.close() }
-            for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
             var logger = Logger(label: "groupledger.serve")
             logger.logLevel = .warning
-            let server = try LedgerHTTPServer(ledger: writer, settings: settings, logger: logger) { host, port in
+            let link = LoginLinkAnnouncement()
+            let announce: @Sendable (String, Int) async -> Void = { host, port in
                 ListenAddress.announce(host: host, port: port)
+                link.print(host: host, port: port)
             }
+            let server: LedgerHTTPServer
+            let writer: Ledger?
+            if readOnly {
+                settings.loginLink = true
+                writer = nil
+                server = try LedgerHTTPServer(
+                    readOnly: try LedgerReader(root: ledger.path),
+                    settings: settings,
+                    logger: logger,
+                    onListening: announce
+                )
+            } else {
+                var options = keys.writerOptions
+                options.lockHolder =
+                    "groupledger serve: send events through its HTTP API instead, POST /v1/events (docs/HTTP.md)"
+                let opened = try Ledger.open(at: ledger.path, options: options)
+                for message in opened.recovery.messages { Console.error("groupledger: \(message)") }
+                writer = opened
+                do {
+                    server = try LedgerHTTPServer(
+                        ledger: opened,
+                        settings: settings,
+                        logger: logger,
+                        onListening: announce
+                    )
+                } catch {
+                    opened.close()
+                    throw error
+                }
+            }
+            defer { writer?.close() }
+            link.path = server.loginLinkPath
             let group = ServiceGroup(
                 configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             )
@@ -146,5 +184,23 @@ enum Blocking {
 
     private final class Outcome: Sendable {
         let failure = Mutex<(any Error)?>(nil)
+    }
+}
+
+/// The one-time login link `serve --read-only` prints after its `listening on` line, once the port is known.
+final class LoginLinkAnnouncement: Sendable {
+    private let kept = Mutex<String?>(nil)
+
+    /// The link's path, set once the server is made.
+    var path: String? {
+        get { kept.withLock { $0 } }
+        set { kept.withLock { $0 = newValue } }
+    }
+
+    /// Prints `login link (once): http://HOST:PORT/login/once/…` when there is a link.
+    func print(host: String, port: Int) {
+        guard let path else { return }
+        let shown = host.contains(":") ? "[\(host)]" : host
+        FileHandle.standardOutput.write(Data("login link (once): http://\(shown):\(port)\(path)\n".utf8))
     }
 }

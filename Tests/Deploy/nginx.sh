@@ -6,8 +6,8 @@
 #
 # Checks: an event posted over HTTPS is appended (200 after the commit) and reads back from the ledger; the
 # checkpoint is served; a body over the site's limit is refused by nginx (413) and appends nothing; the upstream's
-# own refusals (401) come through unchanged; plain HTTP on the TLS port and TLS 1.1 are refused; the access log of
-# `serve` records the request with its token name. Prints SKIPPED (reason) when nginx, curl or openssl is missing.
+# own refusals (401) come through unchanged; a web view login through the proxy gets a Secure session cookie; plain
+# HTTP on the TLS port and TLS 1.1 are refused; the access log of `serve` records the request with its token name. Prints SKIPPED (reason) when nginx, curl or openssl is missing.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -39,6 +39,7 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 
 "$GL" init --ledger "$WORK/ledger" --origin example.org/deploy > /dev/null 2>&1 || { fail "init"; finish; }
 TOKEN=$("$GL" token add --ledger "$WORK/ledger" --role importer --name proxy-test 2> /dev/null | tail -1)
+AUDITOR=$("$GL" token add --ledger "$WORK/ledger" --role auditor --name proxy-auditor 2> /dev/null | tail -1)
 "$GL" serve --ledger "$WORK/ledger" --listen 127.0.0.1:0 > "$WORK/serve.out" 2> "$WORK/serve.err" &
 SERVER=$!
 UPSTREAM=""
@@ -110,6 +111,15 @@ status=$("${CURL[@]}" -o /dev/null -w '%{http_code}' -X POST "$BASE/v1/events" \
 status=$("${CURL[@]}" -o /dev/null -w '%{http_code}' -X POST "$BASE/v1/events" \
     -H 'Authorization: Bearer glt_not-a-token' -H 'Content-Type: application/x-ndjson' --data-binary "$EVENT")
 [ "$status" = 401 ] && pass "an unknown token gets the server's 401 through nginx" || fail "unknown token: $status"
+
+# The web view: nginx says X-Forwarded-Proto: https, so the session cookie is Secure.
+"${CURL[@]}" -o /dev/null -D "$WORK/login-headers" -X POST "$BASE/login" \
+    --data-urlencode "token=$AUDITOR" --data-urlencode "next=/" 2> /dev/null
+if grep -qi '^set-cookie: gl_session=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Strict; Secure' "$WORK/login-headers"; then
+    pass "a web view login through nginx gets a Secure, HttpOnly, SameSite=Strict session cookie"
+else
+    fail "web view login through nginx: $(tr -d '\r' < "$WORK/login-headers" | head -8)"
+fi
 
 status=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$TLS_PORT/checkpoint")
 [ "$status" != 200 ] && pass "plain HTTP on the TLS port is not served ($status)" \

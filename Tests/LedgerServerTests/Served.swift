@@ -17,6 +17,8 @@ final class Served: Sendable {
     let port: Int
     let importer: String
     let auditor: String
+    /// The one-time login link's path, when the settings asked for one.
+    let loginLink: String?
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
@@ -54,6 +56,7 @@ final class Served: Sendable {
             port: port,
             importer: importer,
             auditor: auditor,
+            loginLink: server.loginLinkPath,
             group: group,
             running: running
         )
@@ -65,6 +68,7 @@ final class Served: Sendable {
         port: Int,
         importer: String,
         auditor: String,
+        loginLink: String?,
         group: ServiceGroup,
         running: Task<Void, any Error>
     ) {
@@ -73,6 +77,7 @@ final class Served: Sendable {
         self.port = port
         self.importer = importer
         self.auditor = auditor
+        self.loginLink = loginLink
         self.group = group
         self.running = running
     }

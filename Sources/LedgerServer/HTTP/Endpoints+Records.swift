@@ -16,7 +16,7 @@ extension Endpoints {
             return Reply.problem(.notFound, "record \(seq) is not in the current checkpoint, of size \(size)")
         }
         do {
-            let reader = LedgerReader(layout: ledger.layout, metadata: ledger.metadata)
+            let reader = LedgerReader(layout: layout, metadata: metadata)
             let entry = try reader.entry(seq)
             var members: [(key: String, value: JSONValue)] = [
                 ("seq", .number(JSONNumber(seq))), ("event", entry.envelope.chainObject),
@@ -31,7 +31,7 @@ extension Endpoints {
                     ("content", (try? JSONParser().parse(bytes)) ?? .string(String(decoding: bytes, as: UTF8.self)))
                 )
             case .withheld:
-                members.append(("withheld", try withholding(of: seq, reader: reader)))
+                members.append(("withheld", try WithholdingNotice(of: seq, reader: reader).json))
             }
             let proof = try ProofBuilder(reader: reader).inclusionProof(index: seq, checkpointNote: note)
             members.append(("proof", .string(String(decoding: proof.format(), as: UTF8.self))))
@@ -39,19 +39,5 @@ extension Endpoints {
         } catch {
             return Reply.problem(.internalServerError, "cannot read record \(seq): \(error)")
         }
-    }
-
-    /// Who withheld the content of record `seq`, when and why (the `ledger.content_withheld` event).
-    private func withholding(of seq: UInt64, reader: LedgerReader) throws(LedgerError) -> JSONValue {
-        guard let found = try reader.withholding(of: seq) else {
-            return .object(JSONObject(members: [("reason", .string("(no withholding event found)"))]))
-        }
-        let event = try reader.entry(found.seq).envelope
-        return .object(
-            JSONObject(members: [
-                ("reason", .string(found.reason)), ("by_seq", .number(JSONNumber(found.seq))),
-                ("ordered_by", .string(event.actor)), ("withheld_at", .string(event.time.text)),
-            ])
-        )
     }
 }

@@ -62,7 +62,7 @@ extension Endpoints {
             return Reply.problem(.badRequest, "table must be findings or directives")
         }
         do {
-            let root = ledger.layout.root
+            let root = layout.root
             let end = try query["to"].map { text throws(LedgerError) in
                 try RecordSource.auditTime(text, option: "to", endOfDay: true, in: root)
             }
@@ -108,7 +108,7 @@ extension Endpoints {
         }
     }
 
-    private var reader: LedgerReader { LedgerReader(layout: ledger.layout, metadata: ledger.metadata) }
+    private var reader: LedgerReader { LedgerReader(layout: layout, metadata: metadata) }
 
     /// A refused query parameter is 400, a record or group that is not there 404, anything else 500.
     private func problem(_ error: LedgerError) -> Response {

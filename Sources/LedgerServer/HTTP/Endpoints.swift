@@ -13,16 +13,21 @@ import Glibc
 /// The answers of every endpoint (`docs/HTTP.md`). A thin adapter: decoding, checking and appending are
 /// ``BodyIngest``'s; this type only authenticates, streams bodies in, and turns outcomes into statuses.
 final class Endpoints: Sendable {
-    let ledger: Ledger
+    /// The ledger's files, which every reading endpoint reads without the writer lock.
+    let layout: LedgerLayout
+    let metadata: LedgerMetadata
+    /// The writer and its commit queue; `nil` under `serve --read-only`.
+    let writing: LedgerWriting?
     let settings: ServerSettings
     let tokens: TokenCheck
-    let queue: CommitQueue
     let metrics: ServerMetrics
     let health: CommitHealth
     let checkpoint: LatestCheckpoint
     let tiles: LiveTiles
     /// The witness rounds and the checkpoint they published, when `serve --witness` is given.
     let witnesses: WitnessPublisher?
+    /// The web view's sessions and one-time login link.
+    let web: WebAccess
     /// The hosted witness's `add-checkpoint`, when `serve --witness-dir` is given.
     let addCheckpoint: AddCheckpointHandler?
     private let requestNumbers = Atomic<Int>(0)
@@ -30,25 +35,29 @@ final class Endpoints: Sendable {
     let replays = Atomic<Int>(0)
 
     init(
-        ledger: Ledger,
+        layout: LedgerLayout,
+        metadata: LedgerMetadata,
+        writing: LedgerWriting?,
         settings: ServerSettings,
         tokens: TokenCheck,
-        queue: CommitQueue,
         metrics: ServerMetrics,
         health: CommitHealth,
         checkpoint: LatestCheckpoint,
         witnesses: WitnessPublisher? = nil,
+        web: WebAccess,
         addCheckpoint: AddCheckpointHandler? = nil
     ) {
-        self.ledger = ledger
+        self.layout = layout
+        self.metadata = metadata
+        self.writing = writing
         self.settings = settings
         self.tokens = tokens
-        self.queue = queue
         self.metrics = metrics
         self.health = health
         self.checkpoint = checkpoint
-        tiles = LiveTiles(layout: ledger.layout, metadata: ledger.metadata)
+        tiles = LiveTiles(layout: layout, metadata: metadata)
         self.witnesses = witnesses
+        self.web = web
         self.addCheckpoint = addCheckpoint
     }
 
@@ -56,6 +65,9 @@ final class Endpoints: Sendable {
 
     /// Answers one request, noting in `exchange` what the access log needs.
     func answer(_ request: Request, _ exchange: inout Exchange) async -> Response {
+        if request.uri.path != addCheckpoint?.path, let page = WebRoute(path: request.uri.path) {
+            return await web(page, request, &exchange)
+        }
         guard let route = Route(path: request.uri.path, addCheckpoint: addCheckpoint?.path) else {
             return Reply.problem(.notFound, "no endpoint at \(request.uri.path); docs/HTTP.md lists them")
         }
@@ -131,7 +143,7 @@ final class Endpoints: Sendable {
         var problems: [String] = []
         if let problem = health.problem { problems.append(problem) }
         var st = statvfs()
-        if statvfs(ledger.layout.root, &st) == 0 {
+        if statvfs(layout.root, &st) == 0 {
             let free = UInt64(st.f_bavail) * UInt64(st.f_frsize)
             if free < settings.minFreeBytes {
                 problems.append(
@@ -140,7 +152,7 @@ final class Endpoints: Sendable {
                 )
             }
         } else {
-            problems.append("cannot read the free space of \(ledger.layout.root) (\(String(cString: strerror(errno))))")
+            problems.append("cannot read the free space of \(layout.root) (\(String(cString: strerror(errno))))")
         }
         guard problems.isEmpty else { return Reply.text(.serviceUnavailable, problems.joined(separator: "\n") + "\n") }
         return Reply.text(.ok, "ready\n")
@@ -260,14 +272,20 @@ final class Endpoints: Sendable {
         types: Set<String>,
         exchange: inout Exchange
     ) async -> Response {
+        guard let writing else { return readOnly() }
         guard BodyType.accepts(request.headers[.contentType], types) else {
             return unsupported(request, types)
         }
         if let tooLarge = declaredTooLarge(request, limit: settings.maxBodyBytes) { return tooLarge }
-        guard queue.enter() else { return busy() }
-        defer { queue.leave() }
+        guard writing.queue.enter() else { return busy(writing.queue) }
+        defer { writing.queue.leave() }
         let started = ContinuousClock.now
-        let engine = BodyIngest(ledger: ledger, format: format, options: options, maxBodyBytes: settings.maxBodyBytes)
+        let engine = BodyIngest(
+            ledger: writing.ledger,
+            format: format,
+            options: options,
+            maxBodyBytes: settings.maxBodyBytes
+        )
         var submission = engine.begin(name: nextRequestName())
         do {
             for try await buffer in request.body {
@@ -282,6 +300,7 @@ final class Endpoints: Sendable {
         }
         return await commit(
             submission,
+            writing.queue,
             started: started,
             withSkipped: format != .envelopes,
             withProofs: request.uri.queryParameters["proof"] == "1"
@@ -305,8 +324,9 @@ final class Endpoints: Sendable {
             return unsupported(request, BodyType.json)
         }
         if let tooLarge = declaredTooLarge(request, limit: settings.maxWebhookBytes) { return tooLarge }
-        guard queue.enter() else { return busy() }
-        defer { queue.leave() }
+        guard let writing else { return readOnly() }
+        guard writing.queue.enter() else { return busy(writing.queue) }
+        defer { writing.queue.leave() }
         let started = ContinuousClock.now
         var raw: [UInt8] = []
         do {
@@ -330,19 +350,25 @@ final class Endpoints: Sendable {
         line.append(0x0a)
         var options = ImportOptions(limits: ImportLimits(maxUnitBytes: line.count + 1024))
         options.oaWebhook = oa
-        let engine = BodyIngest(ledger: ledger, format: .source(.oaWebhook), options: options, maxBodyBytes: line.count)
+        let engine = BodyIngest(
+            ledger: writing.ledger,
+            format: .source(.oaWebhook),
+            options: options,
+            maxBodyBytes: line.count
+        )
         var submission = engine.begin(name: nextRequestName())
         do throws(BodyIngest.Failure) {
             try submission.feed(line)
         } catch {
             return refusal(error)
         }
-        return await commit(submission, started: started, withSkipped: true, withProofs: false)
+        return await commit(submission, writing.queue, started: started, withSkipped: true, withProofs: false)
     }
 
     /// Ends the body, hands it to the group commit and answers with its outcome.
     private func commit(
         _ submission: BodyIngest.Submission,
+        _ queue: CommitQueue,
         started: ContinuousClock.Instant,
         withSkipped: Bool,
         withProofs: Bool
@@ -386,7 +412,7 @@ final class Endpoints: Sendable {
             if withSkipped {
                 members.append(("skipped", .number(JSONNumber(outcome.skipped.values.reduce(0, +)))))
             }
-            if withProofs { members.append(("proofs", await proofs(of: outcome))) }
+            if withProofs { members.append(("proofs", await proofs(of: outcome, queue))) }
             return Reply.json(.ok, members)
         }
     }
@@ -396,12 +422,12 @@ final class Endpoints: Sendable {
 
     /// `c2sp.org/tlog-proof@v1` proofs of the records a body appended (the first ``maxProofs``), against the
     /// checkpoint of the commit they landed in; `null` when that checkpoint could not be signed or read.
-    private func proofs(of outcome: BodyIngest.Outcome) async -> JSONValue {
+    private func proofs(of outcome: BodyIngest.Outcome, _ queue: CommitQueue) async -> JSONValue {
         guard let first = outcome.firstSeq, let note = outcome.checkpoint else {
             return outcome.appended == 0 ? .array([]) : .null
         }
         let seqs = first..<first + UInt64(min(outcome.appended, Endpoints.maxProofs))
-        let (layout, metadata) = (ledger.layout, ledger.metadata)
+        let (layout, metadata) = (self.layout, self.metadata)
         let texts = try? await queue.offload { () throws(LedgerError) -> [String] in
             let builder = try ProofBuilder(reader: LedgerReader(layout: layout, metadata: metadata))
             var texts: [String] = []
@@ -468,10 +494,19 @@ final class Endpoints: Sendable {
         return refusal(.tooLarge(limit: limit))
     }
 
-    private func busy() -> Response {
+    private func busy(_ queue: CommitQueue) -> Response {
         Reply.unavailable(
             "\(queue.limit) bodies are already waiting for a commit; send this one again after Retry-After",
             retryAfter: settings.retryAfterSeconds
+        )
+    }
+
+    /// 403 for a write under `serve --read-only`.
+    private func readOnly() -> Response {
+        Reply.problem(
+            .forbidden,
+            "this server was started with --read-only (an inspector's copy) and appends nothing; send events to the "
+                + "office's groupledger serve"
         )
     }
 

@@ -37,12 +37,25 @@ final class TokenCheck: Sendable {
         value = value.dropFirst(7)
         while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
         while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
-        let presented = SHA256().hash(Array(value))
+        return try check(token: value)
+    }
+
+    /// Checks a token as presented (the web view's login form sends it without `Bearer`).
+    func check(token: some Collection<UInt8>) throws(LedgerError) -> Outcome {
+        let presented = SHA256().hash(Array(token))
         var found: AccessToken?
         for token in try current() where token.matches(presented) { found = token }
         guard let found else { return .refused("unknown token") }
         if found.revoked != nil { return .refused("revoked token \(found.name)") }
         return .valid(found)
+    }
+
+    /// The token whose SHA-256 is `digest` while it is in the file and not revoked; `nil` once it is revoked or
+    /// gone (a web view session opened with it then ends).
+    func active(_ digest: Hash) throws(LedgerError) -> AccessToken? {
+        var found: AccessToken?
+        for token in try current() where token.matches(digest) { found = token }
+        return found?.revoked == nil ? found : nil
     }
 
     /// The file's tokens, read again when its inode, size or modification time differ from the last reading.

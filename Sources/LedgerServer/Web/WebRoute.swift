@@ -1,0 +1,64 @@
+/// The pages of the web view (`docs/HTTP.md`, "Web view"), matched on the path; each checks its own methods, since
+/// `/login` answers GET (the form) and POST (the token).
+enum WebRoute: Equatable {
+    /// `/`: the integrity panel and the newest records.
+    case home
+    /// `/login`: the form (GET) and the token it sends (POST).
+    case login
+    /// `/login/once/{secret}[?next=PATH]`: the one-time link `serve` prints; a GET makes a session once.
+    case loginOnce(String)
+    /// `POST /logout`.
+    case logout
+    /// `/records/{seq}`: one record, the sequence number as written in the path.
+    case record(String)
+    /// `/records/{seq}/proof`: the record's `c2sp.org/tlog-proof@v1`, as a download.
+    case recordProof(String)
+    /// `/static/{name}`: the style sheet, served from memory.
+    case asset(String)
+
+    /// Matches a request path (the query excluded); `nil` for the API's paths and unknown ones.
+    init?(path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        guard let first = parts.first, !parts.contains(where: \.isEmpty) || parts == [""] else { return nil }
+        switch (first, parts.count) {
+        case ("", 1): self = .home
+        case ("login", 1): self = .login
+        case ("login", 3) where parts[1] == "once": self = .loginOnce(parts[2])
+        case ("logout", 1): self = .logout
+        case ("records", 2): self = .record(parts[1])
+        case ("records", 3) where parts[2] == "proof": self = .recordProof(parts[1])
+        case ("static", 2): self = .asset(parts[1])
+        default: return nil
+        }
+    }
+
+    /// The page's name in metrics and the access log's route: the path pattern.
+    var name: String {
+        switch self {
+        case .home: "/"
+        case .login: "/login"
+        case .loginOnce: "/login/once/{secret}"
+        case .logout: "/logout"
+        case .record: "/records/{seq}"
+        case .recordProof: "/records/{seq}/proof"
+        case .asset: "/static/{name}"
+        }
+    }
+
+    /// The methods the page answers; another gets 405 with `Allow`.
+    var methods: [String] {
+        switch self {
+        case .login: ["GET", "POST"]
+        case .logout: ["POST"]
+        case .home, .loginOnce, .record, .recordProof, .asset: ["GET"]
+        }
+    }
+
+    /// Whether the page needs a session: all but the login pages and the style sheet.
+    var needsSession: Bool {
+        switch self {
+        case .home, .record, .recordProof: true
+        case .login, .loginOnce, .logout, .asset: false
+        }
+    }
+}
