@@ -44,13 +44,15 @@ import Testing
         return (try Witness.open(directory: directory), directory)
     }
 
-    /// A served ledger pushing to `fake` with quorum 1.
+    /// A served ledger pushing to `fake` with quorum 1. A round that missed the quorum is tried again after
+    /// `retryInterval`: a round can miss it on a loaded machine (its 5-second budget spent), and a test waiting for a
+    /// cosigned checkpoint must not then wait for the next commit.
     static func served(
         _ label: String,
         _ fake: FakeWitness,
         vkey: String,
         policy: WitnessRetryPolicy = quick,
-        retryInterval: Duration = .seconds(600)
+        retryInterval: Duration = .seconds(1)
     ) async throws -> Served {
         try await Served.start(label) {
             $0.witnesses = WitnessSettings(
@@ -214,7 +216,13 @@ import Testing
         let fake = try await FakeWitness.start(.hold)
         // One request per round, and a timeout far longer than the test: the witness answers only when released.
         let patient = WitnessRetryPolicy(attempts: 1, requestTimeout: .seconds(120), budget: .seconds(120))
-        let served = try await Self.served("slow-witness", fake, vkey: witness.vkey, policy: patient)
+        let served = try await Self.served(
+            "slow-witness",
+            fake,
+            vkey: witness.vkey,
+            policy: patient,
+            retryInterval: .seconds(600)
+        )
         let start = served.ledger.size
         try await Self.eventually("the first round reaching the witness") { fake.received == 1 }
 
