@@ -7,6 +7,11 @@ struct FindingIndex: Sendable {
     private let byRule: [String: [Int]]
     private let byGroup: [String: [Int]]
     private let byPerson: [String: [Int]]
+    /// Each finding's rule, group, status and time, by position: a filter reads these instead of copying findings.
+    private let rules: [String]
+    private let groups: [String?]
+    private let statuses: [FindingStatus]
+    private let times: [Int64]
 
     /// Indexes `findings`; a subject account is also filed under the person bound to it in `state`.
     init(_ findings: [Finding], state: ProvinceState) {
@@ -27,6 +32,10 @@ struct FindingIndex: Sendable {
         self.byRule = byRule
         self.byGroup = byGroup
         self.byPerson = byPerson
+        rules = findings.map(\.rule)
+        groups = findings.map(\.group)
+        statuses = findings.map(FindingStatus.init)
+        times = findings.map(\.time)
     }
 
     /// The positions of the findings `filter` lets through, ascending.
@@ -40,13 +49,12 @@ struct FindingIndex: Sendable {
         let smallest = candidates.min { $0.count < $1.count } ?? Array(findings.indices)
         let concerning = filter.person.map { Set(byPerson[$0] ?? []) }
         return smallest.filter { position in
-            let finding = findings[position]
-            if !filter.rules.isEmpty, !filter.rules.contains(finding.rule) { return false }
-            if let group = filter.group, finding.group != group { return false }
+            if !filter.rules.isEmpty, !filter.rules.contains(rules[position]) { return false }
+            if let group = filter.group, groups[position] != group { return false }
             if let concerning, !concerning.contains(position) { return false }
-            if let status = filter.status, FindingStatus(finding) != status { return false }
-            if let from = filter.fromMillis, finding.time < from { return false }
-            if let to = filter.toMillis, finding.time > to { return false }
+            if let status = filter.status, statuses[position] != status { return false }
+            if let from = filter.fromMillis, times[position] < from { return false }
+            if let to = filter.toMillis, times[position] > to { return false }
             return true
         }
     }

@@ -27,8 +27,30 @@ struct GroupHistory: Sendable, Equatable, Codable {
 
     init() {}
 
+    /// What ``note(_:before:after:)`` compares of the group before a record: everything but the members and the
+    /// platform admins (which it looks up by the accounts the record names).
+    struct Prior {
+        let deputies: [String: Appointment]
+        let admins: [String: Appointment]
+        let acknowledgements: [String: Acknowledgement]
+        let posts: Int
+        let recalled: Int
+        let removed: Int
+        let lastPost: EventMark?
+
+        init(_ group: GroupState) {
+            deputies = group.deputies
+            admins = group.admins
+            acknowledgements = group.acknowledgements
+            posts = group.posts
+            recalled = group.recalled
+            removed = group.removed
+            lastPost = group.lastPost
+        }
+    }
+
     /// Notes what record `recorded` changed: the group was `before` (nil: not yet seen) and is `after`.
-    mutating func note(_ recorded: RecordedEvent, before: GroupState?, after: GroupState) {
+    mutating func note(_ recorded: RecordedEvent, before: Prior?, after: GroupState) {
         let seq = recorded.seq
         order.note(recorded)
         let bare = Self.bare(after)

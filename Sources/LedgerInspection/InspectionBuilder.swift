@@ -26,7 +26,9 @@ struct InspectionBuilder: Sendable {
     mutating func apply(_ recorded: RecordedEvent) {
         let event = recorded.event
         let group = event.type == "finding.reviewed" ? nil : event.group
-        let before = group.flatMap { checker.state.groups[$0] }
+        // Only the small parts of the group are kept across the apply: holding the whole group would make the
+        // projector copy its member dictionary on every join.
+        let before = group.flatMap { checker.state.groups[$0] }.map(GroupHistory.Prior.init)
         checker.apply(recorded)
         let state = checker.state
         catalog.append(recorded)

@@ -51,8 +51,25 @@ extension Array where Element == UInt64 {
         return merged
     }
 
-    /// The elements also in the ascending `other`.
+    /// The elements also in the ascending `other`: one pass over both when they are of like size, a binary search
+    /// in the longer one for each element of a much shorter one.
     func intersectedSorted(with other: [UInt64]) -> [UInt64] {
-        filter { other.containsSorted($0) }
+        let (short, long) = count <= other.count ? (self, other) : (other, self)
+        if short.count * 16 < long.count { return short.filter { long.containsSorted($0) } }
+        var common: [UInt64] = []
+        var left = 0
+        var right = 0
+        while left < short.count && right < long.count {
+            if short[left] < long[right] {
+                left += 1
+            } else if long[right] < short[left] {
+                right += 1
+            } else {
+                common.append(short[left])
+                left += 1
+                right += 1
+            }
+        }
+        return common
     }
 }
