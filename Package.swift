@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LedgerImport", targets: ["LedgerImport"]),
         .library(name: "LedgerIngest", targets: ["LedgerIngest"]),
         .library(name: "LedgerReplay", targets: ["LedgerReplay"]),
+        .library(name: "LedgerInspection", targets: ["LedgerInspection"]),
         .library(name: "LedgerServer", targets: ["LedgerServer"]),
         .executable(name: "groupledger", targets: ["groupledger"]),
     ],
@@ -42,6 +43,10 @@ let package = Package(
             ]
         ),
         .target(name: "LedgerReplay", dependencies: ["LedgerCore", "LedgerStorage", "GroupDomain"]),
+        .target(
+            name: "LedgerInspection",
+            dependencies: ["LedgerCore", "LedgerStorage", "GroupDomain", "LedgerReplay"]
+        ),
         .target(
             name: "LedgerServer",
             dependencies: [
@@ -94,6 +99,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "LedgerInspectionTests",
+            dependencies: [
+                "LedgerInspection", "LedgerReplay", "LedgerStorage", "GroupDomain", "LedgerCore", "TestSupport",
             ]
         ),
         .testTarget(

@@ -7,6 +7,7 @@ import PackageDescription
 //      swift run -c release --package-path Benchmarks import-stages CAPTURE.jsonl
 //      swift run -c release --package-path Benchmarks ingest-bench [submitters] [rounds]
 //      Benchmarks/serve-bench.sh (builds serve-load, a load client for `groupledger serve`)
+//      Benchmarks/inspection-bench.sh (builds inspection-bench: the inspection model on 1,000,000 events)
 let package = Package(
     name: "GroupLedgerBenchmarks",
     dependencies: [.package(name: "GroupLedger", path: "..")],
@@ -40,6 +41,15 @@ let package = Package(
                 .product(name: "LedgerStorage", package: "GroupLedger"),
                 .product(name: "LedgerImport", package: "GroupLedger"),
                 .product(name: "LedgerIngest", package: "GroupLedger"),
+            ]
+        ),
+        .executableTarget(
+            name: "inspection-bench",
+            dependencies: [
+                .product(name: "LedgerCore", package: "GroupLedger"),
+                .product(name: "LedgerStorage", package: "GroupLedger"),
+                .product(name: "GroupDomain", package: "GroupLedger"),
+                .product(name: "LedgerInspection", package: "GroupLedger"),
             ]
         ),
         .executableTarget(name: "serve-load"),

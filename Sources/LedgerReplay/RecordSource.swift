@@ -20,25 +20,27 @@ public enum RecordSource {
         try read(reader, size: extent.size, cutoff: cutoff, later: later, body)
     }
 
-    /// Calls `body` with every record of the first `size` of `reader` that `cutoff` includes (a server passes the
-    /// size of its current checkpoint, so that a reading sees one committed state); see
-    /// ``read(_:cutoff:warn:later:_:)``.
+    /// Calls `body` with every record from `first` up to the first `size` of `reader` that `cutoff` includes (a
+    /// server passes the size of its current checkpoint, so that a reading sees one committed state; a projection
+    /// kept up to date passes the size it has already applied as `first`); see ``read(_:cutoff:warn:later:_:)``.
     public static func read(
         _ reader: LedgerReader,
+        from first: UInt64 = 0,
         size: UInt64,
         cutoff: StateCutoff,
         later: ((RecordedEvent) -> Void)? = nil,
         _ body: (RecordedEvent) -> Void
     ) throws(LedgerError) {
-        guard size > 0 else { return }
+        guard size > first else { return }
         var last = size - 1
         if case .seq(let seq) = cutoff {
             guard seq < size else {
                 throw LedgerError(.notFound, "record \(seq) does not exist; the ledger holds records 0..<\(size)")
             }
+            guard seq >= first else { return }
             last = seq
         }
-        try reader.forEach(from: 0, through: last, content: true) { entry throws(LedgerError) in
+        try reader.forEach(from: first, through: last, content: true) { entry throws(LedgerError) in
             let recorded = RecordedEvent(
                 seq: entry.record.seq,
                 event: entry.event,

@@ -1,5 +1,5 @@
 /// A change of Zalo account reported through an admin and approved by the head (R4).
-public struct AccountChange: Sendable, Hashable {
+public struct AccountChange: Sendable, Codable, Hashable {
     /// The group the change was reported in.
     public let group: String?
     /// The account given up, when a report said.

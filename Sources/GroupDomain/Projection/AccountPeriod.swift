@@ -1,5 +1,5 @@
 /// One Zalo account bound to a person for a while (`account.bound` … `account.unbound`).
-public struct AccountPeriod: Sendable, Hashable {
+public struct AccountPeriod: Sendable, Codable, Hashable {
     /// The account (Zalo uid).
     public let account: String
     /// The `account.bound` record.

@@ -1,5 +1,5 @@
 /// A person's acknowledgement of a group's rules (`rules.acknowledged`, R5).
-public struct Acknowledgement: Sendable, Hashable {
+public struct Acknowledgement: Sendable, Codable, Hashable {
     /// The rulebook acknowledged, e.g. `2547/QĐ-UBND`.
     public let rulebook: String
     /// Its version, when recorded.

@@ -1,5 +1,5 @@
 /// How one assignee answered a directive (R9), from the `directive.*` records.
-public struct AssigneeProgress: Sendable, Hashable {
+public struct AssigneeProgress: Sendable, Codable, Hashable {
     /// The first `directive.acknowledged`.
     public var acknowledged: EventMark?
     /// Every `directive.progress_reported`.

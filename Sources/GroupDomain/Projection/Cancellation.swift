@@ -1,5 +1,5 @@
 /// A directive's cancellation.
-public struct Cancellation: Sendable, Hashable {
+public struct Cancellation: Sendable, Codable, Hashable {
     /// The person who cancelled it.
     public let by: String
     /// Why, when recorded.

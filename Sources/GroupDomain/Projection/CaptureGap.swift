@@ -3,7 +3,7 @@ import LedgerCore
 /// A window in which a vantage account saw nothing: from its `capture.stopped` to its next `capture.started`.
 ///
 /// "No reply seen" inside a gap is not "no reply".
-public struct CaptureGap: Sendable, Hashable {
+public struct CaptureGap: Sendable, Codable, Hashable {
     /// The vantage account.
     public let account: String
     /// The `capture.stopped` record that opened the gap.

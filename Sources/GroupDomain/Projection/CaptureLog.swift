@@ -1,5 +1,5 @@
 /// Every capture session and every gap between them, per vantage account.
-public struct CaptureLog: Sendable, Equatable {
+public struct CaptureLog: Sendable, Codable, Equatable {
     /// Sessions in ledger order.
     public private(set) var sessions: [CaptureSession] = []
     /// Gaps in ledger order.

@@ -1,5 +1,5 @@
 /// One capture session: a vantage account listening to its groups from `capture.started` to `capture.stopped`.
-public struct CaptureSession: Sendable, Hashable {
+public struct CaptureSession: Sendable, Codable, Hashable {
     /// The vantage account.
     public let account: String
     /// The source's session id, when recorded.

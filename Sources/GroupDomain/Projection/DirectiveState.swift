@@ -1,7 +1,7 @@
 public import LedgerCore
 
 /// A directive (chỉ đạo, R2) from its issue to its completion, with each assignee's answers.
-public struct DirectiveState: Sendable, Equatable {
+public struct DirectiveState: Sendable, Codable, Equatable {
     /// The directive id.
     public let id: String
     /// The group it was issued in.

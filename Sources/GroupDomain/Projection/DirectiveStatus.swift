@@ -1,5 +1,5 @@
 /// Where a directive stands for one assignee.
-public enum DirectiveStatus: String, Sendable, Hashable, CaseIterable {
+public enum DirectiveStatus: String, Sendable, Codable, Hashable, CaseIterable {
     case issued
     case acknowledged
     case progress

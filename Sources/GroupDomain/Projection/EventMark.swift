@@ -1,7 +1,7 @@
 public import LedgerCore
 
 /// Where a fact comes from: the record's sequence number and the event's own time.
-public struct EventMark: Sendable, Hashable, Comparable {
+public struct EventMark: Sendable, Codable, Hashable, Comparable {
     /// The record's sequence number.
     public let seq: UInt64
     /// The event's `time`, as written.

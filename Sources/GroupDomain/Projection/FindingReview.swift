@@ -1,5 +1,5 @@
 /// A person's verdict on a finding (`finding.reviewed`): confirmed, dismissed or escalated.
-public struct FindingReview: Sendable, Hashable {
+public struct FindingReview: Sendable, Codable, Hashable {
     /// `confirmed`, `dismissed` or `escalated`.
     public let verdict: String
     /// The reviewing person.

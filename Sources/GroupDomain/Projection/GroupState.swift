@@ -1,5 +1,5 @@
 /// One group as the ledger knows it at a point: governance facts entered by people and what the platform showed.
-public struct GroupState: Sendable, Equatable {
+public struct GroupState: Sendable, Codable, Equatable {
     /// The group id used in events.
     public let id: String
     /// The first record that named the group.

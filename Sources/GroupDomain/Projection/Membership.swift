@@ -1,5 +1,5 @@
 /// An account's current membership of a group, as observed on the platform.
-public struct Membership: Sendable, Hashable {
+public struct Membership: Sendable, Codable, Hashable {
     /// The `member.joined` record.
     public let since: EventMark
     /// The account that added it, if the platform said.

@@ -1,5 +1,5 @@
 /// A person (an official) as registered, with every account bound to them and every account change.
-public struct PersonState: Sendable, Equatable {
+public struct PersonState: Sendable, Codable, Equatable {
     /// The person id, e.g. `p-017`.
     public let id: String
     /// The full name from `person.registered` content, or `.withheld`.

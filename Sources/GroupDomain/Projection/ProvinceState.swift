@@ -3,7 +3,7 @@
 ///
 /// A value: copying it is cheap (copy on write), so a saved state can be resumed with
 /// ``Projector/init(resuming:)``.
-public struct ProvinceState: Sendable, Equatable {
+public struct ProvinceState: Sendable, Codable, Equatable {
     /// The last record folded in, or `nil` for the empty state.
     public internal(set) var through: EventMark?
     /// How many records were folded in.

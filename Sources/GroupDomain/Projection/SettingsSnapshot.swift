@@ -1,7 +1,7 @@
 public import LedgerCore
 
 /// A group's full platform settings as of one `group.settings_changed` record.
-public struct SettingsSnapshot: Sendable, Hashable {
+public struct SettingsSnapshot: Sendable, Codable, Hashable {
     /// The settings object exactly as recorded.
     public let value: JSONValue
     /// The record.

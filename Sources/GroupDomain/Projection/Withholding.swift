@@ -1,5 +1,5 @@
 /// A `ledger.content_withheld` record: the content of an earlier record was destroyed.
-public struct Withholding: Sendable, Hashable {
+public struct Withholding: Sendable, Codable, Hashable {
     /// The reason given, e.g. `R7a-classified` or `pdp-erasure`.
     public let reason: String
     /// The withholding record; its time is when the withholding was ordered.

@@ -11,18 +11,26 @@ import LedgerCore
 ///   registered person: if it is a member's new account, the change was not reported.
 /// - `not-via-admin`, `not-approved-by-head`: a report that did not go through one of the group's admins, an
 ///   approval by someone other than the group's head.
-struct AccountWatch: Sendable {
+struct AccountWatch: Sendable, Codable {
     /// An account's first join or post.
-    private struct Action: Sendable {
+    private struct Action: Sendable, Codable {
         let mark: EventMark
         let group: String
         let joined: Bool
     }
 
+    /// An account bound to a person who already had another account: the person, the binding and the earlier
+    /// account.
+    private struct Switch: Sendable, Codable {
+        let person: String
+        let binding: EventMark
+        let previous: String
+    }
+
     /// The first action of every account that joined or posted.
     private var firstAction: [String: Action] = [:]
     /// Accounts bound to a person who already had another account: the person, the binding and the earlier account.
-    private var switches: [String: (person: String, binding: EventMark, previous: String)] = [:]
+    private var switches: [String: Switch] = [:]
     /// Reports and approvals that broke the procedure.
     private var irregular: [Finding] = []
 
@@ -47,7 +55,7 @@ struct AccountWatch: Sendable {
                 switches[account] == nil,
                 let previous = state.persons[person]?.accounts.first(where: { $0.account != account })
             else { return }
-            switches[account] = (person, mark, previous.account)
+            switches[account] = Switch(person: person, binding: mark, previous: previous.account)
         case "account.change_reported":
             guard let group = event.group, let person = event.string("person"), let via = event.string("reported_via"),
                 state.groups[group]?.admins[via] == nil
@@ -136,7 +144,7 @@ struct AccountWatch: Sendable {
     private func unreported(
         _ account: String,
         _ action: Action,
-        _ switched: (person: String, binding: EventMark, previous: String),
+        _ switched: Switch,
         state: ProvinceState,
         configuration: RuleConfiguration
     ) -> Finding? {

@@ -5,15 +5,23 @@ import LedgerCore
 ///
 /// Matching compares Swift `Character`s, which follow Unicode canonical equivalence, so NFC and NFD spellings of
 /// the phrases match alike; case is folded with `lowercased()`.
-struct CandidateWatch: Sendable {
+struct CandidateWatch: Sendable, Codable {
     private var candidates: [DirectiveCandidate] = []
     /// Each group's head, kept here so that a post needs no look-up of its group's state.
     private var heads: [String: String] = [:]
     /// Each group's deputy heads.
     private var deputies: [String: Set<String>] = [:]
     /// Directives issued by someone who was neither the group's head nor a deputy head at the time (R2).
-    private var issuedByOthers: [(mark: EventMark, group: String, directive: String, issuer: String, head: String?)] =
-        []
+    private var issuedByOthers: [IssuedByOther] = []
+
+    /// A directive issued by someone who was neither the group's head nor a deputy head.
+    private struct IssuedByOther: Sendable, Codable {
+        let mark: EventMark
+        let group: String
+        let directive: String
+        let issuer: String
+        let head: String?
+    }
 
     /// Looks at one record after the projector applied it.
     mutating func observe(_ recorded: RecordedEvent, state: ProvinceState, configuration: RuleConfiguration) {
@@ -28,7 +36,15 @@ struct CandidateWatch: Sendable {
             let directive = event.string("directive"), heads[group] != issuer,
             deputies[group]?.contains(issuer) != true
         {
-            issuedByOthers.append((recorded.mark, group, directive, issuer, heads[group]))
+            issuedByOthers.append(
+                IssuedByOther(
+                    mark: recorded.mark,
+                    group: group,
+                    directive: directive,
+                    issuer: issuer,
+                    head: heads[group]
+                )
+            )
         }
         guard event.type == "post.created", let group = event.group, let message = event.string("message"),
             let head = heads[group], state.bindings[event.actor] == head,

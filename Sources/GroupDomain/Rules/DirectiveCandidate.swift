@@ -2,7 +2,7 @@ public import LedgerCore
 
 /// A head's post that reads like a directive ("Đề nghị …", "Yêu cầu … báo cáo trước …"): listed for a person to
 /// confirm with `directive.issued` (`confirmed_by`), never confirmed automatically.
-public struct DirectiveCandidate: Sendable, Hashable {
+public struct DirectiveCandidate: Sendable, Codable, Hashable {
     /// The post.
     public let post: EventMark
     /// The group.

@@ -12,7 +12,7 @@ public struct DirectiveRow: Sendable, Hashable {
     }
 
     /// How an acknowledgement was seen.
-    public enum Evidence: String, Sendable, Hashable {
+    public enum Evidence: String, Sendable, Codable, Hashable {
         /// A `directive.*` record entered by a person.
         case recorded
         /// The assignee's post quoting the directive's source post.

@@ -9,9 +9,9 @@ import LedgerCore
 ///
 /// When a capture gap overlaps the window, the finding says so: the ledger saw nothing then, and "no reply seen"
 /// is not "no reply".
-struct DirectiveWatch: Sendable {
+struct DirectiveWatch: Sendable, Codable {
     /// A post that quotes another or a reaction on it.
-    private struct Reply: Sendable {
+    private struct Reply: Sendable, Codable {
         let mark: EventMark
         let account: String
         let evidence: DirectiveRow.Evidence

@@ -2,7 +2,7 @@ import LedgerCore
 
 /// A stretch of ledger time during which a group was in breach of a standing rule (no head, no admin, two
 /// admins): from the record that started it to the record that ended it.
-struct Episode: Sendable {
+struct Episode: Sendable, Codable {
     /// The rule id.
     let rule: String
     /// The check, e.g. `no-head`.

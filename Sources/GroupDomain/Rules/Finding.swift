@@ -4,7 +4,7 @@
 /// finding and, when one group or record can give several findings, the person or account concerned
 /// (`R3:two-admins:17-19`, `R9:no-acknowledgement:120:p-017`, `R7a:post:1234`). Records appended later never
 /// change it, so a `finding.reviewed` event keeps pointing at the same finding.
-public struct Finding: Sendable, Hashable {
+public struct Finding: Sendable, Codable, Hashable {
     /// The stable id.
     public let id: String
     /// The rule id: `R1`, `R3`, `R4`, `R5`, `R7a`…`R7e`, `R9`.

@@ -7,9 +7,9 @@ import LedgerCore
 /// in the middle of it. An episode becomes a finding when it lasted longer than its grace period
 /// (`R1.grace_hours`, `R3.no_admin_grace_hours`, `R3.two_admins_grace_hours`): registering a group and assigning
 /// its head a minute later is not a breach.
-struct GovernanceWatch: Sendable {
+struct GovernanceWatch: Sendable, Codable {
     /// An admin assignment made by someone other than the head.
-    private struct Irregular: Sendable {
+    private struct Irregular: Sendable, Codable {
         let group: String
         let person: String
         let assignedBy: String?
@@ -18,10 +18,17 @@ struct GovernanceWatch: Sendable {
         var resolved: EventMark?
     }
 
+    /// An admin assignment made while the group had no head.
+    private struct AssignmentAwaitingHead: Sendable, Codable {
+        let person: String
+        let by: String?
+        let mark: EventMark
+    }
+
     private var open: [String: Episode] = [:]
     private var closed: [Episode] = []
     /// Admin assignments made while the group had no head, waiting for the first head.
-    private var awaitingHead: [String: [(person: String, by: String?, mark: EventMark)]] = [:]
+    private var awaitingHead: [String: [AssignmentAwaitingHead]] = [:]
     private var irregular: [Irregular] = []
     /// The groups seen so far, to spot a group's first record without looking its state up.
     private var seen: Set<String> = []
@@ -60,7 +67,7 @@ struct GovernanceWatch: Sendable {
                     )
                 }
             } else {
-                awaitingHead[id, default: []].append((person, by, mark))
+                awaitingHead[id, default: []].append(AssignmentAwaitingHead(person: person, by: by, mark: mark))
             }
         case "admin.unassigned":
             guard let person else { return }

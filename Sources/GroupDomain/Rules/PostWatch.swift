@@ -7,20 +7,27 @@ import LedgerCore
 /// One finding per rule and post, with every matched span; its id is `R7x:post:<seq>` whatever matched, so a
 /// review stays attached to it. A withheld post cannot be matched: it is listed as withheld, and when it was
 /// withheld as classified (reason `R7a…`) it is an R7a finding citing the withholding record.
-struct PostWatch: Sendable {
-    private let matcher: TextMatcher
+struct PostWatch: Sendable, Codable {
+    /// A withheld post.
+    private struct WithheldMark: Sendable, Codable {
+        let post: EventMark
+        let group: String?
+    }
+
+    /// The recall or removal of a post.
+    private struct Ending: Sendable, Codable {
+        let type: String
+        let mark: EventMark
+    }
+
     private var findings: [Finding] = []
-    private var withheld: [(post: EventMark, group: String?)] = []
+    private var withheld: [WithheldMark] = []
     /// The posts that have findings, by group and message id: a later recall or removal is noted on them.
     private var postsByMessage: [String: UInt64] = [:]
     /// Recalls and removals of posts that have findings, by post seq.
-    private var endings: [UInt64: (type: String, mark: EventMark)] = [:]
+    private var endings: [UInt64: Ending] = [:]
     /// Withholdings recorded after the evaluation point (``RuleChecker/noteLater(_:)``), by target seq.
     private var laterWithholdings: [UInt64: Withholding] = [:]
-
-    init(configuration: RuleConfiguration) {
-        matcher = TextMatcher(configuration: configuration.textMatching)
-    }
 
     /// Notes a `ledger.content_withheld` record that lies after the evaluation point: the post's content is gone
     /// all the same, and its R7a finding cites the withholding.
@@ -36,20 +43,20 @@ struct PostWatch: Sendable {
         )
     }
 
-    /// Looks at one record.
-    mutating func observe(_ recorded: RecordedEvent, configuration: RuleConfiguration) {
+    /// Looks at one record, matching a post's texts with `matcher` (made from `configuration`).
+    mutating func observe(_ recorded: RecordedEvent, matcher: TextMatcher, configuration: RuleConfiguration) {
         let event = recorded.event
         if event.type == "post.recalled" || event.type == "post.removed" {
             if let message = event.string("message"), let post = postsByMessage[(event.group ?? "") + "/" + message],
                 endings[post] == nil
             {
-                endings[post] = (event.type, recorded.mark)
+                endings[post] = Ending(type: event.type, mark: recorded.mark)
             }
             return
         }
         guard event.type == "post.created" else { return }
         if recorded.isWithheld {
-            withheld.append((recorded.mark, event.group))
+            withheld.append(WithheldMark(post: recorded.mark, group: event.group))
             return
         }
         var texts: [(field: String, text: String)] = []

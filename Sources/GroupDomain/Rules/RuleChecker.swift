@@ -17,10 +17,12 @@ import LedgerCore
 public struct RuleChecker: Sendable {
     /// The configuration in use.
     public let configuration: RuleConfiguration
+    /// The text matcher of the configuration, made once.
+    private let matcher: TextMatcher
     private var projector = Projector()
     private var governance = GovernanceWatch()
     private var accounts = AccountWatch()
-    private var posts: PostWatch
+    private var posts = PostWatch()
     private var directives = DirectiveWatch()
     private var candidates = CandidateWatch()
     /// The latest event time of a group event (not ``isRecordKeeping(_:)``).
@@ -38,7 +40,35 @@ public struct RuleChecker: Sendable {
 
     public init(configuration: RuleConfiguration) {
         self.configuration = configuration
-        posts = PostWatch(configuration: configuration)
+        matcher = TextMatcher(configuration: configuration.textMatching)
+    }
+
+    /// Continues from `progress`, saved earlier from a checker with the same configuration: applying the records
+    /// after `progress.state.through` gives the same findings as a check from record 0.
+    public init(configuration: RuleConfiguration, resuming progress: Progress) {
+        self.init(configuration: configuration)
+        projector = Projector(resuming: progress.state)
+        governance = progress.governance
+        accounts = progress.accounts
+        posts = progress.posts
+        directives = progress.directives
+        candidates = progress.candidates
+        latest = progress.latest
+        latestRecordKeeping = progress.latestRecordKeeping
+    }
+
+    /// Everything the checker has gathered so far, to save and resume with ``init(configuration:resuming:)``.
+    public var progress: Progress {
+        Progress(
+            state: projector.state,
+            governance: governance,
+            accounts: accounts,
+            posts: posts,
+            directives: directives,
+            candidates: candidates,
+            latest: latest,
+            latestRecordKeeping: latestRecordKeeping
+        )
     }
 
     /// The state after every record applied so far.
@@ -55,7 +85,7 @@ public struct RuleChecker: Sendable {
         let state = projector.state
         governance.observe(recorded, state: state, configuration: configuration)
         accounts.observe(recorded, state: state, configuration: configuration)
-        posts.observe(recorded, configuration: configuration)
+        posts.observe(recorded, matcher: matcher, configuration: configuration)
         directives.observe(recorded)
         candidates.observe(recorded, state: state, configuration: configuration)
     }

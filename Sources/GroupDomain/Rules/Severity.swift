@@ -1,6 +1,6 @@
 /// How urgently a person should look at a finding. Configurable per rule; R7a (classified material) is the
 /// highest by default.
-public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
     case info
     case low
     case medium

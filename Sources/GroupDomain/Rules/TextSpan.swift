@@ -1,6 +1,6 @@
 /// Where a text rule matched: which text of the post, the matched text, and its span in UTF-8 bytes and in UTF-16
 /// code units (the unit of Zalo's mention offsets), both over the text exactly as stored.
-public struct TextSpan: Sendable, Hashable {
+public struct TextSpan: Sendable, Codable, Hashable {
     /// The text searched: `text`, or `attachments[0].title`, `attachments[0].href`, `attachments[0].description`.
     public let field: String
     /// What the matcher found, e.g. `stamp`, `emoji`, `link`.

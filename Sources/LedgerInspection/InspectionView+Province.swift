@@ -1,0 +1,4 @@
+extension InspectionView {
+    /// The province page.
+    public func province() -> ProvinceSummary { summary }
+}

@@ -1,0 +1,68 @@
+import GroupDomain
+import LedgerCore
+import LedgerStorage
+
+/// The file a saved ``Inspection`` lives in, `views/inspection.snapshot` under the ledger directory:
+///
+/// ```
+/// magic "GroupLedger inspection snapshot 1\n"
+/// size           UInt64   records applied
+/// root           32 bytes the ledger's Merkle root at that size
+/// configuration  string   the caller's name for the rule configuration
+/// payload length UInt64
+/// payload hash   32 bytes SHA-256 of the payload
+/// payload        the builder (``InspectionBuilder/write(to:)``)
+/// ```
+///
+/// Numbers are little-endian, strings a UInt32 length and UTF-8. The root ties the snapshot to the ledger: a
+/// replaced or rolled-back ledger has another root at that size (or no such size), so the snapshot is not used.
+/// The payload hash catches a damaged file; it is no seal — whoever can write the ledger directory can write a
+/// snapshot too, which is why the snapshot is only a cache: delete it and the model is rebuilt from the records.
+enum InspectionSnapshot {
+    static let magic = Array("GroupLedger inspection snapshot 1\n".utf8)
+
+    /// What the header says.
+    struct Header {
+        let size: UInt64
+        let root: Hash
+        let configuration: String
+    }
+
+    /// The snapshot file of the ledger at `layout`.
+    static func path(_ layout: LedgerLayout) -> String { layout.root + "/views/inspection.snapshot" }
+
+    /// The file's bytes for `builder`, whose records have Merkle root `root`.
+    static func encode(_ builder: InspectionBuilder, root: Hash, configuration: String) throws -> [UInt8] {
+        let payload = ByteSink()
+        try builder.write(to: payload)
+        let file = ByteSink()
+        for byte in magic { file.put(byte) }
+        file.put(builder.size)
+        for byte in root.bytes { file.put(byte) }
+        file.put(configuration)
+        file.put(UInt64(payload.bytes.count))
+        for byte in SHA256().hash(payload.bytes).bytes { file.put(byte) }
+        return file.bytes + payload.bytes
+    }
+
+    /// The header of `bytes`, checking the magic and the payload hash; the source is left at the payload.
+    static func header(_ source: ByteSource) throws -> Header {
+        for byte in magic {
+            guard try source.take(UInt8.self) == byte else { throw SnapshotError("is not an inspection snapshot") }
+        }
+        let size = try source.take(UInt64.self)
+        let root = try takeHash(source)
+        let configuration = try source.takeString()
+        let length = try source.take(UInt64.self)
+        let hash = try takeHash(source)
+        guard length == UInt64(source.remaining) else { throw SnapshotError("is cut short or too long") }
+        guard source.hashOfRest() == hash else { throw SnapshotError("is damaged (its payload hash differs)") }
+        return Header(size: size, root: root, configuration: configuration)
+    }
+
+    private static func takeHash(_ source: ByteSource) throws(SnapshotError) -> Hash {
+        var bytes: [UInt8] = []
+        for _ in 0..<Hash.byteCount { bytes.append(try source.take(UInt8.self)) }
+        return Hash(bytes: bytes)!
+    }
+}
