@@ -20,9 +20,12 @@ public final class GroupCommitter: @unchecked Sendable {
     private var shutdowns: [CheckedContinuation<Void, Never>] = []
     private var finished = false
 
+    /// What a body's caller is told once the commit that holds it is durable.
+    public typealias Answer = @Sendable (Result<BodyIngest.Outcome, BodyIngest.Failure>) -> Void
+
     private struct Waiting {
         let body: SealedBody
-        let answer: CheckedContinuation<Result<BodyIngest.Outcome, BodyIngest.Failure>, any Error>
+        let answer: Answer
     }
 
     /// Starts the committing thread.
@@ -46,13 +49,22 @@ public final class GroupCommitter: @unchecked Sendable {
     ///
     /// - Throws: `CancellationError` when the committer has stopped (see ``shutdown()``): nothing was appended.
     public func commit(_ body: SealedBody) async throws -> Result<BodyIngest.Outcome, BodyIngest.Failure> {
-        try await withCheckedThrowingContinuation { answer in
-            condition.lock()
-            defer { condition.unlock() }
-            guard !stopping else { return answer.resume(throwing: CancellationError()) }
-            waiting.append(Waiting(body: body, answer: answer))
-            condition.signal()
+        try await withCheckedThrowingContinuation { continuation in
+            let taken = submit(body) { continuation.resume(returning: $0) }
+            if !taken { continuation.resume(throwing: CancellationError()) }
         }
+    }
+
+    /// Hands `body` to the next group commit without waiting: `answer` is called on the committing thread once the
+    /// commit is durable (it must return at once). Returns `false`, and `answer` is never called, when the committer
+    /// has stopped.
+    public func submit(_ body: SealedBody, answer: @escaping Answer) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !stopping else { return false }
+        waiting.append(Waiting(body: body, answer: answer))
+        condition.signal()
+        return true
     }
 
     /// Commits the bodies already handed in, refuses later ones, and returns once the thread has ended.
@@ -71,7 +83,7 @@ public final class GroupCommitter: @unchecked Sendable {
         while let turn = nextTurn() {
             let results = ledger.append(batches: turn.map(\.body.events))
             for (entry, result) in zip(turn, results) {
-                entry.answer.resume(returning: result.map(entry.body.outcome).mapError(BodyIngest.Failure.ledger))
+                entry.answer(result.map(entry.body.outcome).mapError(BodyIngest.Failure.ledger))
             }
         }
     }
