@@ -9,7 +9,7 @@ public struct HostedWitness: Sendable {
     /// The submission prefix: empty, or a path that starts with `/` and does not end with one.
     public var prefix: String
     /// Threads that run ``LedgerStorage/WitnessEndpoint/respond(to:)``, which blocks on the witness lock and on
-    /// `fsync`; they are the witness's own, so cosigning never takes a commit thread.
+    /// `fsync`; they are the witness's own, so cosigning never takes the commit thread.
     public var threads = 2
 
     /// `endpoint` answering at `<prefix>/add-checkpoint`.

@@ -144,7 +144,7 @@ public final class Ledger: @unchecked Sendable {
     /// - Throws: ``LedgerError`` `.badInput`, and nothing is appended, when an event has a type of the `ledger.`
     ///   namespace or an id starting with `ledger:`: those belong to the events the ledger writes itself.
     public func append(prepared events: [PreparedEvent]) throws(LedgerError) -> AppendResult {
-        for (position, event) in events.enumerated() { try Ledger.checkInput(event, position: position) }
+        try Ledger.checkInput(events)
         return try enqueue([events])[0].get()
     }
 
@@ -160,7 +160,7 @@ public final class Ledger: @unchecked Sendable {
         var positions: [Int] = []
         for (index, events) in batches.enumerated() {
             do throws(LedgerError) {
-                for (position, event) in events.enumerated() { try Ledger.checkInput(event, position: position) }
+                try Ledger.checkInput(events)
                 accepted.append(events)
                 positions.append(index)
             } catch {
@@ -171,6 +171,11 @@ public final class Ledger: @unchecked Sendable {
             for (index, result) in zip(positions, enqueue(accepted)) { results[index] = result }
         }
         return results.map { $0! }
+    }
+
+    /// Refuses a batch with an event that would pose as one of the ledger's own.
+    static func checkInput(_ events: [PreparedEvent]) throws(LedgerError) {
+        for (position, event) in events.enumerated() { try checkInput(event, position: position) }
     }
 
     /// Refuses an input event that would pose as one of the ledger's own (see ``OwnEvent``).
