@@ -1,20 +1,21 @@
+import Foundation
 import LedgerCore
 import LedgerStorage
 import Testing
 
-/// Records and content are found through 32-bit offsets, so one append can reach at most 4 GiB into the live
-/// segment and content file. A larger batch must be refused whole with a message, not trap while staging; the
-/// limit is lowered here to reach that case without writing gigabytes.
+/// Records and content are found through 32-bit offsets, so a segment or content file can reach at most 4 GiB. One
+/// append seals segments as it fills them (issue 13), so only a target segment size near that limit leaves a batch
+/// too large: it must be refused whole with a message, not trap while staging. The limit is lowered here to reach
+/// that case without writing gigabytes.
 @Suite struct BatchSizeLimitTests {
-    @Test func batchPastTheOffsetLimitIsRefusedWholeAndSmallerOnesStillFit() throws {
+    @Test func batchPastTheOffsetLimitIsRefusedWholeAndSpansSegmentsBelowIt() throws {
         let dir = TemporaryDirectory("batch-limit")
         defer { dir.remove() }
         let root = dir.path + "/ledger"
         var options = LedgerOptions()
         options.maxFileOffset = 8_000
-        options.segmentRollBytes = 4_000
+        options.segmentRollBytes = 1 << 20
         let ledger = try Ledger.create(at: root, origin: "example.org/test", options: options)
-        defer { ledger.close() }
         let sizeBefore = ledger.size
         let rootBefore = ledger.rootHash
 
@@ -24,12 +25,15 @@ import Testing
         #expect(error?.message.contains("a batch of 40 events is too large for one append") == true)
         #expect(error?.message.contains("append it in smaller batches") == true)
         #expect(ledger.size == sizeBefore && ledger.rootHash == rootBefore)
+        ledger.close()
 
-        // The same events in batches of 5 fit: segments roll between batches.
-        for start in stride(from: 0, to: 40, by: 5) {
-            #expect(try ledger.append(Array(tooMany[start..<start + 5])).appended == 5)
-        }
-        #expect(ledger.size == sizeBefore + 40)
+        // With segments sealed below the limit, the same batch fills several of them in one append.
+        options.segmentRollBytes = 4_000
+        let reopened = try Ledger.open(at: root, options: options)
+        #expect(try reopened.append(tooMany).appended == 40)
+        #expect(reopened.size == sizeBefore + 40)
+        reopened.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/segments").count > 2)
         #expect(try Verifier(root: root).run().isIntact)
     }
 }

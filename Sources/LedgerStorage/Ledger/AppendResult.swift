@@ -28,6 +28,9 @@ public struct RecoveryReport: Sendable, Equatable {
     public var quarantinedBytes: Int = 0
     /// The quarantine file, relative to the ledger root.
     public var quarantineFile: String?
+    /// Segments that held nothing but a torn append spanning segments: copied whole to `quarantine/` and removed
+    /// with their content and index files (relative to the ledger root).
+    public var removedSegments: [String] = []
     /// The last sequence number kept.
     public var lastGoodSeq: UInt64 = 0
     /// Records found past the head (acknowledged appends whose head write was lost to a crash).
@@ -49,6 +52,12 @@ public struct RecoveryReport: Sendable, Equatable {
             out.append(
                 "recovered a torn tail: \(quarantinedBytes) bytes after seq \(lastGoodSeq) were not "
                     + "acknowledged; copied to \(quarantineFile) and cut from the segment"
+            )
+        }
+        if !removedSegments.isEmpty {
+            out.append(
+                "the torn append had spanned segments: removed \(removedSegments.joined(separator: ", ")) (copied to "
+                    + "quarantine/ first) with their content and index files"
             )
         }
         if truncatedContentBytes > 0 {

@@ -5,10 +5,11 @@ extension Ledger {
     /// Opens an existing ledger for writing, recovering from a crash if there was one.
     ///
     /// Recovery keeps every acknowledged record. Past the head (the last state the writer recorded), it accepts
-    /// whole append batches whose frames hash correctly and continue the chain; a torn tail after the last whole
-    /// batch of the *last* segment is copied to `quarantine/`, cut off and synced (see ``RecoveryReport``).
-    /// Anything else that is wrong — damage before the head, a bad or missing sealed segment, a segment past a
-    /// torn tail — is never repaired: `open` throws `.corrupt` and `groupledger verify` explains.
+    /// whole append batches whose frames hash correctly and continue the chain, across segments; what follows
+    /// the last whole batch is a torn append: copied to `quarantine/`, cut off and synced, and the segments it
+    /// had started removed (see ``RecoveryReport``). Anything else that is wrong — damage before the head, a bad
+    /// or missing sealed segment, a damaged frame followed by another segment — is never repaired: `open` throws
+    /// `.corrupt` and `groupledger verify` explains.
     ///
     /// - Throws: `.locked` when another process writes, `.corrupt`, `.notALedger`, `.missingInput`, `.io`.
     public static func open(at root: String, options: LedgerOptions = LedgerOptions()) throws(LedgerError) -> Ledger {
@@ -80,28 +81,32 @@ extension Ledger {
                 origin: metadata.origin,
                 sha: sha
             )
-            var position = startIndex
-            while position < segments.count {
+            var cursor = TailCursor(
+                seq: saved.activeSegment,
+                leaf: saved.lastLeaf,
+                wholeEnd: (startIndex, Int(saved.segmentLength))
+            )
+            for position in startIndex..<segments.count {
                 let first = segments[position]
-                let isLast = position == segments.count - 1
-                let scan = try scanTail(
+                index[first] = try scanTail(
                     layout,
                     first: first,
-                    isLast: isLast,
+                    segmentPosition: position,
+                    isLast: position == segments.count - 1,
                     committed: first == saved.activeSegment ? saved : nil,
                     state: &state,
+                    cursor: &cursor,
                     origin: metadata.origin,
-                    sha: sha,
-                    report: &report
+                    sha: sha
                 )
-                if scan.removedSegment {
-                    segments.removeLast()
-                    break
-                }
-                index[first] = scan.index
-                position += 1
             }
+            try cutTornAppend(layout, segments: &segments, after: cursor.wholeEnd, report: &report)
+            for first in index.keys where !segments.contains(first) { index[first] = nil }
             state.activeSegment = segments.last!
+            state.segmentLength = UInt64(cursor.wholeEnd.offset)
+            index[state.activeSegment] = index[state.activeSegment].map {
+                Array($0.prefix(Int(state.size - state.activeSegment)))
+            }
             report.lastGoodSeq = state.size == 0 ? 0 : state.size - 1
             report.recoveredRecords = state.size - saved.size
             try truncateOrphanContent(layout, state: &state, report: &report)
@@ -304,56 +309,57 @@ extension Ledger {
         return bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
     }
 
-    private struct TailScan {
-        var index: [RecordIndex.Entry] = []
-        var removedSegment = false
+    /// Where the scan of the segments from the head's on stands: the next seq and the leaf of the last intact
+    /// record (whole batches or not), the leaves after the last whole batch, and the segment position and byte
+    /// where the last whole batch, or the head's committed part, ends.
+    private struct TailCursor {
+        var seq: UInt64
+        var leaf: Hash
+        var tentative: [Hash] = []
+        var wholeEnd: (position: Int, offset: Int)
     }
 
-    /// Scans one segment from its start, checks the committed part against the head, accepts whole batches past
-    /// it, and quarantines a torn tail if this is the last segment.
+    /// Scans one segment from its start, checks the committed part against the head, and accepts whole batches
+    /// past it into `state`, carrying an unfinished batch on to the next segment in `cursor`. Returns the index
+    /// entries of every intact record (the caller keeps those of the accepted ones).
+    ///
+    /// A damaged frame followed by another segment is damage, not a torn write: the writer syncs a segment before
+    /// it creates the next one, so every segment but the last is whole on disk after a crash.
     private static func scanTail(
         _ layout: LedgerLayout,
         first: UInt64,
+        segmentPosition: Int,
         isLast: Bool,
         committed: HeadState?,
         state: inout HeadState,
+        cursor: inout TailCursor,
         origin: String,
-        sha: SHA256,
-        report: inout RecoveryReport
-    ) throws(LedgerError) -> TailScan {
+        sha: SHA256
+    ) throws(LedgerError) -> [RecordIndex.Entry] {
         let path = layout.segmentPath(first)
         let name = layout.relative(path)
-        let file = try LedgerFile.open(path, name: name, .readWrite)
+        let file = try LedgerFile.open(path, name: name, .readOnly)
         defer { file.close() }
         let bytes = try file.readAll()
         if let problem = SegmentFormat.headerProblem(bytes, expectedFirstSeq: first, origin: origin, sha: sha) {
-            // A segment created just before a crash may have a torn header; it cannot hold acknowledged records.
-            guard isLast, committed == nil, first == state.size else {
+            // A segment created just before a crash may have a torn header; it cannot hold acknowledged records,
+            // and it is part of the torn append that `cutTornAppend` removes.
+            guard isLast, committed == nil, first == cursor.seq else {
                 throw LedgerError(.corrupt, "\(name): \(problem)")
             }
-            try quarantine(layout, bytes: bytes[...], from: name, offset: 0, report: &report)
-            for companion in [path, layout.contentPath(first), layout.indexPath(first)] {
-                Directory.removeFile(companion)
-            }
-            for directory in [layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory] {
-                try Directory.sync(directory, name: layout.relative(directory))
-            }
-            return TailScan(removedSegment: true)
+            return []
         }
-        if committed == nil, first != state.size {
+        if committed == nil, first != cursor.seq {
             throw LedgerError(
                 .corrupt,
-                "\(name) starts at seq \(first) but the records before it end at seq "
-                    + "\(state.size)"
+                "\(name) starts at seq \(first) but the records before it end at seq \(cursor.seq)"
             )
         }
         let existingIndex = (try? readIndex(layout, first: first)) ?? []
         let committedEnd = committed.map { Int($0.segmentLength) } ?? SegmentFormat.headerSize
-        var scan = TailScan()
-        var tentative: [Hash] = []
-        var batchEnd = SegmentFormat.headerSize
+        var entries: [RecordIndex.Entry] = []
         var expectedSeq = first
-        var previousLeaf: Hash? = committed == nil ? state.lastLeaf : nil
+        var previousLeaf: Hash? = committed == nil ? cursor.leaf : nil
         var lastCommittedLeaf: Hash?
         let decoder = EnvelopeDecoder()
         let stop: FrameScanner.Stop? = try withRawBytes(bytes) { buffer throws(LedgerError) in
@@ -389,19 +395,19 @@ extension Ledger {
                         contentOffset: RecordIndex.noContent
                     )
                 }
-                scan.index.append(entry)
+                entries.append(entry)
                 if frame.end <= committedEnd {
                     lastCommittedLeaf = frame.leafHash
                     return
                 }
-                // Past the head: keep whole batches only.
-                tentative.append(frame.leafHash)
+                // Past the head: keep whole batches only, which may have begun in an earlier segment.
+                cursor.tentative.append(frame.leafHash)
                 if record[1] & Record.Flags.endsBatch.rawValue != 0 {
-                    for leaf in tentative { _ = state.frontier.append(leaf, using: sha) }
+                    for leaf in cursor.tentative { _ = state.frontier.append(leaf, using: sha) }
                     state.size = seq + 1
                     state.lastLeaf = frame.leafHash
-                    batchEnd = frame.end
-                    tentative.removeAll()
+                    cursor.wholeEnd = (segmentPosition, frame.end)
+                    cursor.tentative.removeAll()
                 }
             }
         }
@@ -423,23 +429,54 @@ extension Ledger {
                     + "(\(describe(stop)))"
             )
         }
-        batchEnd = max(batchEnd, committedEnd)
-        scan.index.removeLast(tentative.count)
-        if batchEnd < bytes.count {
-            guard isLast else {
-                throw LedgerError(
-                    .corrupt,
-                    "\(name): \(bytes.count - batchEnd) bytes at byte \(batchEnd) are not "
-                        + "whole records, and later segments exist"
-                )
-            }
-            try quarantine(layout, bytes: bytes[batchEnd...], from: name, offset: batchEnd, report: &report)
-            try file.truncate(to: UInt64(batchEnd))
-            try file.syncData()
+        if let stop, !isLast {
+            throw LedgerError(
+                .corrupt,
+                "\(name): damaged frame at byte \(stop.offset) (\(describe(stop))), and later segments exist: a "
+                    + "segment is synced before the next one is started, so this is damage, not a torn write"
+            )
         }
-        state.segmentLength = UInt64(batchEnd)
-        if !isLast { state.contentLength = 0 }
-        return scan
+        cursor.seq = expectedSeq
+        if let previousLeaf { cursor.leaf = previousLeaf }
+        return entries
+    }
+
+    /// Removes the torn append after the last whole batch, which ends at byte `wholeEnd.offset` of segment
+    /// `segments[wholeEnd.position]`: the segments after that one, newest first (each copied whole to
+    /// `quarantine/`, then its index, content and segment files removed), then the tail of that segment (copied,
+    /// cut, synced). In this order a crash during recovery leaves a torn append that the next open removes.
+    private static func cutTornAppend(
+        _ layout: LedgerLayout,
+        segments: inout [UInt64],
+        after wholeEnd: (position: Int, offset: Int),
+        report: inout RecoveryReport
+    ) throws(LedgerError) {
+        while segments.count > wholeEnd.position + 1 {
+            let first = segments.removeLast()
+            let path = layout.segmentPath(first)
+            let name = layout.relative(path)
+            let file = try LedgerFile.open(path, name: name, .readOnly)
+            let bytes = try file.readAll()
+            file.close()
+            try quarantine(layout, bytes: bytes[...], from: name, offset: 0, report: &report)
+            for companion in [layout.indexPath(first), layout.contentPath(first), path] {
+                Directory.removeFile(companion)
+            }
+            for directory in [layout.indexDirectory, layout.contentDirectory, layout.segmentsDirectory] {
+                try Directory.sync(directory, name: layout.relative(directory))
+            }
+            report.removedSegments.insert(name, at: 0)
+        }
+        let path = layout.segmentPath(segments[wholeEnd.position])
+        let name = layout.relative(path)
+        let file = try LedgerFile.open(path, name: name, .readWrite)
+        defer { file.close() }
+        let size = Int(try file.size())
+        guard size > wholeEnd.offset else { return }
+        let tail = try file.read(upTo: size - wholeEnd.offset, at: UInt64(wholeEnd.offset))
+        try quarantine(layout, bytes: tail[...], from: name, offset: wholeEnd.offset, report: &report)
+        try file.truncate(to: UInt64(wholeEnd.offset))
+        try file.syncData()
     }
 
     static func describe(_ stop: FrameScanner.Stop) -> String {

@@ -269,11 +269,19 @@ public final class Ledger: @unchecked Sendable {
     struct Pending {
         var segment: [UInt8] = []
         var content: [UInt8] = []
-        /// Bytes of this append already written to the live segment and content file, after their lengths in
-        /// `state` (a staged append writes as it goes).
+        /// Where this append's bytes begin in the live segment and content file: their committed lengths in
+        /// `state`, or the empty files' lengths once the append has moved on to a segment of its own.
+        var segmentBase: UInt64
+        var contentBase: UInt64
+        /// Bytes of this append already written to the live segment and content file, after the bases (a staged
+        /// append writes as it goes, and an append seals every segment it fills).
         var writtenSegment: UInt64 = 0
         var writtenContent: UInt64 = 0
+        /// The live segment's index entries of this append, written once it is durable.
         var index: [UInt8] = []
+        /// The segments this append filled and sealed before reaching its end, in order: written and synced,
+        /// their index entries waiting for the acknowledgement. The first is the segment live when it began.
+        var filled: [FilledSegment] = []
         var newIds = IdTable()
         var frontier: MerkleFrontier
         var treeNodes = TreeRuns()
@@ -282,6 +290,10 @@ public final class Ledger: @unchecked Sendable {
         /// Fresh random bytes for the content salts, drawn many salts at a time.
         var salts: [UInt8] = []
         var saltsUsed = 0
+
+        /// Where the live segment and content file end once everything staged is written.
+        var segmentEnd: UInt64 { segmentBase + writtenSegment + UInt64(segment.count) }
+        var contentEnd: UInt64 { contentBase + writtenContent + UInt64(content.count) }
 
         mutating func nextSalt() -> ArraySlice<UInt8> {
             if saltsUsed == salts.count {
@@ -293,11 +305,30 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
+    /// A segment that an append filled and sealed before its end (see ``Pending/filled``).
+    struct FilledSegment {
+        var files: ActiveFiles
+        var index: [UInt8]
+    }
+
+    /// An empty append that starts after the acknowledged records.
+    func startPending() -> Pending {
+        Pending(
+            segmentBase: state.segmentLength,
+            contentBase: state.contentLength,
+            frontier: state.frontier,
+            seq: state.size,
+            prev: state.lastLeaf
+        )
+    }
+
     private func writeGroup(_ batches: [[PreparedEvent]]) throws(LedgerError) -> [AppendResult] {
-        if state.segmentLength >= options.segmentRollBytes, batches.contains(where: { !$0.isEmpty }) {
+        if options.seals(segmentEnd: state.segmentLength, contentEnd: state.contentLength),
+            batches.contains(where: { !$0.isEmpty })
+        {
             try rollSegment()
         }
-        var pending = Pending(frontier: state.frontier, seq: state.size, prev: state.lastLeaf)
+        var pending = startPending()
         let contents = batches.reduce(0) { total, batch in total + batch.count { $0.contentBytes != nil } }
         pending.salts = SecureRandom.bytes(contents * ContentFormat.saltSize)
         let now = options.clock()
@@ -315,6 +346,7 @@ public final class Ledger: @unchecked Sendable {
             for (position, (event, digest)) in fresh.enumerated() {
                 var flags: Record.Flags = position == fresh.count - 1 ? [.endsBatch] : []
                 if event.isLedgerEvent { flags.insert(.ledgerEvent) }
+                try sealIfFull(during: &pending)
                 stage(event, digest: digest, flags: flags, now: now, into: &pending)
             }
             results.append(
@@ -335,16 +367,21 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in the live segment or content file
-    /// once `events` are staged after `pending` (`batchSize`, for the message: how many events the batch has).
+    /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in a segment or content file once
+    /// `events` are staged after `pending`, segments sealed as the append goes (`batchSize`, for the message: how
+    /// many events the batch has). Only a target segment size near that limit leaves a batch too large.
     func checkRoom(
         for events: some Sequence<PreparedEvent>,
         after pending: Pending,
         batchSize: Int
     ) throws(LedgerError) {
-        var segmentEnd = state.segmentLength + pending.writtenSegment + UInt64(pending.segment.count)
-        var contentEnd = state.contentLength + pending.writtenContent + UInt64(pending.content.count)
+        var segmentEnd = pending.segmentEnd
+        var contentEnd = pending.contentEnd
         for event in events {
+            if options.seals(segmentEnd: segmentEnd, contentEnd: contentEnd) {
+                segmentEnd = UInt64(SegmentFormat.headerSize)
+                contentEnd = 0
+            }
             // A frame is its length (4 bytes), the record and the leaf hash.
             segmentEnd += UInt64(4 + Record.headerSize + event.chainBytes.count + Hash.byteCount)
             if let content = event.contentBytes { contentEnd += UInt64(ContentFormat.prefixSize + content.count) }
@@ -371,7 +408,7 @@ public final class Ledger: @unchecked Sendable {
         var contentOffset = RecordIndex.noContent
         if let content = event.contentBytes {
             flags.insert(.hasContent)
-            contentOffset = UInt32(state.contentLength + pending.writtenContent + UInt64(pending.content.count))
+            contentOffset = UInt32(pending.contentEnd)
             let salt = pending.nextSalt()
             commitment = ContentFormat.appendEntry(
                 seq: pending.seq,
@@ -381,7 +418,7 @@ public final class Ledger: @unchecked Sendable {
                 sha: sha
             )
         }
-        let frameOffset = UInt32(state.segmentLength + pending.writtenSegment + UInt64(pending.segment.count))
+        let frameOffset = UInt32(pending.segmentEnd)
         let leaf = SegmentFormat.appendFrame(
             Record(
                 seq: pending.seq,
@@ -403,18 +440,18 @@ public final class Ledger: @unchecked Sendable {
         pending.seq += 1
     }
 
-    /// Writes the staged content, then records, without a sync; on failure cuts both files back to where this
+    /// Writes the staged content, then records, without a sync; on failure cuts the files back to where this
     /// append started (nothing of it stays).
     func write(_ pending: inout Pending) throws(LedgerError) {
         do {
             if !pending.content.isEmpty {
-                try active.content.write(pending.content, at: state.contentLength + pending.writtenContent)
+                try active.content.write(pending.content, at: pending.contentBase + pending.writtenContent)
             }
             if !pending.segment.isEmpty {
-                try active.segment.write(pending.segment, at: state.segmentLength + pending.writtenSegment)
+                try active.segment.write(pending.segment, at: pending.segmentBase + pending.writtenSegment)
             }
         } catch {
-            try undoPartialWrite()
+            try undoPartialWrite(&pending)
             throw error
         }
         pending.writtenContent += UInt64(pending.content.count)
@@ -429,9 +466,41 @@ public final class Ledger: @unchecked Sendable {
         whileIdle { syncObserver = observer }
     }
 
+    /// Seals the live segment in the middle of an append once it (or its content file) has reached
+    /// ``LedgerOptions/segmentRollBytes`` and holds a record, so that no segment grows past that target by more
+    /// than one frame however large the append: what is staged for it is written and synced, then the next
+    /// segment is created (header synced, directories synced) and the append goes on there. The sync comes first so
+    /// that a segment followed by another is whole on disk after any crash: recovery can then tell a torn append
+    /// that spans segments (quarantined) from damage (refused). Nothing is acknowledged until the append's end.
+    func sealIfFull(during pending: inout Pending) throws(LedgerError) {
+        guard options.seals(segmentEnd: pending.segmentEnd, contentEnd: pending.contentEnd) else { return }
+        try write(&pending)
+        let next: ActiveFiles
+        do {
+            if pending.writtenContent > 0 { try active.content.syncData() }
+            try active.segment.syncData()
+            next = try Ledger.createSegmentFiles(layout, firstSeq: pending.seq, origin: metadata.origin, sha: sha)
+        } catch {
+            if error.code == .syncFailed {
+                stopped = error
+            } else {
+                try undoPartialWrite(&pending)
+            }
+            throw error
+        }
+        pending.filled.append(FilledSegment(files: active, index: pending.index))
+        active = next
+        pending.index.removeAll()
+        pending.segmentBase = UInt64(SegmentFormat.headerSize)
+        pending.contentBase = 0
+        pending.writtenSegment = 0
+        pending.writtenContent = 0
+    }
+
     /// Writes what is left, syncs content and segment, then updates the index and the head.
     func persist(_ pending: Pending) throws(LedgerError) {
         var pending = pending
+        defer { for filled in pending.filled { filled.files.close() } }
         try write(&pending)
         let syncing = ContinuousClock.now
         if pending.writtenContent > 0 { try active.content.syncData() }
@@ -442,10 +511,14 @@ public final class Ledger: @unchecked Sendable {
         state.size = pending.seq
         state.lastLeaf = pending.prev
         state.frontier = pending.frontier
-        state.segmentLength += pending.writtenSegment
-        state.contentLength += pending.writtenContent
+        state.activeSegment = active.firstSeq
+        state.segmentLength = pending.segmentBase + pending.writtenSegment
+        state.contentLength = pending.contentBase + pending.writtenContent
         pending.newIds.forEach { ids.insert($0, seq: $1) }
         do {
+            for filled in pending.filled {
+                try filled.files.index.write(filled.index, at: filled.files.indexLength)
+            }
             try active.index.write(pending.index, at: active.indexLength)
             active.indexLength += UInt64(pending.index.count)
             try tree.write(pending.treeNodes)
@@ -467,15 +540,15 @@ public final class Ledger: @unchecked Sendable {
             )
             return
         }
-        sealIfFull()
+        startNextSegmentIfFull()
     }
 
     /// Starts the next segment right after the batch that filled the active one, rather than at the next append, so
     /// that the next open scans only the new, empty segment: after a large import the full one can be gigabytes.
     /// The batch is durable either way. A failed sync stops the writer, as every failed sync does; another failure
     /// leaves the new segment to the next append.
-    private func sealIfFull() {
-        guard state.segmentLength >= options.segmentRollBytes else { return }
+    private func startNextSegmentIfFull() {
+        guard options.seals(segmentEnd: state.segmentLength, contentEnd: state.contentLength) else { return }
         do {
             try rollSegment()
             state.generation += 1
@@ -485,10 +558,29 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    /// After a failed write (disk full, file too large), or when a staged append is abandoned, cuts both files
-    /// back so no bytes of the append stay behind.
-    func undoPartialWrite() throws(LedgerError) {
+    /// After a failed write (disk full, file too large), or when a staged append is abandoned, removes the
+    /// segments the append started (newest first, each segment file after its index and content, so that a crash
+    /// midway leaves a torn append that recovery quarantines) and cuts the segment it began in back, so no bytes
+    /// of the append stay behind.
+    func undoPartialWrite(_ pending: inout Pending) throws(LedgerError) {
         do {
+            if let original = pending.filled.first {
+                let started = pending.filled.dropFirst().map(\.files) + [active]
+                for files in started.reversed() {
+                    files.close()
+                    for path in [
+                        layout.indexPath(files.firstSeq), layout.contentPath(files.firstSeq),
+                        layout.segmentPath(files.firstSeq),
+                    ] {
+                        Directory.removeFile(path)
+                    }
+                }
+                for directory in [layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory] {
+                    try Directory.sync(directory, name: layout.relative(directory))
+                }
+                active = original.files
+                pending.filled.removeAll()
+            }
             try active.segment.truncate(to: state.segmentLength)
             try active.content.truncate(to: state.contentLength)
             // Durably: unsynced, the cut bytes could come back after a power loss under a later batch.

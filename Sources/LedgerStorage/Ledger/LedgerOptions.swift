@@ -1,6 +1,8 @@
 /// Settings of a writer.
 public struct LedgerOptions: Sendable {
-    /// A segment is sealed and a new one started once it reaches this size (checked between append batches).
+    /// A segment is sealed and a new one started once it, or its content file, reaches this size and holds a
+    /// record: checked before each record, so one append spans as many segments as it fills, and a segment or
+    /// content file exceeds the target by at most one record's frame (or content entry).
     public var segmentRollBytes: UInt64 = 16 << 20
     /// `close` saves the table of event ids (`index/ids.table`) when it covers this many more records than the
     /// saved one, so that the next open reads one file instead of every index file.
@@ -20,6 +22,13 @@ public struct LedgerOptions: Sendable {
     public var lockHolder: String?
 
     public init() {}
+
+    /// Whether a live segment that ends at `segmentEnd`, its content file at `contentEnd`, is sealed before the
+    /// next record.
+    func seals(segmentEnd: UInt64, contentEnd: UInt64) -> Bool {
+        segmentEnd > UInt64(SegmentFormat.headerSize)
+            && (segmentEnd >= segmentRollBytes || contentEnd >= segmentRollBytes)
+    }
 }
 
 #if canImport(Glibc)

@@ -69,10 +69,12 @@ extension LedgerReader {
         let segments = try SegmentList.read(layout)
         guard let start = segments.firstIndex(of: head.activeSegment) else { return head.size }
         var size = head.size
-        var last = head.lastLeaf
+        // The chain as read so far, whole batches or not: an append may span segments.
+        var chainSeq = head.size
+        var chainLeaf = head.lastLeaf
         for first in segments[start...] {
             let isHeads = first == head.activeSegment
-            guard isHeads || first == size else { break }
+            guard isHeads || first == chainSeq else { break }
             let path = layout.segmentPath(first)
             let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
             defer { file.close() }
@@ -87,8 +89,6 @@ extension LedgerReader {
             let from = isHeads ? head.segmentLength : UInt64(SegmentFormat.headerSize)
             guard fileSize > from else { continue }
             let bytes = try file.read(upTo: Int(fileSize - from), at: from)
-            var chainSeq = size
-            var chainLeaf = last
             var broken = false
             let stop = try withRawBytes(bytes) { buffer in
                 FrameScanner(sha: sha).scan(buffer, from: 0, base: Int(from)) { frame, record in
@@ -100,15 +100,12 @@ extension LedgerReader {
                     }
                     chainSeq += 1
                     chainLeaf = frame.leafHash
-                    if record[1] & Record.Flags.endsBatch.rawValue != 0 {
-                        size = chainSeq
-                        last = chainLeaf
-                    }
+                    if record[1] & Record.Flags.endsBatch.rawValue != 0 { size = chainSeq }
                 }
             }
-            // A torn or partial batch ends what the writer adopts: it quarantines it (or, followed by more
-            // segments, refuses to open).
-            if broken || stop != nil || chainSeq != size { break }
+            // A damaged or cut frame ends what the writer adopts: it quarantines the torn append (or, followed by
+            // more segments, refuses to open). An unfinished batch may go on in the next segment.
+            if broken || stop != nil { break }
         }
         return size
     }

@@ -17,7 +17,7 @@ extension Ledger {
         }
         return StagedAppend(
             ledger: self,
-            pending: Pending(frontier: state.frontier, seq: state.size, prev: state.lastLeaf)
+            pending: startPending()
         )
     }
 
@@ -80,8 +80,11 @@ public final class StagedAppend {
                     continue
                 }
                 if let last {
-                    stage(last, endsBatch: false)
-                } else if ledger.state.segmentLength >= ledger.options.segmentRollBytes {
+                    try stage(last, endsBatch: false)
+                } else if ledger.options.seals(
+                    segmentEnd: ledger.state.segmentLength,
+                    contentEnd: ledger.state.contentLength
+                ) {
                     // The first new event: start a new segment if one is due, and not before (a staged append
                     // that adds nothing leaves the files alone).
                     try ledger.rollSegment()
@@ -108,11 +111,11 @@ public final class StagedAppend {
         precondition(!finished, "commit after the staged append was committed or abandoned")
         finished = true
         defer { ledger.endStagedAppend() }
-        if let last { stage(last, endsBatch: true) }
         guard appended > 0 else {
             return AppendResult(appended: 0, duplicates: duplicates, firstSeq: nil, size: pending.seq)
         }
         do {
+            if let last { try stage(last, endsBatch: true) }
             try ledger.persist(pending)
         } catch {
             if error.code == .syncFailed { ledger.stopped = error }
@@ -132,12 +135,16 @@ public final class StagedAppend {
         guard !finished else { return }
         finished = true
         defer { ledger.endStagedAppend() }
-        if pending.writtenSegment > 0 || pending.writtenContent > 0 { try? ledger.undoPartialWrite() }
+        if pending.writtenSegment > 0 || pending.writtenContent > 0 || !pending.filled.isEmpty {
+            try? ledger.undoPartialWrite(&pending)
+        }
     }
 
-    private func stage(_ staged: (event: PreparedEvent, digest: IdDigest), endsBatch: Bool) {
+    /// Stages one event, first sealing the live segment if it is full (see ``Ledger/sealIfFull(during:)``).
+    private func stage(_ staged: (event: PreparedEvent, digest: IdDigest), endsBatch: Bool) throws(LedgerError) {
         var flags: Record.Flags = endsBatch ? [.endsBatch] : []
         if staged.event.isLedgerEvent { flags.insert(.ledgerEvent) }
+        try ledger.sealIfFull(during: &pending)
         ledger.stage(staged.event, digest: staged.digest, flags: flags, now: now, into: &pending)
     }
 }

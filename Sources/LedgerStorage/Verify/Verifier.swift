@@ -131,8 +131,12 @@ public struct Verifier: Sendable {
         var logKeyHistory: [String] = []
         var expectedSeq: UInt64 = 0
         // The records the writer keeps when it next opens: those up to the head, then whole append batches that
-        // continue the chain. Records past it (an append batch without its last record) it quarantines.
+        // continue the chain, across segments. Records past it (an append batch without its last record, which
+        // may span segments) it quarantines: their leaves wait in `carried`, and `tornStart` is where they begin.
         var adoptedEnd: UInt64 = 0
+        var carried: [Hash] = []
+        var tornStart: (name: String, offset: Int)?
+        var tornEnd: (name: String, stop: Int?, fileSize: Int)?
         var prev = Hash.zero
         var leafAtHead: Hash?
         var erased: [UInt64: String] = [:]
@@ -185,29 +189,28 @@ public struct Verifier: Sendable {
                     continue
                 }
                 let end = expectedSeq + verdict.count
-                // Records before the head are acknowledged whatever their flags; past it, whole batches only.
-                let kept = max(expectedSeq + verdict.batchEnd, min(head.size, end))
-                if kept < end && !isLast {
-                    let offset = tornOffset(verdict, first: expectedSeq, kept: kept)
-                    report.records = end
-                    throw fail(
-                        "partial-batch",
-                        "\(name) byte \(offset): records \(kept)..<\(end) past the head are not a whole append batch "
-                            + "(record \(end - 1) does not end one) and later segments follow: the writer refuses to "
-                            + "open such a ledger",
-                        file: name,
-                        offset: offset,
-                        seq: kept,
-                        expected: "a record flagged endsBatch at seq \(end - 1)",
-                        found: "none"
-                    )
+                // Records before the head are acknowledged whatever their flags; past it, whole batches only, which
+                // may have begun in an earlier segment.
+                let batchKept = verdict.batchEnd > 0 ? expectedSeq + verdict.batchEnd : adoptedEnd
+                let kept = max(batchKept, min(head.size, end), adoptedEnd)
+                let keptHere = Int(kept > expectedSeq ? kept - expectedSeq : 0)
+                if kept > adoptedEnd {
+                    tree.append(carried + verdict.leaves[..<keptHere])
+                    carried.removeAll()
                 }
-                tree.append(Array(verdict.leaves[..<Int(kept - expectedSeq)]))
+                if keptHere < verdict.leaves.count {
+                    if carried.isEmpty {
+                        tornStart = (
+                            name, tornOffset(verdict, first: expectedSeq, kept: expectedSeq + UInt64(keptHere))
+                        )
+                    }
+                    carried += verdict.leaves[keptHere...]
+                }
                 if head.size > expectedSeq && head.size <= end {
                     leafAtHead = verdict.leaves[Int(head.size - expectedSeq - 1)]
                 }
                 expectedSeq = end
-                adoptedEnd = kept
+                adoptedEnd = max(adoptedEnd, kept)
                 report.records = end
                 prev = verdict.last ?? prev
                 report.contentChecked += verdict.contentChecked
@@ -227,17 +230,11 @@ public struct Verifier: Sendable {
                         found: found
                     )
                 }
-                if isLast && (kept < end || verdict.stop != nil) {
-                    let offset = tornOffset(verdict, first: end - verdict.count, kept: kept)
-                    let records = kept < end ? "records \(kept)..<\(end), an append batch without its last record" : ""
-                    let frame = verdict.stop.map { "a frame cut short or damaged at byte \($0.offset)" } ?? ""
-                    report.tornRecords = end - kept
-                    report.notes.append(
-                        "\(name): \(verdict.fileSize - offset) bytes from byte \(offset) (after record "
-                            + "\(kept == 0 ? "-" : String(kept - 1))) are a torn, unacknowledged write ("
-                            + [records, frame].filter { !$0.isEmpty }.joined(separator: ", then ")
-                            + "); the writer quarantines them when it next opens, it does not adopt them"
-                    )
+                if isLast && (!carried.isEmpty || verdict.stop != nil) {
+                    if carried.isEmpty {
+                        tornStart = (name, tornOffset(verdict, first: expectedSeq, kept: expectedSeq))
+                    }
+                    tornEnd = (name, verdict.stop?.offset, verdict.fileSize)
                 }
                 if let orphan = verdict.orphanContent {
                     let contentName = layout.relative(layout.contentPath(verdict.first))
@@ -263,6 +260,29 @@ public struct Verifier: Sendable {
             }
         }
         report.records = expectedSeq
+        if !carried.isEmpty, tornEnd == nil, let lastName = firsts.last.map({ layout.relative(layout.segmentPath($0)) })
+        {
+            // The last segment has no complete header: the torn append reached a segment it was creating.
+            tornEnd = (lastName, nil, 0)
+        }
+        if let tornStart, let tornEnd {
+            let records =
+                carried.isEmpty
+                ? "" : "records \(adoptedEnd)..<\(expectedSeq), an append batch without its last record"
+            let frame = tornEnd.stop.map { "a frame cut short or damaged at byte \($0)" } ?? ""
+            let place =
+                tornStart.name == tornEnd.name
+                ? "\(tornStart.name): \(tornEnd.fileSize - tornStart.offset) bytes from byte \(tornStart.offset)"
+                : "\(tornStart.name) from byte \(tornStart.offset) through the end of \(tornEnd.name) (an append that "
+                    + "spans segments)"
+            report.tornRecords = UInt64(carried.count)
+            report.notes.append(
+                "\(place) (after record \(adoptedEnd == 0 ? "-" : String(adoptedEnd - 1))) are a torn, "
+                    + "unacknowledged write ("
+                    + [records, frame].filter { !$0.isEmpty }.joined(separator: ", then ")
+                    + "); the writer quarantines them when it next opens, it does not adopt them"
+            )
+        }
         let (roots, adoptedRoot) = tree.finish()
         guard adoptedEnd >= head.size, let rootAtHead = roots[head.size] else {
             throw fail(
