@@ -88,6 +88,8 @@ public final class StagedAppend {
                     // The first new event: start a new segment if one is due, and not before (a staged append
                     // that adds nothing leaves the files alone).
                     try ledger.rollSegment()
+                    pending.segmentBase = ledger.state.segmentLength
+                    pending.contentBase = ledger.state.contentLength
                 }
                 try ledger.checkRoom(for: CollectionOfOne(event), after: pending, batchSize: appended + 1)
                 pending.newIds.insert(digest, seq: pending.seq)

@@ -137,6 +137,7 @@ public struct Verifier: Sendable {
         var carried: [Hash] = []
         var tornStart: (name: String, offset: Int)?
         var tornEnd: (name: String, stop: Int?, fileSize: Int)?
+        var tornNoteIndex = 0
         var prev = Hash.zero
         var leafAtHead: Hash?
         var erased: [UInt64: String] = [:]
@@ -235,10 +236,11 @@ public struct Verifier: Sendable {
                         tornStart = (name, tornOffset(verdict, first: expectedSeq, kept: expectedSeq))
                     }
                     tornEnd = (name, verdict.stop?.offset, verdict.fileSize)
+                    tornNoteIndex = report.notes.count
                 }
                 if let orphan = verdict.orphanContent {
                     let contentName = layout.relative(layout.contentPath(verdict.first))
-                    guard isLast, let orphanSeq = orphan.seq, orphanSeq >= expectedSeq else {
+                    guard isLast || !carried.isEmpty, let orphanSeq = orphan.seq, orphanSeq >= expectedSeq else {
                         throw fail(
                             "content-orphan",
                             "\(contentName) byte \(orphan.offset): an entry "
@@ -264,6 +266,7 @@ public struct Verifier: Sendable {
         {
             // The last segment has no complete header: the torn append reached a segment it was creating.
             tornEnd = (lastName, nil, 0)
+            tornNoteIndex = report.notes.count
         }
         if let tornStart, let tornEnd {
             let records =
@@ -276,11 +279,12 @@ public struct Verifier: Sendable {
                 : "\(tornStart.name) from byte \(tornStart.offset) through the end of \(tornEnd.name) (an append that "
                     + "spans segments)"
             report.tornRecords = UInt64(carried.count)
-            report.notes.append(
+            report.notes.insert(
                 "\(place) (after record \(adoptedEnd == 0 ? "-" : String(adoptedEnd - 1))) are a torn, "
                     + "unacknowledged write ("
                     + [records, frame].filter { !$0.isEmpty }.joined(separator: ", then ")
-                    + "); the writer quarantines them when it next opens, it does not adopt them"
+                    + "); the writer quarantines them when it next opens, it does not adopt them",
+                at: tornNoteIndex
             )
         }
         let (roots, adoptedRoot) = tree.finish()
