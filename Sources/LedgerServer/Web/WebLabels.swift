@@ -4,6 +4,11 @@ enum WebLabels {
     static let table: [String: (vi: String, en: String)] = [
         "appName": ("Sổ cái nhóm Zalo", "Zalo group ledger"),
         "home": ("Trang chủ", "Home"),
+        "preparing": ("Đang chuẩn bị", "Preparing"),
+        "preparingModel": (
+            "Máy chủ đang dựng lại dữ liệu tra cứu từ sổ cái; vui lòng thử lại sau giây lát.",
+            "The server is building the inspection data from the ledger; try again in a moment."
+        ),
         "logout": ("Đăng xuất", "Log out"),
         "login": ("Đăng nhập", "Log in"),
         "loginIntro": (
