@@ -32,6 +32,12 @@ enum WebRoute: Equatable {
         }
     }
 
+    /// A path segment percent-decoded (`+` stays a plus, as in any path); `nil` for a bad escape or bytes that are
+    /// not UTF-8. Ids in paths come from ``PageValues/segment(_:)``.
+    static func decodeSegment(_ segment: String) -> String? {
+        FormBody.decode(ArraySlice(segment.utf8), plusIsSpace: false)
+    }
+
     /// The page's name in metrics and the access log's route: the path pattern.
     var name: String {
         switch self {
