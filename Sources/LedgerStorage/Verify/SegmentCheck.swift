@@ -124,6 +124,17 @@ extension Verifier {
                             )
                             if verdict.erased[seq] == nil { verdict.contentChecked += 1 }
                         }
+                        if checksEnvelopes,
+                            let failure = envelopeProblem(
+                                recordBytes[Record.headerSize...],
+                                seq: seq,
+                                file: name,
+                                offset: frame.offset,
+                                decoder: decoder
+                            )
+                        {
+                            throw failure
+                        }
                         if record.flags.contains(.ledgerEvent) {
                             let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
                             if envelope.type == "ledger.initialized" || envelope.type == "ledger.key_rotated",
