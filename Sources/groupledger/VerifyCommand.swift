@@ -177,7 +177,7 @@ enum VerdictJSON {
         if let size = report.anchoredSize { members.append(("anchored_size", .number(JSONNumber(size)))) }
         if let problem = report.problem {
             var fields: [(key: String, value: JSONValue)] = [
-                ("kind", .string(problem.kind)), ("message", .string(problem.message)),
+                ("kind", .string(problem.kind.rawValue)), ("message", .string(problem.message)),
             ]
             if let file = problem.file { fields.append(("file", .string(file))) }
             if let offset = problem.byteOffset { fields.append(("byte_offset", .number(JSONNumber(offset)))) }

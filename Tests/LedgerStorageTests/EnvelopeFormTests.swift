@@ -38,7 +38,7 @@ import Testing
         defer { directory.remove() }
         #expect(try Self.verify(directory, envelopes: false).isIntact, "the hashes match")
         let problem = try #require(try Self.verify(directory, envelopes: true).problem)
-        #expect(problem.kind == "envelope-not-canonical")
+        #expect(problem.kind == .envelopeNotCanonical)
         #expect(problem.seq == seq)
         #expect(problem.file == "segments/\(LedgerLayout.stem(0)).seg")
         #expect(problem.byteOffset != nil)
@@ -57,7 +57,7 @@ import Testing
         defer { directory.remove() }
         #expect(try Self.verify(directory, envelopes: false).isIntact)
         let problem = try #require(try Self.verify(directory, envelopes: true).problem)
-        #expect(problem.kind == "envelope-invalid")
+        #expect(problem.kind == .envelopeInvalid)
         #expect(problem.seq == seq)
         #expect(problem.message.contains(said), "\(problem.message)")
     }

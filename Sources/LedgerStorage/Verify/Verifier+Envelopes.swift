@@ -21,7 +21,7 @@ extension Verifier {
             canonical = JCS.serialize(value)
         } catch let error as JSONError {
             return fail(
-                "envelope-invalid",
+                .envelopeInvalid,
                 "\(file) byte \(offset): record \(seq) does not hold JSON: \(error.message)",
                 file: file,
                 offset: offset,
@@ -29,21 +29,21 @@ extension Verifier {
             )
         } catch let error as LedgerError {
             return fail(
-                "envelope-invalid",
+                .envelopeInvalid,
                 "\(file) byte \(offset): not an event envelope: \(error.message)",
                 file: file,
                 offset: offset,
                 seq: seq
             )
         } catch {
-            return fail("envelope-invalid", "\(file) byte \(offset): record \(seq): \(error)", file: file, seq: seq)
+            return fail(.envelopeInvalid, "\(file) byte \(offset): record \(seq): \(error)", file: file, seq: seq)
         }
         guard canonical != stored else { return nil }
         let differs =
             zip(stored, canonical).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(stored.count, canonical.count)
         return fail(
-            "envelope-not-canonical",
+            .envelopeNotCanonical,
             "\(file) byte \(offset): record \(seq)'s envelope is valid JSON but not in RFC 8785 canonical form "
                 + "(it differs at byte \(differs) of the envelope); the hashes match, so it was written so: by "
                 + "another writer than groupledger, or by one with a bug",

@@ -47,7 +47,7 @@ public struct Verifier: Sendable {
         } catch let error as LedgerError {
             if error.code == .corrupt {
                 report.problem = .init(
-                    kind: "unreadable",
+                    kind: .unreadable,
                     file: nil,
                     byteOffset: nil,
                     seq: nil,
@@ -65,7 +65,7 @@ public struct Verifier: Sendable {
     }
 
     func fail(
-        _ kind: String,
+        _ kind: VerificationReport.ProblemKind,
         _ message: String,
         file: String? = nil,
         offset: Int? = nil,
@@ -106,7 +106,7 @@ public struct Verifier: Sendable {
             guard bytes.contains(where: { $0 != 0 }) else { continue }
             guard let state = HeadState.decode(bytes, sha: sha) else {
                 throw fail(
-                    "head-damaged",
+                    .headDamaged,
                     "head slot \(slot) is damaged (its check line does not match)",
                     file: "head",
                     offset: start
@@ -114,14 +114,14 @@ public struct Verifier: Sendable {
             }
             if head == nil || state.generation > head!.generation { head = state }
         }
-        guard let head else { throw fail("head-missing", "the head file holds no valid slot", file: "head") }
+        guard let head else { throw fail(.headMissing, "the head file holds no valid slot", file: "head") }
         report.headSize = head.size
 
         let segmentNames = try Directory.list(layout.segmentsDirectory, name: "segments")
         var firsts: [UInt64] = []
         for name in segmentNames {
             guard let first = LedgerLayout.firstSeq(ofSegmentNamed: name) else {
-                throw fail("foreign-file", "segments/\(name) is not a segment name", file: "segments/\(name)")
+                throw fail(.foreignFile, "segments/\(name) is not a segment name", file: "segments/\(name)")
             }
             // Before anything is opened: opening a FIFO for reading blocks until a writer comes.
             if let failure = notARegularFile(layout.segmentPath(first), name: "segments/\(name)", seq: nil) {
@@ -156,7 +156,7 @@ public struct Verifier: Sendable {
                         ? "records \(expectedSeq)..<\(verdict.first) are missing (a segment was deleted)"
                         : "it overlaps records before it (a segment was duplicated or reordered)"
                     throw fail(
-                        "segment-sequence",
+                        .segmentSequence,
                         "\(name) starts at seq \(verdict.first) but seq \(expectedSeq) is next: \(what)",
                         file: name,
                         offset: 0,
@@ -178,7 +178,7 @@ public struct Verifier: Sendable {
                     report.records = expectedSeq + verdict.count
                     // A segment created just before a crash (or by a writer rolling right now) may not have its
                     // header yet; it cannot hold acknowledged records, and the writer quarantines it on open.
-                    guard isLast, failure.problem.kind == "segment-header", verdict.first >= head.size else {
+                    guard isLast, failure.problem.kind == .segmentHeader, verdict.first >= head.size else {
                         throw failure
                     }
                     report.notes.append(
@@ -195,7 +195,7 @@ public struct Verifier: Sendable {
                     let offset = tornOffset(verdict, first: expectedSeq, kept: kept)
                     report.records = end
                     throw fail(
-                        "partial-batch",
+                        .partialBatch,
                         "\(name) byte \(offset): records \(kept)..<\(end) past the head are not a whole append batch "
                             + "(record \(end - 1) does not end one) and later segments follow: the writer refuses to "
                             + "open such a ledger",
@@ -222,7 +222,7 @@ public struct Verifier: Sendable {
                     let seq = expectedSeq
                     let (expected, found) = hashes(of: stop)
                     throw fail(
-                        "record-damaged",
+                        .recordDamaged,
                         "\(name) byte \(stop.offset): record \(seq) is damaged: " + Ledger.describe(stop),
                         file: name,
                         offset: stop.offset,
@@ -247,7 +247,7 @@ public struct Verifier: Sendable {
                     let contentName = layout.relative(layout.contentPath(verdict.first))
                     guard isLast, let orphanSeq = orphan.seq, orphanSeq >= expectedSeq else {
                         throw fail(
-                            "content-orphan",
+                            .contentOrphan,
                             "\(contentName) byte \(orphan.offset): an entry "
                                 + (orphan.seq.map { "for record \($0), which commits to no content," }
                                     ?? "that is cut short")
@@ -270,7 +270,7 @@ public struct Verifier: Sendable {
         let (roots, adoptedRoot) = tree.finish()
         guard adoptedEnd >= head.size, let rootAtHead = roots[head.size] else {
             throw fail(
-                "truncated",
+                .truncated,
                 "the head records \(head.size) records but the segments hold only \(expectedSeq): "
                     + "records were removed",
                 seq: expectedSeq,
@@ -280,7 +280,7 @@ public struct Verifier: Sendable {
         }
         if head.size > 0, leafAtHead != head.lastLeaf {
             throw fail(
-                "head-mismatch",
+                .headMismatch,
                 "record \(head.size - 1) hashes to \(leafAtHead?.hexPrefix() ?? "-") but the "
                     + "head recorded \(head.lastLeaf.hexPrefix())",
                 seq: head.size - 1,
@@ -291,7 +291,7 @@ public struct Verifier: Sendable {
         let headRoot = head.frontier.root(using: sha)
         guard rootAtHead == headRoot else {
             throw fail(
-                "root-mismatch",
+                .rootMismatch,
                 "the records produce root \(rootAtHead.hexPrefix()) for size \(head.size) but "
                     + "the head recorded \(headRoot.hexPrefix())",
                 expected: headRoot.hexPrefix(),
@@ -323,7 +323,7 @@ public struct Verifier: Sendable {
         for (seq, file) in erased.sorted(by: { $0.key < $1.key }) {
             guard withheldEvents[seq] != nil else {
                 throw fail(
-                    "content-destroyed",
+                    .contentDestroyed,
                     "the content of record \(seq) was destroyed without a "
                         + "ledger.content_withheld event",
                     file: file,
@@ -377,7 +377,7 @@ public struct Verifier: Sendable {
         switch try contents.next(for: record.seq) {
         case .mismatch(let offset, let seq):
             throw fail(
-                "content-missing",
+                .contentMissing,
                 "\(file) byte \(offset): record \(record.seq) commits to content but the next entry is "
                     + (seq.map { "for record \($0)" } ?? "missing or cut short"),
                 file: file,
@@ -392,7 +392,7 @@ public struct Verifier: Sendable {
             let commitment = contents.commitment(saltOffset: saltOffset, end: end, sha: sha)
             guard commitment == record.contentCommitment else {
                 throw fail(
-                    "content-commitment",
+                    .contentCommitment,
                     "\(file) byte \(offset): the content of record \(record.seq) hashes to \(commitment.hexPrefix()) "
                         + "but the record commits to \(record.contentCommitment.hexPrefix())",
                     file: file,
