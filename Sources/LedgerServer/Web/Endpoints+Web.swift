@@ -89,6 +89,10 @@ extension Endpoints {
             return recordPage(text, frame)
         case .recordProof(let text):
             return proofDownload(text, frame)
+        case .export:
+            return exportPage(frame)
+        case .exportArchive:
+            return exportArchive(request, frame, exchange)
         }
     }
 

@@ -13,6 +13,10 @@ enum WebRoute: Equatable {
     case record(String)
     /// `/records/{seq}/proof`: the record's `c2sp.org/tlog-proof@v1`, as a download.
     case recordProof(String)
+    /// `/export`: the form that chooses an inspection archive's records (`?finding=` shows a finding's evidence).
+    case export
+    /// `/export.tar?…`: the inspection archive, as a download.
+    case exportArchive
     /// `/static/{name}`: the style sheet, served from memory.
     case asset(String)
 
@@ -27,6 +31,8 @@ enum WebRoute: Equatable {
         case ("logout", 1): self = .logout
         case ("records", 2): self = .record(parts[1])
         case ("records", 3) where parts[2] == "proof": self = .recordProof(parts[1])
+        case ("export", 1): self = .export
+        case ("export.tar", 1): self = .exportArchive
         case ("static", 2): self = .asset(parts[1])
         default: return nil
         }
@@ -47,6 +53,8 @@ enum WebRoute: Equatable {
         case .logout: "/logout"
         case .record: "/records/{seq}"
         case .recordProof: "/records/{seq}/proof"
+        case .export: "/export"
+        case .exportArchive: "/export.tar"
         case .asset: "/static/{name}"
         }
     }
@@ -56,14 +64,14 @@ enum WebRoute: Equatable {
         switch self {
         case .login: ["GET", "POST"]
         case .logout: ["POST"]
-        case .home, .loginOnce, .record, .recordProof, .asset: ["GET"]
+        case .home, .loginOnce, .record, .recordProof, .export, .exportArchive, .asset: ["GET"]
         }
     }
 
     /// Whether the page needs a session: all but the login pages and the style sheet.
     var needsSession: Bool {
         switch self {
-        case .home, .record, .recordProof: true
+        case .home, .record, .recordProof, .export, .exportArchive: true
         case .login, .loginOnce, .logout, .asset: false
         }
     }

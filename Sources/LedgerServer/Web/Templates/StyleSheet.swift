@@ -33,6 +33,9 @@ extension WebTemplates {
         input[type=password] { font: inherit; padding: .4em; }
         button, .button { font: inherit; padding: .3em .9em; border: 1px solid var(--accent); border-radius: 3px;
           background: #fff; color: var(--accent); cursor: pointer; text-decoration: none; display: inline-block; }
+        .export { display: grid; gap: .5em; max-width: 40em; }
+        .export label { display: grid; gap: .2em; }
+        .export input, .export select { font: inherit; padding: .3em; }
 
         """
 }
