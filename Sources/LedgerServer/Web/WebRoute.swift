@@ -1,8 +1,13 @@
 /// The pages of the web view (`docs/HTTP.md`, "Web view"), matched on the path; each checks its own methods, since
 /// `/login` answers GET (the form) and POST (the token).
 enum WebRoute: Equatable {
-    /// `/`: the integrity panel and the newest records.
+    /// `/`: the province — every group with its head, admins, members, open findings and overdue directives — the
+    /// integrity panel and the newest records.
     case home
+    /// `/groups/{id}[?at=…]`: a group's timeline and its state now or at a chosen time; the id as written in the path.
+    case group(String)
+    /// `/people/{id}`: a person or an account; the id as written in the path.
+    case person(String)
     /// `/login`: the form (GET) and the token it sends (POST).
     case login
     /// `/login/once/{secret}[?next=PATH]`: the one-time link `serve` prints; a GET makes a session once.
@@ -26,6 +31,8 @@ enum WebRoute: Equatable {
         case ("login", 3) where parts[1] == "once": self = .loginOnce(parts[2])
         case ("logout", 1): self = .logout
         case ("records", 2): self = .record(parts[1])
+        case ("groups", 2): self = .group(parts[1])
+        case ("people", 2): self = .person(parts[1])
         case ("records", 3) where parts[2] == "proof": self = .recordProof(parts[1])
         case ("static", 2): self = .asset(parts[1])
         default: return nil
@@ -46,6 +53,8 @@ enum WebRoute: Equatable {
         case .loginOnce: "/login/once/{secret}"
         case .logout: "/logout"
         case .record: "/records/{seq}"
+        case .group: "/groups/{id}"
+        case .person: "/people/{id}"
         case .recordProof: "/records/{seq}/proof"
         case .asset: "/static/{name}"
         }
@@ -56,14 +65,14 @@ enum WebRoute: Equatable {
         switch self {
         case .login: ["GET", "POST"]
         case .logout: ["POST"]
-        case .home, .loginOnce, .record, .recordProof, .asset: ["GET"]
+        case .home, .loginOnce, .record, .recordProof, .asset, .group, .person: ["GET"]
         }
     }
 
     /// Whether the page needs a session: all but the login pages and the style sheet.
     var needsSession: Bool {
         switch self {
-        case .home, .record, .recordProof: true
+        case .home, .record, .recordProof, .group, .person: true
         case .login, .loginOnce, .logout, .asset: false
         }
     }

@@ -33,6 +33,15 @@ extension WebTemplates {
         input[type=password] { font: inherit; padding: .4em; }
         button, .button { font: inherit; padding: .3em .9em; border: 1px solid var(--accent); border-radius: 3px;
           background: #fff; color: var(--accent); cursor: pointer; text-decoration: none; display: inline-block; }
+        .filters { display: flex; flex-wrap: wrap; gap: .6em 1.2em; align-items: end; margin: .6em 0; }
+        .filters input[type=text], .filters select { font: inherit; padding: .2em .4em; }
+        .rule { margin-right: .5em; white-space: nowrap; }
+        .party { white-space: nowrap; margin-right: .6em; }
+        .post { margin-top: .3em; }
+        .timeline .withheld { margin-top: .3em; }
+        tr.gap td { background: #fef3c7; color: #92400e; text-align: center; font-style: italic; }
+        ul { margin: 0; padding-left: 1.2em; }
+        .self { font-weight: bold; }
 
         """
 }
