@@ -22,6 +22,7 @@ import Testing
             )
             let first = try #require(posted.int("first_seq"))
             _ = try served.ledger.withhold(seq: UInt64(first + 18), reason: "R7a-classified", actor: "vp-ubnd")
+            _ = try await served.send(.POST, "/v1/events", token: served.importer, body: Events.body(["after"]))
             let client = WebClient(served)
             _ = try await client.login(served.auditor)
             try await WitnessPushTests.eventually("the model reflects the withholding") {
