@@ -14,9 +14,6 @@ enum PersonPageValues {
             "directives": page.directives.map { directive(of: $0, for: person.id, language: language) },
             "findings": page.findings.map { finding(of: $0, language: language) },
         ]
-        for list in ["accounts", "changes", "roles", "directives", "findings"] {
-            values["has" + list.prefix(1).uppercased() + list.dropFirst()] = !((values[list] as? [Any]) ?? []).isEmpty
-        }
         if let bound = person.person, bound != person.id {
             values["boundTo"] = ["href": "/people/" + PageValues.segment(bound), "id": bound]
         }
@@ -44,6 +41,9 @@ enum PersonPageValues {
                 row["approved"] = change.approved.map { PageValues.time($0.time.unixMillis) } ?? "–"
                 return row
             }
+        }
+        for list in ["accounts", "changes", "roles", "directives", "findings"] {
+            values["has" + list.prefix(1).uppercased() + list.dropFirst()] = !((values[list] as? [Any]) ?? []).isEmpty
         }
         return values
     }
