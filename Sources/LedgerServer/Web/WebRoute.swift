@@ -1,8 +1,13 @@
 /// The pages of the web view (`docs/HTTP.md`, "Web view"), matched on the path; each checks its own methods, since
 /// `/login` answers GET (the form) and POST (the token).
 enum WebRoute: Equatable {
-    /// `/`: the integrity panel and the newest records.
+    /// `/`: the province — every group with its head, admins, members, open findings and overdue directives — the
+    /// integrity panel and the newest records.
     case home
+    /// `/groups/{id}[?at=…]`: a group's timeline and its state now or at a chosen time; the id as written in the path.
+    case group(String)
+    /// `/people/{id}`: a person or an account; the id as written in the path.
+    case person(String)
     /// `/login`: the form (GET) and the token it sends (POST).
     case login
     /// `/login/once/{secret}[?next=PATH]`: the one-time link `serve` prints; a GET makes a session once.
@@ -30,6 +35,8 @@ enum WebRoute: Equatable {
         case ("login", 3) where parts[1] == "once": self = .loginOnce(parts[2])
         case ("logout", 1): self = .logout
         case ("records", 2): self = .record(parts[1])
+        case ("groups", 2): self = .group(parts[1])
+        case ("people", 2): self = .person(parts[1])
         case ("records", 3) where parts[2] == "proof": self = .recordProof(parts[1])
         case ("export", 1): self = .export
         case ("export.tar", 1): self = .exportArchive
@@ -52,6 +59,8 @@ enum WebRoute: Equatable {
         case .loginOnce: "/login/once/{secret}"
         case .logout: "/logout"
         case .record: "/records/{seq}"
+        case .group: "/groups/{id}"
+        case .person: "/people/{id}"
         case .recordProof: "/records/{seq}/proof"
         case .export: "/export"
         case .exportArchive: "/export.tar"
@@ -64,14 +73,14 @@ enum WebRoute: Equatable {
         switch self {
         case .login: ["GET", "POST"]
         case .logout: ["POST"]
-        case .home, .loginOnce, .record, .recordProof, .export, .exportArchive, .asset: ["GET"]
+        case .home, .loginOnce, .record, .recordProof, .group, .person, .export, .exportArchive, .asset: ["GET"]
         }
     }
 
     /// Whether the page needs a session: all but the login pages and the style sheet.
     var needsSession: Bool {
         switch self {
-        case .home, .record, .recordProof, .export, .exportArchive: true
+        case .home, .record, .recordProof, .group, .person, .export, .exportArchive: true
         case .login, .loginOnce, .logout, .asset: false
         }
     }

@@ -6,8 +6,8 @@ import Mustache
 enum WebTemplates {
     /// The templates by name; a page names its template and inherits `layout`.
     static let sources: [String: String] = [
-        "layout": layout, "login": login, "message": message, "home": home, "record": record,
-        "export": export,
+        "layout": layout, "login": login, "message": message, "home": home, "record": record, "group": group,
+        "person": person, "export": export,
     ]
 
     /// The parsed templates. A template that does not parse is a programming error, caught by the tests that

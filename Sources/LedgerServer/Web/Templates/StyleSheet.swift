@@ -36,6 +36,15 @@ extension WebTemplates {
         .export { display: grid; gap: .5em; max-width: 40em; }
         .export label { display: grid; gap: .2em; }
         .export input, .export select { font: inherit; padding: .3em; }
+        .filters { display: flex; flex-wrap: wrap; gap: .6em 1.2em; align-items: end; margin: .6em 0; }
+        .filters input[type=text], .filters select { font: inherit; padding: .2em .4em; }
+        .rule { margin-right: .5em; white-space: nowrap; }
+        .party { white-space: nowrap; margin-right: .6em; }
+        .post { margin-top: .3em; }
+        .timeline .withheld { margin-top: .3em; }
+        tr.gap td { background: #fef3c7; color: #92400e; text-align: center; font-style: italic; }
+        ul { margin: 0; padding-left: 1.2em; }
+        .self { font-weight: bold; }
 
         """
 }
