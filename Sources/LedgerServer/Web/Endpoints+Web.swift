@@ -89,6 +89,14 @@ extension Endpoints {
             return recordPage(text, frame)
         case .recordProof(let text):
             return proofDownload(text, frame)
+        case .findings:
+            return findingsPage(frame)
+        case .finding(let text):
+            return findingPage(text, frame)
+        case .directives:
+            return directivesPage(frame)
+        case .search:
+            return searchPage(frame)
         }
     }
 
@@ -161,7 +169,7 @@ extension Endpoints {
 
     // MARK: Pages
 
-    private var webReader: LedgerReader { LedgerReader(layout: layout, metadata: metadata) }
+    var webReader: LedgerReader { LedgerReader(layout: layout, metadata: metadata) }
 
     /// `/`: the integrity panel of the checkpoint `/checkpoint` serves (with witnesses, the newest that met their
     /// quorum, until then the newest signed one) and the newest records.

@@ -95,7 +95,7 @@ enum WebLabels {
             "Send the login form (application/x-www-form-urlencoded, under 8 KiB)."
         ),
         "noPage": ("Không có trang này.", "There is no such page."),
-    ]
+    ].merging(findingsPart) { table, _ in table }
 
     /// The labels in `language`, keyed as in ``table``.
     static func labels(_ language: WebLanguage) -> [String: String] {

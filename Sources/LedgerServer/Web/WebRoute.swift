@@ -15,6 +15,14 @@ enum WebRoute: Equatable {
     case recordProof(String)
     /// `/static/{name}`: the style sheet, served from memory.
     case asset(String)
+    /// `/findings`: the findings, filtered and paged.
+    case findings
+    /// `/findings/{id}`: one finding, the id as written in the path (percent-encoded).
+    case finding(String)
+    /// `/directives`: every directive with its assignees' answers.
+    case directives
+    /// `/search?q=`: records, people and groups by id, name or text.
+    case search
 
     /// Matches a request path (the query excluded); `nil` for the API's paths and unknown ones.
     init?(path: String) {
@@ -28,6 +36,10 @@ enum WebRoute: Equatable {
         case ("records", 2): self = .record(parts[1])
         case ("records", 3) where parts[2] == "proof": self = .recordProof(parts[1])
         case ("static", 2): self = .asset(parts[1])
+        case ("findings", 1): self = .findings
+        case ("findings", 2): self = .finding(parts[1])
+        case ("directives", 1): self = .directives
+        case ("search", 1): self = .search
         default: return nil
         }
     }
@@ -48,6 +60,10 @@ enum WebRoute: Equatable {
         case .record: "/records/{seq}"
         case .recordProof: "/records/{seq}/proof"
         case .asset: "/static/{name}"
+        case .findings: "/findings"
+        case .finding: "/findings/{id}"
+        case .directives: "/directives"
+        case .search: "/search"
         }
     }
 
@@ -56,14 +72,14 @@ enum WebRoute: Equatable {
         switch self {
         case .login: ["GET", "POST"]
         case .logout: ["POST"]
-        case .home, .loginOnce, .record, .recordProof, .asset: ["GET"]
+        case .home, .loginOnce, .record, .recordProof, .asset, .findings, .finding, .directives, .search: ["GET"]
         }
     }
 
     /// Whether the page needs a session: all but the login pages and the style sheet.
     var needsSession: Bool {
         switch self {
-        case .home, .record, .recordProof: true
+        case .home, .record, .recordProof, .findings, .finding, .directives, .search: true
         case .login, .loginOnce, .logout, .asset: false
         }
     }
