@@ -95,6 +95,14 @@ extension Endpoints {
             return exportPage(frame)
         case .exportArchive:
             return exportArchive(request, frame, exchange)
+        case .findings:
+            return findingsPage(frame)
+        case .finding(let text):
+            return findingPage(text, frame)
+        case .directives:
+            return directivesPage(frame)
+        case .search:
+            return searchPage(frame)
         }
     }
 

@@ -24,6 +24,14 @@ enum WebRoute: Equatable {
     case exportArchive
     /// `/static/{name}`: the style sheet, served from memory.
     case asset(String)
+    /// `/findings`: the findings, filtered and paged.
+    case findings
+    /// `/findings/{id}`: one finding, the id as written in the path (percent-encoded).
+    case finding(String)
+    /// `/directives`: every directive with its assignees' answers.
+    case directives
+    /// `/search?q=`: records, people and groups by id, name or text.
+    case search
 
     /// Matches a request path (the query excluded); `nil` for the API's paths and unknown ones.
     init?(path: String) {
@@ -41,6 +49,10 @@ enum WebRoute: Equatable {
         case ("export", 1): self = .export
         case ("export.tar", 1): self = .exportArchive
         case ("static", 2): self = .asset(parts[1])
+        case ("findings", 1): self = .findings
+        case ("findings", 2): self = .finding(parts[1])
+        case ("directives", 1): self = .directives
+        case ("search", 1): self = .search
         default: return nil
         }
     }
@@ -65,6 +77,10 @@ enum WebRoute: Equatable {
         case .export: "/export"
         case .exportArchive: "/export.tar"
         case .asset: "/static/{name}"
+        case .findings: "/findings"
+        case .finding: "/findings/{id}"
+        case .directives: "/directives"
+        case .search: "/search"
         }
     }
 
@@ -73,14 +89,18 @@ enum WebRoute: Equatable {
         switch self {
         case .login: ["GET", "POST"]
         case .logout: ["POST"]
-        case .home, .loginOnce, .record, .recordProof, .group, .person, .export, .exportArchive, .asset: ["GET"]
+        case .home, .loginOnce, .record, .recordProof, .group, .person, .export, .exportArchive, .asset, .findings,
+            .finding, .directives, .search:
+            ["GET"]
         }
     }
 
     /// Whether the page needs a session: all but the login pages and the style sheet.
     var needsSession: Bool {
         switch self {
-        case .home, .record, .recordProof, .group, .person, .export, .exportArchive: true
+        case .home, .record, .recordProof, .group, .person, .export, .exportArchive, .findings, .finding, .directives,
+            .search:
+            true
         case .login, .loginOnce, .logout, .asset: false
         }
     }

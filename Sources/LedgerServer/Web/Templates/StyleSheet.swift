@@ -45,6 +45,18 @@ extension WebTemplates {
         tr.gap td { background: #fef3c7; color: #92400e; text-align: center; font-style: italic; }
         ul { margin: 0; padding-left: 1.2em; }
         .self { font-weight: bold; }
+        .filters { display: flex; flex-wrap: wrap; gap: .6em 1em; align-items: end; margin: .6em 0 1em; }
+        .filters label { display: grid; gap: .2em; color: var(--muted); font-size: 13px; }
+        .filters input, .filters select { font: inherit; padding: .25em; color: var(--ink); }
+        mark { background: #ffe28a; color: inherit; padding: 0 .1em; border-radius: 2px; outline: 1px solid #d9a400; }
+        .matched { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f8fa; padding: .5em;
+          border: 1px solid var(--line); }
+        .field-name { color: var(--muted); font-size: 13px; margin-bottom: 0; }
+        .rule-words blockquote { margin: .2em 0 .8em; padding-left: .8em; border-left: 3px solid var(--accent); }
+        .rule-words h3 { font-size: 1em; margin: .8em 0 .2em; }
+        .flag { font-size: 12px; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .4em; }
+        .flag.overdue { color: var(--warn); border-color: var(--warn); }
+        .count { color: var(--muted); }
 
         """
 }
