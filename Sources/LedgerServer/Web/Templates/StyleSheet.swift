@@ -10,6 +10,7 @@ extension WebTemplates {
         .origin { color: var(--muted); font-family: "DejaVu Sans Mono", monospace; font-size: 13px; }
         .badge { border: 1px solid var(--muted); border-radius: 3px; padding: 0 .4em; font-size: 12px; }
         .bar nav { margin-left: auto; display: flex; gap: 1em; align-items: center; }
+        .bar nav.pages { margin-left: 1.5em; flex-wrap: wrap; }
         .logout { margin: 0; }
         main { max-width: 70em; padding: 1em 1.2em 3em; }
         h1 { font-size: 1.5em; margin: .4em 0; }
