@@ -18,7 +18,8 @@ import Testing
         for path in pages {
             let answer = try await browser.send(.GET, path)
             #expect(answer.status == 303, "\(path)")
-            #expect(answer.headers["Location"].first == "/login?next=" + path.replacingOccurrences(of: "%", with: "%25"))
+            let next = path.replacingOccurrences(of: "%", with: "%25")
+            #expect(answer.headers["Location"].first == "/login?next=" + next)
         }
         for path in ["/search?q=b%C3%A1o", "/findings?rule=R7a&status=open"] {
             let answer = try await browser.send(.GET, path)
