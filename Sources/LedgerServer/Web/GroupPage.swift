@@ -27,7 +27,16 @@ enum GroupPage {
         if let field = current?.field { values["field"] = field }
         if let decision = current?.decision { values["decision"] = decision }
         if let state {
-            values["state"] = stateValues(state, view: view, language: language)
+            var kept = query
+            kept["lang"] = nil
+            values["state"] = stateValues(
+                state,
+                view: view,
+                language: language,
+                membersPage: request.membersPage,
+                pagerPath: PageValues.groupHref(id),
+                query: kept
+            )
         } else {
             values["notYet"] = true
         }
@@ -44,7 +53,18 @@ enum GroupPage {
         }
     }
 
-    private static func stateValues(_ group: GroupState, view: InspectionView, language: WebLanguage) -> [String: Any] {
+    /// How many members a page of the member list shows; a group of thousands would otherwise make a page of
+    /// megabytes.
+    static let membersPerPage = 100
+
+    private static func stateValues(
+        _ group: GroupState,
+        view: InspectionView,
+        language: WebLanguage,
+        membersPage: Int,
+        pagerPath: String,
+        query: [String: String]
+    ) -> [String: Any] {
         func appointed(_ appointment: Appointment) -> [String: Any] {
             var values = PageValues.person(view.personRef(appointment.holder), language)
             values["since"] = PageValues.time(appointment.since.time.unixMillis)
@@ -55,7 +75,10 @@ enum GroupPage {
         func sorted(_ appointments: [String: Appointment]) -> [[String: Any]] {
             appointments.values.sorted { ($0.since, $0.holder) < ($1.since, $1.holder) }.map(appointed)
         }
+        let pageCount = max(1, (group.members.count + membersPerPage - 1) / membersPerPage)
+        let shown = min(membersPage, pageCount)
         let members: [[String: Any]] = group.members.sorted { ($0.value.since, $0.key) < ($1.value.since, $1.key) }
+            .dropFirst((shown - 1) * membersPerPage).prefix(membersPerPage)
             .map { account, membership in
                 var values = PageValues.person(view.personRef(account), language)
                 values["since"] = PageValues.time(membership.since.time.unixMillis)
@@ -65,10 +88,21 @@ enum GroupPage {
             }
         var values: [String: Any] = [
             "deputies": sorted(group.deputies), "admins": sorted(group.admins),
-            "platformAdmins": sorted(group.platformAdmins), "members": members, "memberCount": String(members.count),
+            "platformAdmins": sorted(group.platformAdmins), "members": members,
+            "memberCount": String(group.members.count),
             "posts": String(group.posts), "recalled": String(group.recalled), "removed": String(group.removed),
         ]
         if let head = group.head { values["head"] = appointed(head) }
+        if pageCount > 1 {
+            values["membersPager"] = PageValues.pager(
+                number: shown,
+                count: pageCount,
+                total: group.members.count,
+                path: pagerPath,
+                query: query,
+                parameter: "members_page"
+            )
+        }
         return values
     }
 

@@ -17,6 +17,8 @@ struct GroupPageRequest {
     var filter = TimelineFilter(newestFirst: true)
     /// The page of the timeline, from 1.
     var page = 1
+    /// The page of the member list, from 1 (`members_page`).
+    var membersPage = 1
     /// Whether reactions are listed.
     var reactions = false
 
@@ -53,6 +55,12 @@ struct GroupPageRequest {
         if let page = given("page") {
             guard let number = Int(page), number >= 1 else { return .failure(Problem(parameter: "page", value: page)) }
             request.page = number
+        }
+        if let page = given("members_page") {
+            guard let number = Int(page), number >= 1 else {
+                return .failure(Problem(parameter: "members_page", value: page))
+            }
+            request.membersPage = number
         }
         if let reactions = given("reactions") {
             guard reactions == "1" || reactions == "0" else {

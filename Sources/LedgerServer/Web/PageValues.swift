@@ -38,16 +38,27 @@ enum PageValues {
     /// A pager for `page` of the list at `path`: `number`, `count`, `total`, and `previous` / `next` links keeping
     /// the other parameters of `query` (absent on the first / last page).
     static func pager<Item>(_ page: Page<Item>, path: String, query: [String: String]) -> [String: Any] {
+        pager(number: page.request.number, count: page.pageCount, total: page.total, path: path, query: query)
+    }
+
+    /// A pager for page `number` of `count` (`total` items) of the list at `path`, whose page is the query
+    /// parameter `parameter`.
+    static func pager(
+        number: Int,
+        count: Int,
+        total: Int,
+        path: String,
+        query: [String: String],
+        parameter: String = "page"
+    ) -> [String: Any] {
         func link(_ number: Int) -> String {
-            var kept = query.filter { $0.key != "page" }.sorted { $0.key < $1.key }
-            kept.append(("page", String(number)))
+            var kept = query.filter { $0.key != parameter }.sorted { $0.key < $1.key }
+            kept.append((parameter, String(number)))
             return path + "?" + kept.map { FormBody.encode($0.0) + "=" + FormBody.encode($0.1) }.joined(separator: "&")
         }
-        var values: [String: Any] = [
-            "number": page.request.number, "count": page.pageCount, "total": page.total,
-        ]
-        if page.request.number > 1 { values["previous"] = link(min(page.request.number - 1, page.pageCount)) }
-        if page.request.number < page.pageCount { values["next"] = link(page.request.number + 1) }
+        var values: [String: Any] = ["number": number, "count": count, "total": total]
+        if number > 1 { values["previous"] = link(min(number - 1, count)) }
+        if number < count { values["next"] = link(number + 1) }
         return values
     }
 }

@@ -24,7 +24,8 @@ extension WebTemplates {
         <dt>{{t.deputies}}</dt><dd><ul id="state-deputies">{{#deputies}}<li data-id="{{id}}"><a href="{{href}}">{{label}}</a> <span class="note">{{t.since}} {{since}}</span></li>{{/deputies}}</ul></dd>
         <dt>{{t.admins}}</dt><dd><ul id="state-admins">{{#admins}}<li data-id="{{id}}"><a href="{{href}}">{{label}}</a> <span class="note">{{t.since}} {{since}} (<a href="/records/{{sinceSeq}}">#{{sinceSeq}}</a>){{#by}}, {{t.assignedBy}} {{label}}{{/by}}</span></li>{{/admins}}</ul></dd>
         <dt>{{t.platformAdmins}}</dt><dd><ul id="state-platform-admins">{{#platformAdmins}}<li data-id="{{id}}"><a href="{{href}}">{{label}}</a> <span class="note">{{t.since}} {{since}}</span></li>{{/platformAdmins}}</ul></dd>
-        <dt>{{t.members}} ({{memberCount}})</dt><dd><ul id="state-members">{{#members}}<li data-id="{{id}}"><a href="{{href}}">{{label}}</a> <span class="note">{{t.since}} {{since}} (<a href="/records/{{sinceSeq}}">#{{sinceSeq}}</a>){{#via}}, {{via}}{{/via}}</span></li>{{/members}}</ul></dd>
+        <dt>{{t.members}} ({{memberCount}})</dt><dd><ul id="state-members">{{#members}}<li data-id="{{id}}"><a href="{{href}}">{{label}}</a> <span class="note">{{t.since}} {{since}} (<a href="/records/{{sinceSeq}}">#{{sinceSeq}}</a>){{#via}}, {{via}}{{/via}}</span></li>{{/members}}</ul>
+        {{#membersPager}}<nav class="pager" id="members-pager">{{#previous}}<a rel="prev" href="{{previous}}">← {{t.previousPage}}</a>{{/previous}} <span>{{t.page}} {{number}} / {{count}} ({{total}})</span> {{#next}}<a rel="next" href="{{next}}">{{t.nextPage}} →</a>{{/next}}</nav>{{/membersPager}}</dd>
         <dt>{{t.posts}}</dt><dd>{{posts}} ({{t.recalledCount}} {{recalled}}, {{t.removedCount}} {{removed}})</dd>
         </dl>
         {{/state}}
