@@ -98,12 +98,13 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-/// Writes an archive to a file: into `<path>.partial`, synced, then renamed, so that a failure never leaves a
-/// truncated archive under the asked name.
+/// Writes an archive to a file: into `<path>.partial` (mode 0600: it holds the records' content, as the ledger's
+/// content files do), synced, then renamed and the directory synced, so that a failure never leaves a truncated
+/// archive under the asked name and a finished one survives a power cut.
 enum ArchiveFile {
     static func write(_ archive: InspectionArchive, to path: String) throws(LedgerError) {
         let partial = path + ".partial"
-        guard FileManager.default.createFile(atPath: partial, contents: nil),
+        guard FileManager.default.createFile(atPath: partial, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forWritingAtPath: partial)
         else {
             throw LedgerError(.io, "cannot create \(partial)")
@@ -123,6 +124,8 @@ enum ArchiveFile {
             guard rename(partial, path) == 0 else {
                 throw LedgerError(.io, "cannot rename \(partial) to \(path): \(String(cString: strerror(errno)))")
             }
+            let directory = Directory.parent(of: path)
+            try Directory.sync(directory, name: directory)
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: partial)

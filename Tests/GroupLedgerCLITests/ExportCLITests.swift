@@ -30,6 +30,8 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("wrote 3 records"))
+        let mode = try FileManager.default.attributesOfItem(atPath: archive)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the archive holds content: its owner only")
         let (status, listing) = try Self.tar(["-tf", archive], in: scratch.path)
         #expect(status == 0, "\(listing)")
         let names = listing.split(separator: "\n").map(String.init)

@@ -83,6 +83,21 @@ import Testing
         Self.expectSame(inspection.view, try Self.fullBuild(ledger.root, size: ledger.size).view)
     }
 
+    /// The snapshot holds what the content files hold (post text in the index): another local user must not read it
+    /// (under the usual umask 022 a plain write would make it 0644).
+    @Test func theSnapshotIsReadableByItsOwnerOnly() throws {
+        let ledger = try ProvinceLedger("mode", commits: 1)
+        defer { ledger.remove() }
+        let inspection = try Inspection.resume(reader: ledger.reader(), size: ledger.size, configuration: .default) {
+            _ in
+        }
+        try inspection.save(reader: ledger.reader())
+        let attributes = try FileManager.default.attributesOfItem(atPath: ledger.root + "/views/inspection.snapshot")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let directory = try FileManager.default.attributesOfItem(atPath: ledger.root + "/views")
+        #expect((directory[.posixPermissions] as? Int) == 0o700)
+    }
+
     /// Resumes `ledger` with a snapshot file made by `damage`, expecting a warning containing `reason` (or one of
     /// `otherReasons`) and a model built from record 0.
     static func expectIgnored(
