@@ -5,7 +5,7 @@ extension WebTemplates {
         {{#pager}}
         <nav class="pager" aria-label="{{t.pages}}">
         {{#previous}}<a rel="prev" href="{{previous}}">← {{t.previousPage}}</a>{{/previous}}
-        <span class="page-number">{{t.page}} {{number}} / {{count}}</span>
+        <span class="page-number">{{t.page}} {{number}} / {{count}} ({{total}})</span>
         {{#next}}<a rel="next" href="{{next}}">{{t.nextPage}} →</a>{{/next}}
         </nav>
         {{/pager}}

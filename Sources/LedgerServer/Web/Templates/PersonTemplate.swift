@@ -79,13 +79,7 @@ extension WebTemplates {
         </tbody>
         </table>
         {{/hasRows}}
-        {{#pager}}
-        <nav class="pager">
-        {{#previous}}<a rel="prev" href="{{previous}}">← {{t.previousPage}}</a>{{/previous}}
-        <span>{{t.page}} {{number}} / {{count}} ({{total}})</span>
-        {{#next}}<a rel="next" href="{{next}}">{{t.nextPage}} →</a>{{/next}}
-        </nav>
-        {{/pager}}
+        {{>pagerLinks}}
         {{/main}}
         {{/layout}}
 
