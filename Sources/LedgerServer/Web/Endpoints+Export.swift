@@ -58,7 +58,7 @@ extension Endpoints {
                 selection: try Self.selection(form),
                 purpose: String((form["purpose"] ?? "").prefix(Self.maxPurposeCharacters))
             )
-            first = try InspectionArchive(reader: webArchiveReader, checkpointNote: note, cover: cover, view: view)
+            first = try InspectionArchive(reader: webReader, checkpointNote: note, cover: cover, view: view)
         } catch {
             let status: HTTPResponse.Status = error.code == .notFound ? .notFound : .badRequest
             return WebReply.html(status, frame.message("exportRefused", error.message, back: "/export"))
@@ -69,7 +69,7 @@ extension Endpoints {
         headers[.contentDisposition] = "attachment; filename=\"\(name)\""
         let body = ResponseBody { [self] writer in
             let archive = try InspectionArchive(
-                reader: webArchiveReader,
+                reader: webReader,
                 checkpointNote: note,
                 cover: cover,
                 view: view
@@ -80,8 +80,6 @@ extension Endpoints {
         }
         return Response(status: .ok, headers: headers, body: body)
     }
-
-    private var webArchiveReader: LedgerReader { LedgerReader(layout: layout, metadata: metadata) }
 
     /// The selection a form states: exactly one of `seqs`, `group` (with `from`, `to`) and `finding`.
     static func selection(_ form: [String: String]) throws(LedgerError) -> ArchiveSelection {
