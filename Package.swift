@@ -51,7 +51,7 @@ let package = Package(
             name: "LedgerServer",
             dependencies: [
                 "LedgerCore", "LedgerStorage", "GroupDomain", "LedgerImport", "LedgerIngest", "LedgerReplay",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "LedgerInspection", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,7 +90,7 @@ let package = Package(
             name: "LedgerServerTests",
             dependencies: [
                 "LedgerServer", "LedgerIngest", "LedgerStorage", "LedgerImport", "LedgerCore", "TestSupport",
-                "GroupDomain", "LedgerReplay",
+                "GroupDomain", "LedgerReplay", "LedgerInspection",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

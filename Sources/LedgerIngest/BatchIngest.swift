@@ -79,12 +79,28 @@ public struct BatchIngest {
         public let events: Int
     }
 
+    /// Thrown when ``interrupted`` said so: a single commit was abandoned (nothing appended, the staged records cut
+    /// back out of the files); with `batch`, the batches committed before stay.
+    public struct Interrupted: Error, Sendable {
+        /// What earlier batches committed (`batch > 0`); nothing for a single commit.
+        public var committed = AppendResult(appended: 0, duplicates: 0, firstSeq: nil, size: 0)
+    }
+
     let settings: Settings
     let progress: (Progress) -> Void
+    let interrupted: @Sendable () -> Bool
 
-    public init(_ settings: Settings, progress: @escaping (Progress) -> Void = { _ in }) {
+    /// - Parameters:
+    ///   - progress: called on the calling thread after each chunk.
+    ///   - interrupted: asked after each chunk; `true` stops the run (``Interrupted``), as a SIGINT should.
+    public init(
+        _ settings: Settings,
+        progress: @escaping (Progress) -> Void = { _ in },
+        interrupted: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.settings = settings
         self.progress = progress
+        self.interrupted = interrupted
     }
 
     /// What the reading thread hands over: one chunk's outcomes, or the error that stopped it.
@@ -220,13 +236,18 @@ public struct BatchIngest {
             // chunk that differs from the first reading stops it; the batches before it stay.
             var pending: [PreparedEvent] = []
             chunks.check()
-            _ = try decodeInputs(settings, keep: Kept.events, chunks: &chunks) { kept in
-                guard case .events(let more) = kept else { return }
-                pending += more
-                if pending.count >= settings.batch {
-                    try commit(pending)
-                    pending.removeAll(keepingCapacity: true)
+            do {
+                _ = try decodeInputs(settings, keep: Kept.events, chunks: &chunks) { kept in
+                    guard case .events(let more) = kept else { return }
+                    pending += more
+                    if pending.count >= settings.batch {
+                        try commit(pending)
+                        pending.removeAll(keepingCapacity: true)
+                    }
                 }
+            } catch is Interrupted {
+                total.size = writer.size
+                throw Interrupted(committed: total)
             }
             try commit(pending)
         }
@@ -290,6 +311,10 @@ public struct BatchIngest {
                     }
                 }
                 progress(Progress(input: input, read: read, size: size, units: tally.units, events: tally.events))
+                if failure == nil, interrupted() {
+                    failure = Interrupted()
+                    handOff.cancel()
+                }
             }
         }
         chunks = shared.digests

@@ -11,19 +11,19 @@ struct GroupHistory: Sendable, Equatable, Codable {
         let group: GroupState
     }
 
-    private(set) var versions: [Version] = []
-    private(set) var members = KeyedHistory<Membership>()
-    private(set) var platformAdmins = KeyedHistory<Appointment>()
-    private(set) var deputies = KeyedHistory<Appointment>()
-    private(set) var admins = KeyedHistory<Appointment>()
-    private(set) var acknowledgements = KeyedHistory<Acknowledgement>()
+    var versions: [Version] = []
+    var members = KeyedHistory<Membership>()
+    var platformAdmins = KeyedHistory<Appointment>()
+    var deputies = KeyedHistory<Appointment>()
+    var admins = KeyedHistory<Appointment>()
+    var acknowledgements = KeyedHistory<Acknowledgement>()
     /// The records that counted a post, a recall, a removal, and that became the latest post.
-    private(set) var posted: [UInt64] = []
-    private(set) var recalled: [UInt64] = []
-    private(set) var removed: [UInt64] = []
-    private(set) var lastPosts: [UInt64] = []
+    var posted: [UInt64] = []
+    var recalled: [UInt64] = []
+    var removed: [UInt64] = []
+    var lastPosts: [UInt64] = []
     /// Whether the group's records came in order of event time and of append time.
-    private(set) var order = RecordOrder()
+    var order = RecordOrder()
 
     init() {}
 

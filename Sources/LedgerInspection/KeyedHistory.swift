@@ -7,7 +7,7 @@ struct KeyedHistory<Value: Sendable & Equatable & Codable>: Sendable, Equatable,
         let value: Value?
     }
 
-    private(set) var changes: [String: [Change]] = [:]
+    var changes: [String: [Change]] = [:]
 
     init() {}
 

@@ -155,6 +155,16 @@ public struct LedgerHTTPServer: Service {
             )
             return (handler: handler, threads: threads)
         }
+        let inspection = InspectionFeed(
+            layout: layout,
+            metadata: metadata,
+            committedSize: { latest.size },
+            interval: settings.inspectionInterval,
+            saveEvery: settings.inspectionSaveEvery,
+            logger: logger
+        )
+        // One task keeps the web view's model up to date; it ends after the server, saving the model.
+        let inspecting = Task { await inspection.run() }
         let endpoints = Endpoints(
             layout: layout,
             metadata: metadata,
@@ -169,6 +179,7 @@ public struct LedgerHTTPServer: Service {
                 sessions: SessionStore(lifetime: settings.sessionLifetime, idleTimeout: settings.sessionIdleTimeout),
                 loginLink: loginSecret.map(OneTimeLogin.init(secret:))
             ),
+            inspection: inspection,
             addCheckpoint: hosting?.handler
         )
         let host = settings.host
@@ -199,11 +210,15 @@ public struct LedgerHTTPServer: Service {
             try? await writing?.queue.shutdown()
             try? await hosting?.threads.shutdownGracefully()
             await Self.stop(pushing, transport)
+            inspection.finish()
+            await inspecting.value
             throw error
         }
         try await writing?.queue.shutdown()
         try await hosting?.threads.shutdownGracefully()
         await Self.stop(pushing, transport)
+        inspection.finish()
+        await inspecting.value
     }
 
     /// Stops the witness task (a round in progress is cancelled: its requests end at once) and the client.

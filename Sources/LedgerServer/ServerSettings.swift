@@ -47,6 +47,12 @@ public struct ServerSettings: Sendable {
     /// Whether the server makes a one-time login link (``LedgerHTTPServer/loginLinkPath``): its first GET opens a
     /// web view session without a token. `serve --read-only` turns it on for an inspector's own copy.
     public var loginLink = false
+    /// The least time between two catch-ups of the web view's inspection model: commits landing meanwhile are
+    /// taken in the next one, so pages may lag the ledger by this much (and by the catch-up's own time).
+    public var inspectionInterval: Duration = .seconds(1)
+    /// Saves `views/inspection.snapshot` once the model has taken this many records since the last save (and at
+    /// the end), so that the next start resumes instead of rebuilding.
+    public var inspectionSaveEvery: UInt64 = 100_000
 
     public init() {}
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import LedgerCore
 import LedgerIngest
 import LedgerStorage
@@ -12,12 +13,26 @@ enum BatchRun {
         for message in writer.recovery.messages { Console.error("groupledger: \(message)") }
         let progress = ImportProgress()
         defer { progress.clear() }
+        InterruptSignals.install()
         do {
-            return try BatchIngest(settings, progress: progress.show).run(into: writer)
+            return try BatchIngest(settings, progress: progress.show, interrupted: { InterruptSignals.received })
+                .run(into: writer)
         } catch let refused as BatchIngest.Refused {
             progress.clear()
             show(refused.errors, prefix: "")
             throw refused.ledgerError
+        } catch let interrupted as BatchIngest.Interrupted {
+            progress.clear()
+            let committed = interrupted.committed
+            if settings.batch > 0, committed.appended > 0 {
+                Console.error(
+                    "groupledger: interrupted: the batches committed before stay (\(committed.appended) events "
+                        + "appended); the ledger holds \(committed.size) records"
+                )
+            } else {
+                Console.error("groupledger: interrupted: nothing was appended (what was staged was removed)")
+            }
+            throw ExitCode(130)
         }
     }
 

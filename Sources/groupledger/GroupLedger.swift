@@ -26,7 +26,7 @@ struct GroupLedger: ParsableCommand {
             WithholdCommand.self, CheckpointCommand.self, VKeyCommand.self, KeyCommand.self, ProveCommand.self,
             ProofCommand.self, PublishCommand.self, WitnessCommand.self, StateCommand.self, AuditCommand.self,
             CopyCommand.self, ReviewCommand.self, DirectiveCommand.self, DemoCommand.self, ServeCommand.self,
-            TokenCommand.self,
+            TokenCommand.self, ExportCommand.self,
         ]
     )
 }

@@ -36,6 +36,9 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print the verdict as one JSON object.")
     var json = false
 
+    @Flag(help: "Also check that every record holds a valid event envelope in RFC 8785 canonical form (slower).")
+    var envelopes = false
+
     func validate() throws {
         if let quorum, quorum < 1 || quorum > ((try? NoteVerifierKey.distinct(witness))?.count ?? witness.count) {
             throw ValidationError("--quorum must be between 1 and the number of distinct --witness keys")
@@ -55,7 +58,9 @@ struct VerifyCommand: ParsableCommand {
             anchors.quorum = quorum ?? max(1, anchors.witnessKeys.count)
             let progress: ((UInt64) -> Void)? =
                 Console.stderrIsTerminal ? { Console.error("verified \($0) records…") } : nil
-            return try Verifier(root: ledger.path).run(anchors: anchors, progress: progress)
+            var verifier = Verifier(root: ledger.path)
+            verifier.checksEnvelopes = envelopes
+            return try verifier.run(anchors: anchors, progress: progress)
         }
         if json {
             Console.printJSON(VerdictJSON.encode(report))
@@ -172,7 +177,7 @@ enum VerdictJSON {
         if let size = report.anchoredSize { members.append(("anchored_size", .number(JSONNumber(size)))) }
         if let problem = report.problem {
             var fields: [(key: String, value: JSONValue)] = [
-                ("kind", .string(problem.kind)), ("message", .string(problem.message)),
+                ("kind", .string(problem.kind.rawValue)), ("message", .string(problem.message)),
             ]
             if let file = problem.file { fields.append(("file", .string(file))) }
             if let offset = problem.byteOffset { fields.append(("byte_offset", .number(JSONNumber(offset)))) }

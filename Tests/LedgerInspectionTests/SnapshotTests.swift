@@ -83,11 +83,27 @@ import Testing
         Self.expectSame(inspection.view, try Self.fullBuild(ledger.root, size: ledger.size).view)
     }
 
-    /// Resumes `ledger` with a snapshot file made by `damage`, expecting a warning containing `reason` and a model
-    /// built from record 0.
+    /// The snapshot holds what the content files hold (post text in the index): another local user must not read it
+    /// (under the usual umask 022 a plain write would make it 0644).
+    @Test func theSnapshotIsReadableByItsOwnerOnly() throws {
+        let ledger = try ProvinceLedger("mode", commits: 1)
+        defer { ledger.remove() }
+        let inspection = try Inspection.resume(reader: ledger.reader(), size: ledger.size, configuration: .default) {
+            _ in
+        }
+        try inspection.save(reader: ledger.reader())
+        let attributes = try FileManager.default.attributesOfItem(atPath: ledger.root + "/views/inspection.snapshot")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let directory = try FileManager.default.attributesOfItem(atPath: ledger.root + "/views")
+        #expect((directory[.posixPermissions] as? Int) == 0o700)
+    }
+
+    /// Resumes `ledger` with a snapshot file made by `damage`, expecting a warning containing `reason` (or one of
+    /// `otherReasons`) and a model built from record 0.
     static func expectIgnored(
         _ ledger: ProvinceLedger,
         reason: String,
+        otherReasons: [String] = [],
         configurationName: String = "default",
         size: UInt64? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
@@ -101,7 +117,12 @@ import Testing
             configurationName: configurationName
         ) { warnings.append($0) }
         #expect(warnings.count == 1, sourceLocation: sourceLocation)
-        #expect(warnings.first?.contains(reason) == true, "\(warnings)", sourceLocation: sourceLocation)
+        let reasons = [reason] + otherReasons
+        #expect(
+            reasons.contains { warnings.first?.contains($0) == true },
+            "\(warnings)",
+            sourceLocation: sourceLocation
+        )
         #expect(warnings.first?.contains("views/inspection.snapshot") == true, sourceLocation: sourceLocation)
         expectSame(inspection.view, try fullBuild(ledger.root, size: size).view)
     }
@@ -135,26 +156,90 @@ import Testing
         try Self.expectIgnored(ledger, reason: "rule configuration", configurationName: "strict")
     }
 
+    /// Writes a snapshot of `ledger` at its full size whose payload is `payload`, with a matching header and hash.
+    static func writeSnapshot(_ ledger: ProvinceLedger, payload: [UInt8]) throws {
+        let file = ByteSink()
+        file.put(raw: InspectionSnapshot.magic)
+        file.put(ledger.size)
+        file.put(raw: try ledger.reader().head().frontier.root(using: SHA256()).bytes)
+        file.put("default")
+        file.put(UInt64(payload.count))
+        file.put(raw: SHA256().hash(payload).bytes)
+        file.put(raw: payload)
+        try FileManager.default.createDirectory(atPath: ledger.root + "/views", withIntermediateDirectories: true)
+        try Data(file.bytes).write(to: URL(fileURLWithPath: Self.snapshotPath(ledger.root)))
+    }
+
     @Test func aTamperedPayloadWithAMatchingHashIsStillCheckedForSense() throws {
         let ledger = try ProvinceLedger("tampered", commits: 1)
         defer { ledger.remove() }
-        let reader = try ledger.reader()
         let inspection = try Self.fullBuild(ledger.root, size: ledger.size)
         let sink = ByteSink()
         try inspection.builder.withLock { try $0.write(to: sink) }
-        var payload = sink.bytes
-        payload.removeLast(3)
-        let file = ByteSink()
-        for byte in InspectionSnapshot.magic { file.put(byte) }
-        file.put(ledger.size)
-        let head = try reader.head()
-        for byte in head.frontier.root(using: SHA256()).bytes { file.put(byte) }
-        file.put("default")
-        file.put(UInt64(payload.count))
-        for byte in SHA256().hash(payload).bytes { file.put(byte) }
-        try FileManager.default.createDirectory(atPath: ledger.root + "/views", withIntermediateDirectories: true)
-        try Data(file.bytes + payload).write(to: URL(fileURLWithPath: Self.snapshotPath(ledger.root)))
+        let payload = sink.finished()
+
+        // The last index's last key loses its last bytes (which key is last depends on the process's hashing).
+        try Self.writeSnapshot(ledger, payload: payload.dropLast(3))
+        try Self.expectIgnored(ledger, reason: "ends in the middle", otherReasons: ["cannot fit in the rest"])
+        try Self.writeSnapshot(ledger, payload: payload + [0])
+        try Self.expectIgnored(ledger, reason: "goes on after its last index")
+    }
+
+    @Test func aHostileCountOrLengthIsRefusedBeforeAnythingIsAllocated() throws {
+        let ledger = try ProvinceLedger("hostile", commits: 1)
+        defer { ledger.remove() }
+        // The table of shared strings claims 2^62 entries: reserving them would take exabytes.
+        let count = ByteSink()
+        count.put(UInt64(1) << 62)
+        count.put(raw: [UInt8](repeating: 0, count: 64))
+        try Self.writeSnapshot(ledger, payload: count.bytes)
         try Self.expectIgnored(ledger, reason: "cannot fit in the rest of the file")
+
+        // One string 4 GiB long.
+        let length = ByteSink()
+        length.put(UInt64(1))
+        length.put(UInt32.max)
+        length.put(raw: [UInt8](repeating: 0x41, count: 64))
+        try Self.writeSnapshot(ledger, payload: length.bytes)
+        try Self.expectIgnored(ledger, reason: "ends in the middle of a string")
+
+        // A variable-length count of an index's records far beyond the file (2^63), and one past 64 bits.
+        for encoded: [UInt8] in [
+            [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01],
+            [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F],
+        ] {
+            let source = ByteSource([1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0x41] + encoded + [1, 2, 3])
+            #expect(throws: SnapshotError.self) { try source.takeIndex() }
+        }
+    }
+
+    @Test func aSnapshotOfTheFormerFormatIsIgnoredAndRebuilt() throws {
+        let ledger = try ProvinceLedger("former", commits: 1)
+        defer { ledger.remove() }
+        try Self.fullBuild(ledger.root, size: ledger.size).save(reader: ledger.reader())
+        let path = Self.snapshotPath(ledger.root)
+        var file = try Data(contentsOf: URL(fileURLWithPath: path))
+        let former = Array("GroupLedger inspection snapshot 1\n".utf8)
+        #expect(former.count == InspectionSnapshot.magic.count)
+        file.replaceSubrange(0..<former.count, with: former)
+        try file.write(to: URL(fileURLWithPath: path))
+        try Self.expectIgnored(ledger, reason: "is not an inspection snapshot of this version")
+    }
+
+    @Test func aModelSavedAfterAnyCommitResumesAndCatchesUpLikeABuild() throws {
+        let ledger = try ProvinceLedger("every-commit")
+        defer { ledger.remove() }
+        let reader = try ledger.reader()
+        let expected = try Self.fullBuild(ledger.root, size: ledger.size).view
+        for size in ledger.commitSizes.dropLast() {
+            try Self.fullBuild(ledger.root, size: size).save(reader: reader)
+            var warnings: [String] = []
+            let resumed = try Inspection.resume(reader: reader, size: ledger.size, configuration: .default) {
+                warnings.append($0)
+            }
+            #expect(warnings.isEmpty)
+            Self.expectSame(resumed.view, expected)
+        }
     }
 
     @Test func aSnapshotOfAnotherOrARolledBackLedgerIsNotUsed() throws {

@@ -11,10 +11,20 @@ import Testing
     @Test func withoutASessionEveryPageRedirectsToLoginAndBackAfterIt() async throws {
         let served = try await Served.start("web-login")
         let browser = WebClient(served)
-        for path in ["/", "/records/0", "/records/0/proof"] {
+        let pages = [
+            "/", "/records/0", "/records/0/proof", "/groups/g-1", "/people/p-1", "/findings", "/findings/R1%3Ax",
+            "/directives", "/search", "/export", "/export.tar",
+        ]
+        for path in pages {
             let answer = try await browser.send(.GET, path)
             #expect(answer.status == 303, "\(path)")
-            #expect(answer.headers["Location"].first == "/login?next=" + path)
+            let next = path.replacingOccurrences(of: "%", with: "%25")
+            #expect(answer.headers["Location"].first == "/login?next=" + next)
+        }
+        for path in ["/search?q=b%C3%A1o", "/findings?rule=R7a&status=open"] {
+            let answer = try await browser.send(.GET, path)
+            #expect(answer.status == 303, "\(path)")
+            #expect(answer.headers["Location"].first?.hasPrefix("/login?next=") == true)
         }
         let form = try await browser.send(.GET, "/login?next=%2Frecords%2F0")
         #expect(form.status == 200)

@@ -54,7 +54,7 @@ import Testing
         for given in [anchors([("cp6", cp6)], vkey: vkey), VerificationAnchors()] {
             let report = try Verifier(root: fixture.root).run(anchors: given)
             let problem = try #require(report.problem)
-            #expect(problem.kind == "head-checkpoint-missing")
+            #expect(problem.kind == .headCheckpointMissing)
             #expect(problem.file == "head")
             #expect(problem.seq == 2)
             #expect(problem.message.contains("the head records 3 records but carries no signed checkpoint"))
@@ -148,9 +148,9 @@ import Testing
         let problem = try #require(report.problem)
         #expect(problem.file == "head")
         if checkpoint == "emptied" {
-            #expect(problem.kind == "head-checkpoint-missing")
+            #expect(problem.kind == .headCheckpointMissing)
         } else {
-            #expect(problem.kind == "head-checkpoint-mismatch")
+            #expect(problem.kind == .headCheckpointMismatch)
             #expect(problem.message.contains("does not describe the head"))
             #expect(problem.found?.hasPrefix("size 3 root ") == true)
         }
@@ -187,7 +187,7 @@ import Testing
         #expect(!plain.notes.contains { $0.contains("adopts them") })
 
         let anchored = try Verifier(root: fixture.root).run(anchors: anchors([("cp4", cp4)], vkey: vkey))
-        #expect(anchored.problem?.kind == "rolled-back")
+        #expect(anchored.problem?.kind == .rolledBack)
         #expect(
             anchored.problem?.message.contains("holds only 3 records (and 2 records of a torn append batch") == true
         )
@@ -247,7 +247,7 @@ import Testing
         #expect(mkfifo(fixture.root + "/" + name, 0o644) == 0)
         let report = try Verifier(root: fixture.root).run()
         let problem = try #require(report.problem)
-        #expect(problem.kind == "not-a-regular-file")
+        #expect(problem.kind == .notARegularFile)
         #expect(problem.file == name)
         #expect(problem.message.hasPrefix("\(name) is a FIFO (named pipe), not a regular file"))
     }

@@ -64,7 +64,7 @@ import Testing
 
         // Rollback: the office puts back the older copy.
         let rolledBack = try Verifier(root: oldCopy).run(anchors: anchors)
-        #expect(rolledBack.problem?.kind == "rolled-back")
+        #expect(rolledBack.problem?.kind == .rolledBack)
         #expect(try Verifier(root: oldCopy).run().isIntact, "without the anchor the old copy looks fine")
 
         // Rewrite: the key holder rebuilds history with other records and re-signs it with the same key.
@@ -74,7 +74,7 @@ import Testing
         let size = try forge(at: forged, stealingKeysFrom: fixture.root, events: (1...7).map { Events.post($0 + 100) })
         #expect(size == 9)
         let rewriteReport = try Verifier(root: forged).run(anchors: anchors)
-        #expect(rewriteReport.problem?.kind == "rewritten")
+        #expect(rewriteReport.problem?.kind == .rewritten)
     }
 
     /// Builds another history signed with a copy of the victim's key, as an insider holding the key could: a new

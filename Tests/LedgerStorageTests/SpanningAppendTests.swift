@@ -227,7 +227,7 @@ import Testing
         unchanged["lock"] = snapshot["lock"]
         #expect(unchanged == snapshot)
         let report = try Verifier(root: root).run()
-        #expect(report.problem?.kind == "record-damaged")
+        #expect(report.problem?.kind == .recordDamaged)
         #expect(report.problem?.file == "segments/\(crash.stems[1]).seg")
     }
 

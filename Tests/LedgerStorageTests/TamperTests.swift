@@ -112,7 +112,7 @@ import Testing
         let bytes = Bytes.read(fixture.firstSegment)
         Bytes.write(Array(bytes[..<frames.last!.range.lowerBound]), fixture.firstSegment)
         let report = try Verifier(root: fixture.root).run()
-        #expect(report.problem?.kind == "truncated")
+        #expect(report.problem?.kind == .truncated)
         #expect(report.problem?.seq == 3)
     }
 }

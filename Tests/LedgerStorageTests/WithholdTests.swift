@@ -52,7 +52,7 @@ import Testing
         for i in entry.saltOffset..<entry.end { bytes[i] = 0 }
         Bytes.write(bytes, path)
         let report = try Verifier(root: fixture.root).run()
-        #expect(report.problem?.kind == "content-destroyed")
+        #expect(report.problem?.kind == .contentDestroyed)
         #expect(report.problem?.seq == 2)
     }
 

@@ -23,7 +23,7 @@ extension ReportLanguage {
     }
 
     /// How an acknowledgement was seen, for people.
-    func label(_ evidence: DirectiveRow.Evidence) -> String {
+    public func label(_ evidence: DirectiveRow.Evidence) -> String {
         switch evidence {
         case .recorded: pick("ghi nhận", "recorded")
         case .reply: pick("trả lời", "reply")
@@ -32,7 +32,7 @@ extension ReportLanguage {
     }
 
     /// A review's verdict for people; an unknown verdict as written.
-    func label(verdict: String) -> String {
+    public func label(verdict: String) -> String {
         switch verdict {
         case "confirmed": pick("xác nhận vi phạm", "confirmed")
         case "dismissed": pick("bác bỏ", "dismissed")
@@ -42,7 +42,7 @@ extension ReportLanguage {
     }
 
     /// A finding's check for people; an unknown check as written.
-    func label(check: String) -> String {
+    public func label(check: String) -> String {
         guard self == .vi else { return check }
         switch check {
         case "no-head": return "không có Trưởng Nhóm"

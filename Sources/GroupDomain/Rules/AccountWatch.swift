@@ -13,7 +13,7 @@ import LedgerCore
 ///   approval by someone other than the group's head.
 struct AccountWatch: Sendable, Codable {
     /// An account's first join or post.
-    private struct Action: Sendable, Codable {
+    struct Action: Sendable, Codable {
         let mark: EventMark
         let group: String
         let joined: Bool
@@ -28,7 +28,7 @@ struct AccountWatch: Sendable, Codable {
     }
 
     /// The first action of every account that joined or posted.
-    private var firstAction: [String: Action] = [:]
+    var firstAction: [String: Action] = [:]
     /// Accounts bound to a person who already had another account: the person, the binding and the earlier account.
     private var switches: [String: Switch] = [:]
     /// Reports and approvals that broke the procedure.

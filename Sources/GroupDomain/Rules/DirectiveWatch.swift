@@ -18,7 +18,7 @@ struct DirectiveWatch: Sendable, Codable {
     }
 
     /// Every post by message id: the record.
-    private var posts: [String: EventMark] = [:]
+    var posts: [String: EventMark] = [:]
     /// Replies and reactions by the message they answer.
     private var replies: [String: [Reply]] = [:]
 

@@ -161,8 +161,13 @@ public struct EnvelopeDecoder: Sendable {
         let location = "record \(seq)"
         let value: JSONValue
         do { value = try parser.parse(bytes) } catch { throw LedgerError(.corrupt, "\(location): \(error.message)") }
+        return try decodeStored(value, seq: seq)
+    }
+
+    /// ``decodeStored(_:seq:)-([UInt8],_)`` of a record already parsed.
+    public func decodeStored(_ value: JSONValue, seq: UInt64) throws(LedgerError) -> EventEnvelope {
         do {
-            return try decode(value, at: location, allowReserved: true, stored: true)
+            return try decode(value, at: "record \(seq)", allowReserved: true, stored: true)
         } catch {
             throw LedgerError(.corrupt, error.message)
         }

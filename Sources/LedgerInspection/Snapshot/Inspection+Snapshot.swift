@@ -22,8 +22,15 @@ extension Inspection {
             }
             let path = InspectionSnapshot.path(reader.layout)
             let directory = Directory.parent(of: path)
-            try Directory.create(directory, name: reader.layout.relative(directory), existingOK: true)
-            try Directory.writeAtomically(bytes, to: path, directory: directory, name: reader.layout.relative(path))
+            try Directory.create(directory, name: reader.layout.relative(directory), existingOK: true, mode: 0o700)
+            // The model holds what the content files hold (post text in its index), so it is kept as they are: 0600.
+            try Directory.writeAtomically(
+                bytes,
+                to: path,
+                directory: directory,
+                name: reader.layout.relative(path),
+                permissions: 0o600
+            )
             return builder.size
         }
     }

@@ -1,10 +1,11 @@
 import GroupDomain
 
 extension InspectionBuilder {
-    /// Writes everything applied so far: the rule checker's progress, then each index.
+    /// Writes everything applied so far: the rule checker's progress, the catalogue as columns, then each index.
     func write(to sink: ByteSink) throws {
-        try sink.write(checker.progress)
-        try sink.write(catalog.symbols.strings)
+        try checker.progress.write(to: sink)
+        sink.put(UInt64(catalog.symbols.strings.count))
+        for string in catalog.symbols.strings { sink.put(string) }
         sink.put(catalog.records.map(\.type))
         sink.put(catalog.records.map(\.timeMillis))
         sink.put(catalog.records.map(\.appendedAtMillis))
@@ -12,16 +13,27 @@ extension InspectionBuilder {
         sink.put(catalog.records.map(\.group))
         sink.put(catalog.records.map { UInt8($0.wasReadWithContent ? 1 : 0) })
         sink.put(timelines)
-        try sink.write(histories)
+        sink.put(UInt64(histories.count))
+        for (group, history) in histories {
+            sink.putShared(group)
+            try history.write(to: sink)
+        }
         sink.put(parties.seqs)
         sink.put(text.envelope)
         sink.put(text.content)
     }
 
-    /// Reads what ``write(to:)`` wrote, judging findings under `configuration` from there on.
+    /// Reads what ``write(to:)`` wrote (after ``ByteSink/finished()``'s tables), judging findings under
+    /// `configuration` from there on.
     init(configuration: RuleConfiguration, reading source: ByteSource) throws {
-        let progress = try source.read(RuleChecker.Progress.self)
-        let symbols = SymbolTable(strings: try source.read([String].self))
+        try source.takeTables()
+        let progress = try RuleChecker.Progress(reading: source)
+        let symbolCount = try source.takeCount(minimumWidth: 4)
+        var strings: [String] = []
+        strings.reserveCapacity(symbolCount)
+        for _ in 0..<symbolCount { strings.append(try source.takeString()) }
+        let symbols = SymbolTable(strings: strings)
+        guard Set(strings).count == strings.count else { throw SnapshotError("holds a string twice") }
         let types = try source.takeArray(UInt32.self)
         let times = try source.takeArray(Int64.self)
         let appended = try source.takeArray(Int64.self)
@@ -32,9 +44,9 @@ extension InspectionBuilder {
         guard [times.count, appended.count, actors.count, groups.count, withContent.count].allSatisfy({ $0 == count }),
             count == progress.state.events
         else { throw SnapshotError("holds record columns of different lengths") }
-        let symbolCount = UInt32(symbols.strings.count)
-        guard types.allSatisfy({ $0 < symbolCount }), actors.allSatisfy({ $0 < symbolCount }),
-            groups.allSatisfy({ $0 < symbolCount || $0 == IndexedRecord.noGroup })
+        let limit = UInt32(symbolCount)
+        guard types.allSatisfy({ $0 < limit }), actors.allSatisfy({ $0 < limit }),
+            groups.allSatisfy({ $0 < limit || $0 == IndexedRecord.noGroup })
         else { throw SnapshotError("names a string it does not hold") }
         let records = (0..<count).map { position in
             IndexedRecord(
@@ -46,14 +58,23 @@ extension InspectionBuilder {
                 wasReadWithContent: withContent[position] != 0
             )
         }
+        let size = UInt64(count)
         checker = RuleChecker(configuration: configuration, resuming: progress)
         catalog = RecordCatalog(records: records, symbols: symbols)
         timelines = try source.takeIndex()
-        histories = try source.read([String: GroupHistory].self)
+        let historyCount = try source.takeCount(minimumWidth: 4)
+        histories.reserveCapacity(historyCount)
+        for _ in 0..<historyCount {
+            let group = try source.takeShared()
+            let history = try GroupHistory(reading: source, size: size)
+            guard histories.updateValue(history, forKey: group) == nil else {
+                throw SnapshotError("holds the history of \(group) twice")
+            }
+        }
         parties = PartyIndex(seqs: try source.takeIndex())
         text = TextIndex(envelope: try source.takeIndex(), content: try source.takeIndex())
         guard source.isAtEnd else { throw SnapshotError("goes on after its last index") }
         let cited = [timelines, parties.seqs, text.envelope, text.content].flatMap { $0.values.compactMap(\.last) }
-        guard cited.allSatisfy({ $0 < UInt64(count) }) else { throw SnapshotError("cites records past its size") }
+        guard cited.allSatisfy({ $0 < size }) else { throw SnapshotError("cites records past its size") }
     }
 }

@@ -28,6 +28,8 @@ final class Endpoints: Sendable {
     let witnesses: WitnessPublisher?
     /// The web view's sessions and one-time login link.
     let web: WebAccess
+    /// The inspection model the web view's pages ask.
+    let inspection: InspectionFeed
     /// The hosted witness's `add-checkpoint`, when `serve --witness-dir` is given.
     let addCheckpoint: AddCheckpointHandler?
     private let requestNumbers = Atomic<Int>(0)
@@ -45,6 +47,7 @@ final class Endpoints: Sendable {
         checkpoint: LatestCheckpoint,
         witnesses: WitnessPublisher? = nil,
         web: WebAccess,
+        inspection: InspectionFeed,
         addCheckpoint: AddCheckpointHandler? = nil
     ) {
         self.layout = layout
@@ -58,6 +61,7 @@ final class Endpoints: Sendable {
         tiles = LiveTiles(layout: layout, metadata: metadata)
         self.witnesses = witnesses
         self.web = web
+        self.inspection = inspection
         self.addCheckpoint = addCheckpoint
     }
 
@@ -402,6 +406,7 @@ final class Endpoints: Sendable {
             if let note = outcome.checkpoint {
                 metrics.ledger(size: checkpoint.offer(note))
                 witnesses?.wake()
+                inspection.wake()
             }
             var members: [(key: String, value: JSONValue)] = [
                 ("appended", .number(JSONNumber(outcome.appended))),

@@ -7,8 +7,6 @@ import NIOCore
 extension Endpoints {
     /// The largest login form body.
     static let maxFormBytes = 8 << 10
-    /// How many of the newest records the home page lists.
-    static let newestRecords: UInt64 = 20
     /// Who the access log names for a session opened by the one-time login link.
     static let linkHolder = "login-link"
 
@@ -84,11 +82,27 @@ extension Endpoints {
                 cookies: [WebCookies.set(WebCookies.session, "", maxAge: 0, secure: secure)]
             )
         case .home:
-            return home(frame)
+            return province(frame)
+        case .group(let segment):
+            return groupPage(segment, frame)
+        case .person(let segment):
+            return personPage(segment, frame)
         case .record(let text):
             return recordPage(text, frame)
         case .recordProof(let text):
             return proofDownload(text, frame)
+        case .export:
+            return exportPage(frame)
+        case .exportArchive:
+            return exportArchive(request, frame, exchange)
+        case .findings:
+            return findingsPage(frame)
+        case .finding(let text):
+            return findingPage(text, frame)
+        case .directives:
+            return directivesPage(frame)
+        case .search:
+            return searchPage(frame)
         }
     }
 
@@ -161,22 +175,7 @@ extension Endpoints {
 
     // MARK: Pages
 
-    private var webReader: LedgerReader { LedgerReader(layout: layout, metadata: metadata) }
-
-    /// `/`: the integrity panel of the checkpoint `/checkpoint` serves (with witnesses, the newest that met their
-    /// quorum, until then the newest signed one) and the newest records.
-    private func home(_ frame: WebFrame) -> Response {
-        let labels = frame.labels
-        var values = IntegrityPanel.values(note: witnesses?.note ?? checkpoint.note, labels: labels)
-        do {
-            let rows = try IntegrityPanel.newest(Self.newestRecords, size: checkpoint.size, reader: webReader)
-            values["records"] = rows
-            values["hasRecords"] = !rows.isEmpty
-        } catch {
-            return WebReply.html(.internalServerError, frame.message("failed", "\(error)"))
-        }
-        return WebReply.html(.ok, WebTemplates.render("home", frame.values(title: labels["home"] ?? "", values)))
-    }
+    var webReader: LedgerReader { LedgerReader(layout: layout, metadata: metadata) }
 
     /// The record number of a path, if it is one in the current checkpoint; else the 404 page to send.
     private func recordNumber(_ text: String, _ frame: WebFrame) -> Result<UInt64, WebPageRefusal> {

@@ -12,14 +12,15 @@ enum FormBody {
         return fields
     }
 
-    /// Percent-decodes one name or value; `nil` for a bad escape or bytes that are not UTF-8.
-    static func decode(_ bytes: ArraySlice<UInt8>) -> String? {
+    /// Percent-decodes one name or value (`plusIsSpace: false` for a path segment); `nil` for a bad escape or bytes
+    /// that are not UTF-8.
+    static func decode(_ bytes: ArraySlice<UInt8>, plusIsSpace: Bool = true) -> String? {
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "+") {
+            if plusIsSpace, byte == UInt8(ascii: "+") {
                 decoded.append(UInt8(ascii: " "))
             } else if byte == UInt8(ascii: "%") {
                 guard index + 2 < bytes.endIndex,
@@ -35,14 +36,17 @@ enum FormBody {
         return String(validating: decoded, as: UTF8.self)
     }
 
-    /// Percent-encodes `text` for a query value or a path: all but letters, digits, `-._~` and `/`.
-    static func encode(_ text: String) -> String {
+    /// Percent-encodes `text` for a query value or a path: all but letters, digits, `-._~` and, unless
+    /// `keepingSlash` is false (one path segment), `/`.
+    static func encode(_ text: String, keepingSlash: Bool = true) -> String {
         var encoded = ""
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "~"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "/") where keepingSlash:
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let digits = Array("0123456789ABCDEF".utf8)

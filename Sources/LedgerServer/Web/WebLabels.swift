@@ -4,6 +4,11 @@ enum WebLabels {
     static let table: [String: (vi: String, en: String)] = [
         "appName": ("Sổ cái nhóm Zalo", "Zalo group ledger"),
         "home": ("Trang chủ", "Home"),
+        "preparing": ("Đang chuẩn bị", "Preparing"),
+        "preparingModel": (
+            "Máy chủ đang dựng lại dữ liệu tra cứu từ sổ cái; vui lòng thử lại sau giây lát.",
+            "The server is building the inspection data from the ledger; try again in a moment."
+        ),
         "logout": ("Đăng xuất", "Log out"),
         "login": ("Đăng nhập", "Log in"),
         "loginIntro": (
@@ -90,7 +95,8 @@ enum WebLabels {
             "Send the login form (application/x-www-form-urlencoded, under 8 KiB)."
         ),
         "noPage": ("Không có trang này.", "There is no such page."),
-    ]
+    ].merging(export) { own, _ in own }.merging(provinceGroupPerson) { core, _ in core }
+        .merging(findingsPart) { table, _ in table }
 
     /// The labels in `language`, keyed as in ``table``.
     static func labels(_ language: WebLanguage) -> [String: String] {

@@ -6,7 +6,9 @@ import Mustache
 enum WebTemplates {
     /// The templates by name; a page names its template and inherits `layout`.
     static let sources: [String: String] = [
-        "layout": layout, "login": login, "message": message, "home": home, "record": record,
+        "layout": layout, "login": login, "message": message, "home": home, "record": record, "group": group,
+        "person": person, "export": export, "findings": findings, "finding": finding, "directives": directives,
+        "search": search, "pagerLinks": pagerLinks,
     ]
 
     /// The parsed templates. A template that does not parse is a programming error, caught by the tests that

@@ -543,6 +543,22 @@ extension Ledger {
         return RecordIndex.entries(try file.readAll())
     }
 
+    /// The index entry of the record at `position` in the segment starting at `first`, read alone (24 bytes, not the
+    /// whole file); `nil` when the index does not reach it (it may lag: the caller scans the segment instead).
+    static func readIndexEntry(
+        _ layout: LedgerLayout,
+        first: UInt64,
+        position: Int
+    ) throws(LedgerError) -> RecordIndex.Entry? {
+        let path = layout.indexPath(first)
+        guard Directory.exists(path) else { return nil }
+        let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+        defer { file.close() }
+        let bytes = try file.read(upTo: RecordIndex.entrySize, at: UInt64(position) * UInt64(RecordIndex.entrySize))
+        guard bytes.count == RecordIndex.entrySize else { return nil }
+        return RecordIndex.entries(bytes).first
+    }
+
     /// Writes a segment's index file in full (it is derived data, so no sync).
     static func writeIndex(_ layout: LedgerLayout, first: UInt64, entries: [RecordIndex.Entry]) throws(LedgerError) {
         let contentOffsets = try contentOffsets(layout, first: first)

@@ -70,15 +70,15 @@ public struct LedgerReader {
         }
         let segments = try SegmentList.read(layout)
         let first = segments[SegmentList.position(of: seq, in: segments)]
-        let index = try Ledger.readIndex(layout, first: first)
         let position = Int(seq - first)
+        let indexed = try Ledger.readIndexEntry(layout, first: first, position: position)
         let path = layout.segmentPath(first)
         let name = layout.relative(path)
         let file = try LedgerFile.open(path, name: name, .readOnly)
         defer { file.close() }
         let frameOffset: UInt64
-        if position < index.count {
-            frameOffset = UInt64(index[position].frameOffset)
+        if let indexed {
+            frameOffset = UInt64(indexed.frameOffset)
         } else {
             frameOffset = try scanForFrame(file, seq: seq, name: name)
         }
@@ -168,6 +168,14 @@ public struct LedgerReader {
         let path = layout.contentPath(first)
         let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
         defer { file.close() }
+        if let indexed = try Ledger.readIndexEntry(layout, first: first, position: Int(seq - first)),
+            indexed.contentOffset != RecordIndex.noContent,
+            let found = try Self.contentEntry(seq: seq, at: UInt64(indexed.contentOffset), in: file, path: path)
+        {
+            return found
+        }
+        // No index entry, or one that does not lead to this record's content (the index is derived and may lag):
+        // scan the content file.
         let bytes = try file.readAll()
         var found: ContentEntry?
         _ = ContentFormat.scan(bytes) { entry in
@@ -182,6 +190,34 @@ public struct LedgerReader {
             )
         }
         return found
+    }
+
+    /// The content entry of record `seq` at `offset` of the content file, or `nil` when no well-formed entry of
+    /// that record is there.
+    private static func contentEntry(
+        seq: UInt64,
+        at offset: UInt64,
+        in file: LedgerFile,
+        path: String
+    ) throws(LedgerError) -> ContentEntry? {
+        let prefix = try file.read(upTo: 12, at: offset)
+        guard prefix.count == 12 else { return nil }
+        let length = Int(prefix[0..<4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        guard length >= 8 + ContentFormat.saltSize,
+            length <= EnvelopeRules.maxContentBytes + 8 + ContentFormat.saltSize,
+            SegmentFormat.readUInt64(prefix, at: 4) == seq
+        else { return nil }
+        let body = try file.read(upTo: length - 8, at: offset + 12)
+        guard body.count == length - 8 else { return nil }
+        let saltOffset = Int(offset) + 12
+        return ContentEntry(
+            path: path,
+            saltOffset: saltOffset,
+            end: saltOffset + body.count,
+            isErased: !body.contains { $0 != 0 },
+            salt: Array(body[..<ContentFormat.saltSize]),
+            content: Array(body[ContentFormat.saltSize...])
+        )
     }
 
     /// The sequence number of the record with event `id`, looked up through the index files.

@@ -53,7 +53,7 @@ extension Verifier {
         let header = try file.read(upTo: SegmentFormat.headerSize, at: 0)
         verdict.fileSize = fileSize
         if let problem = SegmentFormat.headerProblem(header, expectedFirstSeq: first, origin: origin, sha: sha) {
-            verdict.failure = fail("segment-header", "\(name): \(problem)", file: name, offset: 0, seq: first)
+            verdict.failure = fail(.segmentHeader, "\(name): \(problem)", file: name, offset: 0, seq: first)
             return verdict
         }
         let contentPath = layout.contentPath(first)
@@ -86,7 +86,7 @@ extension Verifier {
                         let record: Record.Header
                         do { record = try Record.header(of: recordBytes) } catch {
                             throw fail(
-                                "record-format",
+                                .recordFormat,
                                 "\(name) byte \(frame.offset): record \(seq): \(error)",
                                 file: name,
                                 offset: frame.offset,
@@ -95,7 +95,7 @@ extension Verifier {
                         }
                         guard record.seq == seq else {
                             throw fail(
-                                "sequence",
+                                .sequence,
                                 "\(name) byte \(frame.offset): the record says seq \(record.seq) where \(seq) was expected",
                                 file: name,
                                 offset: frame.offset,
@@ -123,6 +123,17 @@ extension Verifier {
                                 erased: &verdict.erased
                             )
                             if verdict.erased[seq] == nil { verdict.contentChecked += 1 }
+                        }
+                        if checksEnvelopes,
+                            let failure = envelopeProblem(
+                                recordBytes[Record.headerSize...],
+                                seq: seq,
+                                file: name,
+                                offset: frame.offset,
+                                decoder: decoder
+                            )
+                        {
+                            throw failure
                         }
                         if record.flags.contains(.ledgerEvent) {
                             let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
@@ -174,7 +185,7 @@ extension Verifier {
 
     func chainFailure(name: String, offset: Int, seq: UInt64, found: Hash, expected: Hash) -> Failure {
         fail(
-            "chain-link",
+            .chainLink,
             "\(name) byte \(offset): record \(seq) links to \(found.hexPrefix()) but the record before it hashes to "
                 + "\(expected.hexPrefix())",
             file: name,

@@ -5,8 +5,8 @@ import SystemPackage
 public struct VerificationReport: Sendable {
     /// The first problem found, located as precisely as the damage allows.
     public struct Problem: Sendable, Equatable {
-        /// A stable name of the kind of damage, e.g. `record-hash-mismatch`.
-        public let kind: String
+        /// The kind of damage; its raw value is a stable name, e.g. `record-damaged`.
+        public let kind: ProblemKind
         /// The file, relative to the ledger root.
         public let file: String?
         /// The byte offset in `file`.

@@ -73,7 +73,7 @@ extension Verifier {
             let size = anchor.checkpoint.size
             do { _ = try anchor.note.verify(using: logVerifiers) } catch {
                 throw fail(
-                    "checkpoint-signature",
+                    .checkpointSignature,
                     "\(anchor.name) is not signed by the log's key "
                         + "(\(report.logKeySource)): \(error)",
                     file: anchor.name
@@ -81,7 +81,7 @@ extension Verifier {
             }
             guard anchor.checkpoint.origin == origin else {
                 throw fail(
-                    "checkpoint-origin",
+                    .checkpointOrigin,
                     "\(anchor.name) is a checkpoint of \(anchor.checkpoint.origin), not of "
                         + "\(origin)",
                     file: anchor.name
@@ -92,7 +92,7 @@ extension Verifier {
                     torn > 0 && size <= records + torn
                     ? " (and \(torn) records of a torn append batch that the writer quarantines)" : ""
                 throw fail(
-                    "rolled-back",
+                    .rolledBack,
                     "\(anchor.name) was signed at size \(size) but the ledger holds only "
                         + "\(records) records\(tornPart): records were removed or an older copy was put back",
                     file: anchor.name,
@@ -103,7 +103,7 @@ extension Verifier {
             }
             guard root == anchor.checkpoint.rootHash else {
                 throw fail(
-                    "rewritten",
+                    .rewritten,
                     "\(anchor.name) was signed at size \(size) with root "
                         + "\(anchor.checkpoint.rootHash.hexPrefix()), but the records now give \(root.hexPrefix()): "
                         + "history before size \(size) was rewritten",
@@ -123,7 +123,7 @@ extension Verifier {
         }
         if !witnessVerifiers.isEmpty && report.anchoredSize == nil {
             throw fail(
-                "witness-quorum",
+                .witnessQuorum,
                 "no checkpoint consistent with the ledger carries \(anchors.quorum) "
                     + "cosignature(s) from the witnesses given"
             )
@@ -140,7 +140,7 @@ extension Verifier {
         if head.checkpoint.isEmpty {
             guard head.size == 0 else {
                 throw fail(
-                    "head-checkpoint-missing",
+                    .headCheckpointMissing,
                     "the head records \(head.size) records but carries no signed checkpoint: the writer signs one "
                         + "for every head it writes and refuses to open without it, so the head was written by "
                         + "someone without the signing key",
@@ -158,7 +158,7 @@ extension Verifier {
             checkpoint = try Checkpoint(note: note.note)
         } catch {
             throw fail(
-                "head-checkpoint",
+                .headCheckpoint,
                 "the head's signed checkpoint does not verify with \(keySource): \(error)",
                 file: "head"
             )
@@ -166,7 +166,7 @@ extension Verifier {
         let root = head.frontier.root(using: SHA256())
         guard checkpoint.origin == origin, checkpoint.size == head.size, checkpoint.rootHash == root else {
             throw fail(
-                "head-checkpoint-mismatch",
+                .headCheckpointMismatch,
                 "the head's signed checkpoint (origin \(checkpoint.origin), size \(checkpoint.size), root "
                     + "\(checkpoint.rootHash.hexPrefix())) does not describe the head (origin \(origin), size "
                     + "\(head.size), root \(root.hexPrefix())): the head was rewritten without the signing key",

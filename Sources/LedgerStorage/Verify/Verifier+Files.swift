@@ -24,7 +24,7 @@ extension Verifier {
             default: "not a regular file"
             }
         return fail(
-            "not-a-regular-file",
+            .notARegularFile,
             "\(name) is \(what), not a regular file: the ledger's files are regular files, so it was put there; "
                 + "verify does not read it",
             file: name,

@@ -14,6 +14,10 @@ public struct Verifier: Sendable {
     public let layout: LedgerLayout
     /// How much of a segment or content file is read at a time; at least one frame of the largest record.
     var windowBytes = 8 << 20
+    /// Whether every record's envelope is also parsed and checked to be a valid event envelope in RFC 8785
+    /// canonical form, as the format requires (`verify --envelopes`). Off by default: the record hashes already
+    /// prove the bytes unchanged since they were written, and the parse costs about as much again as the hashing.
+    public var checksEnvelopes = false
 
     public init(root: String) { layout = LedgerLayout(root: root) }
 
@@ -43,7 +47,7 @@ public struct Verifier: Sendable {
         } catch let error as LedgerError {
             if error.code == .corrupt {
                 report.problem = .init(
-                    kind: "unreadable",
+                    kind: .unreadable,
                     file: nil,
                     byteOffset: nil,
                     seq: nil,
@@ -61,7 +65,7 @@ public struct Verifier: Sendable {
     }
 
     func fail(
-        _ kind: String,
+        _ kind: VerificationReport.ProblemKind,
         _ message: String,
         file: String? = nil,
         offset: Int? = nil,
@@ -102,7 +106,7 @@ public struct Verifier: Sendable {
             guard bytes.contains(where: { $0 != 0 }) else { continue }
             guard let state = HeadState.decode(bytes, sha: sha) else {
                 throw fail(
-                    "head-damaged",
+                    .headDamaged,
                     "head slot \(slot) is damaged (its check line does not match)",
                     file: "head",
                     offset: start
@@ -110,14 +114,14 @@ public struct Verifier: Sendable {
             }
             if head == nil || state.generation > head!.generation { head = state }
         }
-        guard let head else { throw fail("head-missing", "the head file holds no valid slot", file: "head") }
+        guard let head else { throw fail(.headMissing, "the head file holds no valid slot", file: "head") }
         report.headSize = head.size
 
         let segmentNames = try Directory.list(layout.segmentsDirectory, name: "segments")
         var firsts: [UInt64] = []
         for name in segmentNames {
             guard let first = LedgerLayout.firstSeq(ofSegmentNamed: name) else {
-                throw fail("foreign-file", "segments/\(name) is not a segment name", file: "segments/\(name)")
+                throw fail(.foreignFile, "segments/\(name) is not a segment name", file: "segments/\(name)")
             }
             // Before anything is opened: opening a FIFO for reading blocks until a writer comes.
             if let failure = notARegularFile(layout.segmentPath(first), name: "segments/\(name)", seq: nil) {
@@ -157,7 +161,7 @@ public struct Verifier: Sendable {
                         ? "records \(expectedSeq)..<\(verdict.first) are missing (a segment was deleted)"
                         : "it overlaps records before it (a segment was duplicated or reordered)"
                     throw fail(
-                        "segment-sequence",
+                        .segmentSequence,
                         "\(name) starts at seq \(verdict.first) but seq \(expectedSeq) is next: \(what)",
                         file: name,
                         offset: 0,
@@ -179,7 +183,7 @@ public struct Verifier: Sendable {
                     report.records = expectedSeq + verdict.count
                     // A segment created just before a crash (or by a writer rolling right now) may not have its
                     // header yet; it cannot hold acknowledged records, and the writer quarantines it on open.
-                    guard isLast, failure.problem.kind == "segment-header", verdict.first >= head.size else {
+                    guard isLast, failure.problem.kind == .segmentHeader, verdict.first >= head.size else {
                         throw failure
                     }
                     report.notes.append(
@@ -222,7 +226,7 @@ public struct Verifier: Sendable {
                     let seq = expectedSeq
                     let (expected, found) = hashes(of: stop)
                     throw fail(
-                        "record-damaged",
+                        .recordDamaged,
                         "\(name) byte \(stop.offset): record \(seq) is damaged: " + Ledger.describe(stop),
                         file: name,
                         offset: stop.offset,
@@ -242,7 +246,7 @@ public struct Verifier: Sendable {
                     let contentName = layout.relative(layout.contentPath(verdict.first))
                     guard isLast || !carried.isEmpty, let orphanSeq = orphan.seq, orphanSeq >= expectedSeq else {
                         throw fail(
-                            "content-orphan",
+                            .contentOrphan,
                             "\(contentName) byte \(orphan.offset): an entry "
                                 + (orphan.seq.map { "for record \($0), which commits to no content," }
                                     ?? "that is cut short")
@@ -290,7 +294,7 @@ public struct Verifier: Sendable {
         let (roots, adoptedRoot) = tree.finish()
         guard adoptedEnd >= head.size, let rootAtHead = roots[head.size] else {
             throw fail(
-                "truncated",
+                .truncated,
                 "the head records \(head.size) records but the segments hold only \(expectedSeq): "
                     + "records were removed",
                 seq: expectedSeq,
@@ -300,7 +304,7 @@ public struct Verifier: Sendable {
         }
         if head.size > 0, leafAtHead != head.lastLeaf {
             throw fail(
-                "head-mismatch",
+                .headMismatch,
                 "record \(head.size - 1) hashes to \(leafAtHead?.hexPrefix() ?? "-") but the "
                     + "head recorded \(head.lastLeaf.hexPrefix())",
                 seq: head.size - 1,
@@ -311,7 +315,7 @@ public struct Verifier: Sendable {
         let headRoot = head.frontier.root(using: sha)
         guard rootAtHead == headRoot else {
             throw fail(
-                "root-mismatch",
+                .rootMismatch,
                 "the records produce root \(rootAtHead.hexPrefix()) for size \(head.size) but "
                     + "the head recorded \(headRoot.hexPrefix())",
                 expected: headRoot.hexPrefix(),
@@ -343,7 +347,7 @@ public struct Verifier: Sendable {
         for (seq, file) in erased.sorted(by: { $0.key < $1.key }) {
             guard withheldEvents[seq] != nil else {
                 throw fail(
-                    "content-destroyed",
+                    .contentDestroyed,
                     "the content of record \(seq) was destroyed without a "
                         + "ledger.content_withheld event",
                     file: file,
@@ -397,7 +401,7 @@ public struct Verifier: Sendable {
         switch try contents.next(for: record.seq) {
         case .mismatch(let offset, let seq):
             throw fail(
-                "content-missing",
+                .contentMissing,
                 "\(file) byte \(offset): record \(record.seq) commits to content but the next entry is "
                     + (seq.map { "for record \($0)" } ?? "missing or cut short"),
                 file: file,
@@ -412,7 +416,7 @@ public struct Verifier: Sendable {
             let commitment = contents.commitment(saltOffset: saltOffset, end: end, sha: sha)
             guard commitment == record.contentCommitment else {
                 throw fail(
-                    "content-commitment",
+                    .contentCommitment,
                     "\(file) byte \(offset): the content of record \(record.seq) hashes to \(commitment.hexPrefix()) "
                         + "but the record commits to \(record.contentCommitment.hexPrefix())",
                     file: file,

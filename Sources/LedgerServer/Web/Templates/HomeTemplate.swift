@@ -1,9 +1,42 @@
 extension WebTemplates {
-    /// `/`: the integrity panel (size, root, the checkpoint, who signed and cosigned it) and the newest records.
+    /// `/`: the province (every group with its head, admins, members, open findings by rule, overdue directives;
+    /// the counts of people and withheld records), the integrity panel (size, root, the checkpoint, who signed and
+    /// cosigned it) and the newest records.
     static let home = """
         {{<layout}}
         {{$main}}
-        <h1>{{t.integrity}}</h1>
+        <h1>{{t.province}}</h1>
+        {{#preparingModel}}<p class="note" id="preparing">{{t.preparingModel}}</p>{{/preparingModel}}
+        {{#province}}
+        <section class="panel" id="counts">
+        <dl>
+        <dt>{{t.groups}}</dt><dd id="group-count">{{groupCount}}</dd>
+        <dt>{{t.people}}</dt><dd id="person-count">{{personCount}}</dd>
+        <dt>{{t.withheldRecords}}</dt><dd id="withheld-count">{{withheldRecords}}</dd>
+        <dt>{{t.openFindings}}</dt><dd id="open-findings">{{openFindings}}{{#findingsByRule}} <a class="rule" href="{{href}}">{{rule}}: {{count}}</a>{{/findingsByRule}}</dd>
+        <dt>{{t.overdueDirectives}}</dt><dd id="overdue-count"><a href="/directives">{{overdueDirectives}}</a></dd>
+        <dt>{{t.evaluatedAt}}</dt><dd>{{evaluatedAt}}</dd>
+        </dl>
+        </section>
+        <h2>{{t.groups}}</h2>
+        {{^hasGroups}}<p>{{t.noGroups}}</p>{{/hasGroups}}
+        {{#hasGroups}}
+        <table class="groups" id="groups">
+        <thead><tr><th>{{t.group}}</th><th>{{t.head}}</th><th>{{t.admins}}</th><th>{{t.members}}</th><th>{{t.openFindings}}</th><th>{{t.overdueDirectives}}</th></tr></thead>
+        <tbody>
+        {{#groups}}
+        <tr id="group-{{id}}"><td><a href="{{href}}">{{name}}</a><br><span class="hash">{{id}}</span></td>
+        <td>{{#head}}<a href="{{href}}">{{label}}</a>{{/head}}{{^head}}<span class="problem">{{t.noHead}}</span>{{/head}}</td>
+        <td>{{#admins}}<a href="{{href}}">{{label}}</a><br>{{/admins}}{{^admins}}–{{/admins}}</td>
+        <td>{{memberCount}}</td>
+        <td>{{#findings}}<a class="rule" href="{{href}}">{{rule}}: {{count}}</a> {{/findings}}{{^findings}}0{{/findings}}</td>
+        <td>{{#hasOverdue}}<a class="problem" href="{{directivesHref}}">{{overdue}}</a>{{/hasOverdue}}{{^hasOverdue}}<a href="{{directivesHref}}">0</a>{{/hasOverdue}}</td></tr>
+        {{/groups}}
+        </tbody>
+        </table>
+        {{/hasGroups}}
+        {{/province}}
+        <h2>{{t.integrity}}</h2>
         <section class="panel" id="integrity">
         <dl>
         <dt>{{t.origin}}</dt><dd>{{origin}}</dd>
@@ -30,7 +63,7 @@ extension WebTemplates {
         <thead><tr><th>#</th><th>{{t.type}}</th><th>{{t.time}}</th><th>{{t.group}}</th><th>{{t.actor}}</th></tr></thead>
         <tbody>
         {{#records}}
-        <tr><td><a href="/records/{{seq}}">{{seq}}</a></td><td>{{type}}</td><td>{{time}}</td><td>{{group}}</td><td>{{actor}}</td></tr>
+        <tr><td><a href="/records/{{seq}}">{{seq}}</a></td><td>{{type}}</td><td>{{time}}</td><td>{{#groupHref}}<a href="{{groupHref}}">{{group}}</a>{{/groupHref}}</td><td>{{#actor}}<a href="{{href}}">{{label}}</a>{{/actor}}{{^actor}}{{actorID}}{{/actor}}</td></tr>
         {{/records}}
         </tbody>
         </table>

@@ -1,5 +1,6 @@
 extension WebTemplates {
-    /// The frame of every page: the ledger's origin, the language toggle, logout; pages fill the `main` block.
+    /// The frame of every page: the ledger's origin, links to the pages once signed in, the language toggle, logout;
+    /// pages fill the `main` block.
     static let layout = """
         <!DOCTYPE html>
         <html lang="{{lang}}">
@@ -14,6 +15,15 @@ extension WebTemplates {
         <a class="brand" href="/">{{t.appName}}</a>
         <span class="origin" title="{{t.origin}}">{{origin}}</span>
         {{#readOnly}}<span class="badge">{{t.readOnly}}</span>{{/readOnly}}
+        {{#signedIn}}
+        <nav class="pages">
+        <a href="/">{{t.province}}</a>
+        <a href="/findings">{{t.findings}}</a>
+        <a href="/directives">{{t.directives}}</a>
+        <a href="/search">{{t.search}}</a>
+        <a href="/export">{{t.exportTitle}}</a>
+        </nav>
+        {{/signedIn}}
         <nav>
         <a class="lang" href="{{toggleHref}}" hreflang="{{otherLang}}" lang="{{otherLang}}">{{otherLangName}}</a>
         {{#signedIn}}
