@@ -3,13 +3,19 @@
 #
 #   Tests/Faults/crashsweep.sh [--syscalls "write pwrite64 ..."] [--steps "1 2 ..."]
 #
-# A scripted workload of eight steps runs against one ledger:
-#   1 append 3 events (one batch)           5 withhold the content of record 2
-#   2 append 5 events with --batch 2        6 ledger-stress: 6 batches, 2 KiB segments (three segment rolls)
+# A scripted workload of ten steps runs against one ledger:
+#   1 append 3 events (one batch)           6 ledger-stress: 2 batches of 12 events (about 3.4 KB), 2 KiB
+#   2 append 5 events with --batch 2          segments: each batch spans a segment boundary (sealed and synced
+#                                             inside the append)
 #   3 key rotate (key file: tmp, fsync,     7 append 2 events to the rolled ledger (sealed-segment checks)
 #     rename, dir fsync; then an event)     8 recovery of a torn tail (a partial frame after the last record)
 #   4 append a duplicate and a new event    9 import 6,000 zca lines as one staged append (written in
-#                                             pieces before its commit): all of them or none
+#   5 withhold the content of record 2        pieces before its commit): all of them or none
+#                                          10 ledger-stress --staged: 2 staged appends of 12 events fed one at
+#                                             a time, 2 KiB segments (staged appends spanning segments)
+# ledger-stress --roll sets the segment bound (LedgerOptions.segmentRollBytes, 16 MiB by default) that the CLI
+# does not expose; the dry run requires (ledger-stress --audit) that steps 6 and 10 each leave segment boundaries
+# inside an append batch, so the crash points of those steps include every call of a spanning append.
 # A dry run of each step under `strace -f -y` lists every call of write, pwrite64, fdatasync, fsync, openat,
 # rename and ftruncate that touches the ledger (or writes to stdout/stderr: an acknowledgement the client never
 # sees). Then, for each such call k of each syscall, the ledger is restored to its state before the step and the
@@ -24,7 +30,7 @@
 source "$(dirname "$0")/lib.sh"
 
 SYSCALLS="write pwrite64 fdatasync fsync openat rename ftruncate"
-STEPS="1 2 3 4 5 6 7 8 9"
+STEPS="1 2 3 4 5 6 7 8 9 10"
 ALL=0
 while [ $# -gt 0 ]; do
     case $1 in
@@ -73,10 +79,11 @@ run_step() {
         3) "$@" "$GL" key rotate --ledger "$L" ;;
         4) "$@" "$GL" append --ledger "$L" "$WORK/f3.jsonl" ;;
         5) "$@" "$GL" withhold --ledger "$L" --seq 2 --reason fault-test ;;
-        6) "$@" "$STRESS" --ledger "$L" --roll 2048 --batch 2 --batches 6 --prefix w ;;
+        6) "$@" "$STRESS" --ledger "$L" --roll 2048 --batch 12 --batches 2 --prefix w ;;
         7) "$@" "$GL" append --ledger "$L" "$WORK/f4.jsonl" ;;
         8) "$@" "$GL" append --ledger "$L" "$WORK/empty.jsonl" ;;
         9) "$@" "$GL" import zca --ledger "$L" "$WORK/f9.jsonl" ;;
+        10) "$@" "$STRESS" --ledger "$L" --roll 2048 --batch 12 --batches 2 --staged --prefix v ;;
     esac > "$WORK/step.out" 2> "$WORK/step.err"
 }
 
@@ -89,7 +96,7 @@ journal_step() {
         3) [ "$status" = 0 ] && echo "ACKTYPE ledger.key_rotated" ;;
         4) tried_line "$WORK/f3.jsonl"; [ "$status" = 0 ] && acked_line "$WORK/f3.jsonl" ;;
         5) [ "$status" = 0 ] && echo "ACK - - ledger:content_withheld:2" ;;
-        6) grep -E '^(TRY|ACK) ' "$WORK/step.out" ;;
+        6 | 10) grep -E '^(TRY|ACK) ' "$WORK/step.out" ;;
         7) tried_line "$WORK/f4.jsonl"; [ "$status" = 0 ] && acked_line "$WORK/f4.jsonl" ;;
         9) tried_line "$WORK/f9.ids"; [ "$status" = 0 ] && acked_line "$WORK/f9.ids" ;;
     esac
@@ -104,10 +111,16 @@ tear_tail() {
     printf '\000\000\001\100partial-frame' >> "$seg"
 }
 
+# spanning_boundaries: how many segment boundaries of $L fall inside an append batch (ledger-stress --audit).
+spanning_boundaries() {
+    "$STRESS" --audit --ledger "$L" | sed -n 's/^AUDIT OK .*; \([0-9]*\) segment boundaries fall inside an append batch$/\1/p'
+}
+
 # Build the states before each step, and the journal of acknowledgements up to there.
 must "$GL" init --ledger "$L" --origin "$ORIGIN/crashsweep" > /dev/null
 : > "$WORK/journal.0"
-for n in 1 2 3 4 5 6 7 8 9; do
+spans=0
+for n in 1 2 3 4 5 6 7 8 9 10; do
     rm -rf "$BASE/state.$n"
     [ "$n" = 8 ] && tear_tail
     cp -a "$L" "$BASE/state.$n"
@@ -117,8 +130,17 @@ for n in 1 2 3 4 5 6 7 8 9; do
         finish
     }
     { cat "$WORK/journal.$((n - 1))"; journal_step "$n" 0; } > "$WORK/journal.$n"
+    if [ "$n" = 6 ] || [ "$n" = 10 ]; then
+        now=$(spanning_boundaries)
+        [ -n "$now" ] && [ "$now" -gt "$spans" ] || {
+            fail "step $n did not span segments (segment boundaries inside a batch: ${now:-audit failed}, before: $spans)"
+            finish
+        }
+        say "step $n: an append spans segments ($((now - spans)) segment boundaries inside a batch)"
+        spans=$now
+    fi
 done
-check_ledger "$L" "$WORK/journal.9" || { fail "the workload itself fails the check: $CHECK_DETAIL"; finish; }
+check_ledger "$L" "$WORK/journal.10" || { fail "the workload itself fails the check: $CHECK_DETAIL"; finish; }
 pass "workload without faults: $CHECK_DETAIL"
 
 # crash_points N: "syscall k description" for every call of the main thread that touches the ledger or stdout/err.
@@ -172,6 +194,23 @@ for n in $STEPS; do
             imported=$(grep -c 'zca:' "$WORK/log.tsv")
             if [ "$imported" != 0 ] && [ "$imported" != 6000 ]; then
                 fail "step 9 crash at $sc#$k ($description): $imported of the 6000 imported events survived (all or none)"
+                continue
+            fi
+        fi
+        if [ "$n" = 6 ] || [ "$n" = 10 ]; then
+            # Every batch the step tried is in the ledger whole or not at all, whichever segments it spanned.
+            partial=$(awk -F'\t' '
+                FILENAME == ARGV[1] { if ($1 ~ /^TRY /) { tries[++t] = substr($1, 5) } next }
+                { stored[$NF] = 1 }
+                END {
+                    for (i = 1; i <= t; i++) {
+                        n = split(tries[i], ids, " "); found = 0
+                        for (j = 1; j <= n; j++) if (ids[j] in stored) found++
+                        if (found != 0 && found != n) { print found " of the " n " events of batch " ids[1] "..."; exit }
+                    }
+                }' "$WORK/step.out" "$WORK/log.tsv")
+            if [ -n "$partial" ]; then
+                fail "step $n crash at $sc#$k ($description): $partial survived (all or none)"
                 continue
             fi
         fi

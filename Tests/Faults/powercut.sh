@@ -4,13 +4,15 @@
 #   Tests/Faults/powercut.sh [CUTS] [ext4|xfs] [--mutant WRAPPER] [--chain N]
 #
 # A ledger lives on a small ext4 (or xfs) image mounted through a loop device. ledger-stress appends from three
-# threads (group commit, 32 KiB segments so that segments roll) and prints ACK lines to a file outside the image.
+# threads (group commit, 32 KiB segments so that segments roll, inside append batches too: an append spans
+# segments whenever a segment is sealed between its records) and prints ACK lines to a file outside the image.
 # After a random 30-500 ms the writer is killed and the image is copied *as it is on the device*: whatever the
 # writer did not fdatasync is still only in the page cache of the mounted file system, so it is not in the copy
 # (the method of fault-tools-tried.md, with `commit=300` so ext4 does not commit its journal on its own).
 # A copy of that copy is mounted (the journal replays) and checked with check_ledger (lib.sh): verify passes,
 # recovery opens it and takes a new event, every acknowledged event is there once at its seq, nothing unsent
-# appears.
+# appears. ledger-stress --audit then counts the segment boundaries that fall inside an append batch; a run in which
+# no append spanned segments fails (it would not have tested that).
 # The next writer then starts on the unrecovered image, so recovery itself is cut too (compound faults);
 # a fresh image is made every N cuts (default 10).
 #
@@ -69,6 +71,7 @@ started=$(date +%s.%N)
 fresh=1
 caught=0
 acked_total=0
+spanning_cuts=0
 cut=0
 while [ $cut -lt "$CUTS" ]; do
     if [ "$fresh" = 1 ] || [ $((cut % CHAIN)) = 0 ]; then
@@ -99,7 +102,10 @@ while [ $cut -lt "$CUTS" ]; do
             xfail "${CHECK_XFAIL%%:*}" "cut $cut: ${CHECK_XFAIL#*: }"
             fix_live_index=1
         fi
-        pass "cut $cut ($FS, ${delay_ms} ms, $acks acks this cut): $CHECK_DETAIL"
+        spans=$("$STRESS" --audit --ledger "$BASE/check/L" \
+            | sed -n 's/^AUDIT OK .*; \([0-9]*\) segment boundaries fall inside an append batch$/\1/p')
+        [ "${spans:-0}" -gt 0 ] && spanning_cuts=$((spanning_cuts + 1))
+        pass "cut $cut ($FS, ${delay_ms} ms, $acks acks this cut): $CHECK_DETAIL; ${spans:-?} segment boundaries inside an append"
     else
         if [ -n "$MUTANT" ]; then
             say "caught cut $cut ($FS, ${delay_ms} ms, $acks acks, under $MUTANT): $CHECK_DETAIL"
@@ -131,6 +137,7 @@ while [ $cut -lt "$CUTS" ]; do
     fi
 done
 elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+say "$spanning_cuts of $cut cuts were checked on a ledger holding appends that span segments"
 say "$cut cuts on $FS in $elapsed s ($(awk -v t="$elapsed" -v n="$cut" 'BEGIN { printf "%.2f", t / n }') s per cut), $acked_total acknowledged appends checked"
 if [ -n "$MUTANT" ]; then
     # Under the mutant, detection is the expected outcome.
@@ -143,4 +150,5 @@ if [ -n "$MUTANT" ]; then
     say "$SCRIPT_NAME: 0 passed, 1 failed, 0 skipped"
     exit 1
 fi
+[ "$spanning_cuts" -gt 0 ] || fail "no cut was checked on a ledger where an append spans segments"
 finish

@@ -1,7 +1,8 @@
 // ledger-stress: a black-box writer for the fault-injection harness (Tests/Faults/*.sh).
 //
-// It appends batches of events from one or more threads (so group commit is exercised) and prints, with one
-// write(2) per line on standard output:
+// It appends batches of events from one or more threads (so group commit is exercised), or with --staged from one
+// thread as staged appends fed one event at a time (as an import writes), and prints, with one write(2) per line
+// on standard output:
 //
 //     OPEN <size> <quarantined bytes> <recovered records>   after Ledger.open/create returned
 //     TRY <id> <id> ...                                     before each append call
@@ -13,7 +14,8 @@
 //
 // `ledger-stress --audit --ledger DIR` instead checks the derived files against the segments, as they are on disk:
 // every complete Merkle node in tree/level-NN for the head's size, and every frame offset in index/<seq>.idx.
-// It prints "AUDIT OK ..." (exit 0) or "AUDIT BAD <what>" (exit 1).
+// It prints "AUDIT OK ..." (exit 0; with how many segment boundaries fall inside an append batch, i.e. how often an
+// append spanned segments) or "AUDIT BAD <what>" (exit 1).
 import Foundation
 import LedgerCore
 import LedgerStorage
@@ -34,12 +36,14 @@ struct Options {
     var contentEvery = 2
     var pauseMicros: UInt32 = 0
     var audit = false
+    var staged = false
 }
 
 func usage() -> Never {
     let text = """
         usage: ledger-stress --ledger DIR [--create ORIGIN] [--roll BYTES] [--threads T] [--batch B]
                              [--batches N] [--prefix P] [--content-every K] [--pause-us US] [--keep-going]
+                             [--staged]
 
         """
     FileHandle.standardError.write(Data(text.utf8))
@@ -66,10 +70,13 @@ func parse() -> Options {
         case "--pause-us": options.pauseMicros = UInt32(value()) ?? { usage() }()
         case "--keep-going": options.keepGoing = true
         case "--audit": options.audit = true
+        case "--staged": options.staged = true
         default: usage()
         }
     }
-    if options.ledger.isEmpty || options.threads < 1 || options.batch < 1 { usage() }
+    if options.ledger.isEmpty || options.threads < 1 || options.batch < 1 || (options.staged && options.threads > 1) {
+        usage()
+    }
     return options
 }
 
@@ -119,20 +126,25 @@ func audit(_ root: String) -> Int32 {
     let layout = LedgerLayout(root: root)
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: layout.segmentsDirectory)) ?? []).sorted()
     var leaves: [Hash] = []
+    // Segments whose last kept record does not end its append batch: the batch goes on in the next segment.
+    var spanningBoundaries = 0
     for name in names {
         guard let first = LedgerLayout.firstSeq(ofSegmentNamed: name),
             let data = FileManager.default.contents(atPath: layout.segmentsDirectory + "/" + name)
         else { return bad("unreadable segment \(name)") }
         var offsets: [UInt32] = []
+        var lastEndsBatch = true
         let bytes = [UInt8](data)
         _ = bytes.withUnsafeBytes { buffer in
-            FrameScanner(sha: sha).scan(buffer, from: min(SegmentFormat.headerSize, buffer.count)) { frame, _ in
+            FrameScanner(sha: sha).scan(buffer, from: min(SegmentFormat.headerSize, buffer.count)) { frame, record in
                 if UInt64(leaves.count) < size {
                     leaves.append(frame.leafHash)
                     offsets.append(UInt32(frame.offset))
+                    lastEndsBatch = record[1] & Record.Flags.endsBatch.rawValue != 0
                 }
             }
         }
+        if !offsets.isEmpty && UInt64(leaves.count) < size && !lastEndsBatch { spanningBoundaries += 1 }
         let index = [UInt8](FileManager.default.contents(atPath: layout.indexPath(first)) ?? Data())
         for (position, offset) in offsets.enumerated() {
             let at = position * 24 + 16
@@ -165,7 +177,10 @@ func audit(_ root: String) -> Int32 {
         level = stride(from: 0, to: level.count - 1, by: 2).map { sha.nodeHash(level[$0], level[$0 + 1]) }
         number += 1
     }
-    print("AUDIT OK \(size) records, tree and index match the segments")
+    print(
+        "AUDIT OK \(size) records, tree and index match the segments; \(spanningBoundaries) segment boundaries "
+            + "fall inside an append batch"
+    )
     return 0
 }
 
@@ -205,6 +220,13 @@ final class Failures: @unchecked Sendable {
 }
 let failures = Failures()
 
+/// One staged append (as an import makes), fed one event at a time.
+func appendStaged(_ events: [EventEnvelope]) throws(LedgerError) -> AppendResult {
+    let staged = try ledger.beginStagedAppend()
+    for event in events { try staged.add([PreparedEvent(event)]) }
+    return try staged.commit()
+}
+
 func run(thread: Int) {
     var counter = 0
     for round in 0..<options.batches {
@@ -215,7 +237,7 @@ func run(thread: Int) {
         }
         out.line("TRY " + ids.joined(separator: " "))
         do {
-            let result = try ledger.append(events)
+            let result = try options.staged ? appendStaged(events) : ledger.append(events)
             let first = result.firstSeq.map(String.init) ?? "-"
             out.line("ACK \(first) \(result.size) " + ids.joined(separator: " "))
         } catch {
