@@ -122,20 +122,18 @@ package final class ByteSource {
     package func takeArray<Integer: FixedWidthInteger>(
         _: Integer.Type = Integer.self
     ) throws(SnapshotError) -> [Integer] {
-        let count = try takeCount(minimumWidth: MemoryLayout<Integer>.size)
+        let width = MemoryLayout<Integer>.size
+        let count = try takeCount(minimumWidth: width)
         let start = position
-        position += count * MemoryLayout<Integer>.size
+        position += count * width
         return [Integer](unsafeUninitializedCapacity: count) { buffer, initialized in
             bytes.withUnsafeBytes { source in
-                for index in 0..<count {
-                    buffer[index] = Integer(
-                        littleEndian: source.loadUnaligned(
-                            fromByteOffset: start + index * MemoryLayout<Integer>.size,
-                            as: Integer.self
-                        )
-                    )
-                }
+                let numbers = UnsafeRawBufferPointer(rebasing: source[start..<(start + count * width)])
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: numbers)
             }
+            #if !_endian(little)
+            for index in 0..<count { buffer[index] = Integer(littleEndian: buffer[index]) }
+            #endif
             initialized = count
         }
     }

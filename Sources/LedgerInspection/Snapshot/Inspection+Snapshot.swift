@@ -14,6 +14,9 @@ extension Inspection {
     public func save(reader: LedgerReader) throws(LedgerError) -> UInt64 {
         try builder.withLock { (builder) throws(LedgerError) -> UInt64 in
             let root = try Self.root(of: reader, size: builder.size)
+            // The words added since the last save are folded into the saved tables once, here, and the model
+            // keeps the folded tables: the next save (and the memory) only pays for what comes after.
+            builder.text.seal()
             let bytes: [UInt8]
             do {
                 bytes = try InspectionSnapshot.encode(builder, root: root, configuration: configurationName)

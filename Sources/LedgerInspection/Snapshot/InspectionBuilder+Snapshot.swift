@@ -19,8 +19,8 @@ extension InspectionBuilder {
             try history.write(to: sink)
         }
         sink.put(parties.seqs)
-        sink.put(text.envelope)
-        sink.put(text.content)
+        sink.put(text.envelope.sealed().bytes)
+        sink.put(text.content.sealed().bytes)
     }
 
     /// Reads what ``write(to:)`` wrote (after ``ByteSink/finished()``'s tables), judging findings under
@@ -72,9 +72,12 @@ extension InspectionBuilder {
             }
         }
         parties = PartyIndex(seqs: try source.takeIndex())
-        text = TextIndex(envelope: try source.takeIndex(), content: try source.takeIndex())
+        text = TextIndex(
+            envelope: try PostingTable(validating: try source.takeArray(UInt8.self), size: size),
+            content: try PostingTable(validating: try source.takeArray(UInt8.self), size: size)
+        )
         guard source.isAtEnd else { throw SnapshotError("goes on after its last index") }
-        let cited = [timelines, parties.seqs, text.envelope, text.content].flatMap { $0.values.compactMap(\.last) }
+        let cited = [timelines, parties.seqs].flatMap { $0.values.compactMap(\.last) }
         guard cited.allSatisfy({ $0 < size }) else { throw SnapshotError("cites records past its size") }
     }
 }

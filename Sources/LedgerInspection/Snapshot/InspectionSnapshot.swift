@@ -5,7 +5,7 @@ import LedgerStorage
 /// The file a saved ``Inspection`` lives in, `views/inspection.snapshot` under the ledger directory:
 ///
 /// ```
-/// magic "GroupLedger inspection snapshot 2\n"
+/// magic "GroupLedger inspection snapshot 3\n"
 /// size           UInt64   records applied
 /// root           32 bytes the ledger's Merkle root at that size
 /// configuration  string   the caller's name for the rule configuration
@@ -21,7 +21,7 @@ import LedgerStorage
 /// The payload hash catches a damaged file; it is no seal — whoever can write the ledger directory can write a
 /// snapshot too, which is why the snapshot is only a cache: delete it and the model is rebuilt from the records.
 enum InspectionSnapshot {
-    static let magic = Array("GroupLedger inspection snapshot 2\n".utf8)
+    static let magic = Array("GroupLedger inspection snapshot 3\n".utf8)
 
     /// What the header says.
     struct Header {
