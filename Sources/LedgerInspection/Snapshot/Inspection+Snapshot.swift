@@ -91,7 +91,17 @@ extension Inspection {
         guard (try? root(of: reader, size: header.size)) == header.root else {
             throw SnapshotError("does not match the ledger's records (another root at size \(header.size))")
         }
-        let builder = try InspectionBuilder(configuration: configuration, reading: source)
+        // The payload is read while its hash is worked out; a damaged file is named as such whatever the reading
+        // made of it.
+        let payload = source.takeRest()
+        let (read, hash) = Concurrently.run(
+            { try InspectionBuilder(configuration: configuration, reading: ByteSource(payload)) },
+            { payload.hash() }
+        )
+        guard try hash.get() == header.payloadHash else {
+            throw SnapshotError("is damaged (its payload hash differs)")
+        }
+        let builder = try read.get()
         guard builder.size == header.size else { throw SnapshotError("holds another size than its header says") }
         return builder
     }
