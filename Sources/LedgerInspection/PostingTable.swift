@@ -79,7 +79,7 @@ struct PostingTable: Sendable {
                     } else if Self.precedes(UnsafeRawBufferPointer(wanted), found) {
                         high = middle
                     } else {
-                        return try! reader.records()
+                        return reader.checkedRecords()
                     }
                 }
                 return []
@@ -93,7 +93,7 @@ struct PostingTable: Sendable {
             for start in starts {
                 var reader = VariableReader(raw, at: start)
                 let word = Array(try! reader.word())
-                body(word, try! reader.records())
+                body(word, reader.checkedRecords())
             }
         }
     }
@@ -179,17 +179,32 @@ private struct VariableReader {
         return UnsafeRawBufferPointer(rebasing: raw[position..<(position + Int(length))])
     }
 
-    /// A record count and the records (the gaps summed), after ``word()``.
-    mutating func records() throws(SnapshotError) -> [UInt64] {
-        let count = Int(try number())
-        var records: [UInt64] = []
-        records.reserveCapacity(count)
-        var seq: UInt64 = 0
-        for index in 0..<count {
-            let gap = try number()
-            seq = index == 0 ? gap : seq &+ gap
-            records.append(seq)
+    /// A record count and the records (the gaps summed), after ``word()``, in one tight pass: only for entries
+    /// ``PostingTable/init(validating:size:)`` checked (a search decodes hundreds of thousands of them).
+    mutating func checkedRecords() -> [UInt64] {
+        var position = self.position
+        func next() -> UInt64 {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                let byte = raw[position]
+                position += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
         }
+        let count = Int(next())
+        let records = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var seq: UInt64 = 0
+            for index in 0..<count {
+                let gap = next()
+                seq = index == 0 ? gap : seq &+ gap
+                buffer[index] = seq
+            }
+            initialized = count
+        }
+        self.position = position
         return records
     }
 }
