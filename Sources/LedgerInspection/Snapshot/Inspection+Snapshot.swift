@@ -4,6 +4,9 @@ public import LedgerStorage
 import Synchronization
 
 extension Inspection {
+    /// Where ``save(reader:)`` keeps the model of the ledger at `layout`: `views/inspection.snapshot`.
+    public static func snapshotPath(_ layout: LedgerLayout) -> String { InspectionSnapshot.path(layout) }
+
     /// Saves the model to `views/inspection.snapshot` under the ledger directory, atomically (a temporary file,
     /// `fsync`, `rename`, `fsync` of the directory), with the size it reflects and the ledger's Merkle root at that
     /// size; returns that size. Catch-ups wait while it saves; readers do not.
