@@ -59,6 +59,7 @@ extension WebTemplates {
         .flag.overdue { color: var(--warn); border-color: var(--warn); }
         .count { color: var(--muted); }
         #roles tr.ended td { color: var(--muted); }
+        .anchored { font-weight: bold; }
 
         """
 }
