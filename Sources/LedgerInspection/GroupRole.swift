@@ -1,6 +1,8 @@
 public import GroupDomain
 
-/// A part a person plays in a group now.
+/// A part a person plays or played in a group, from the record that gave it to the record that ended it (or now).
+/// A new appointment to a part already held continues it; an account's part counts only while the account was
+/// bound to the person.
 public struct GroupRole: Sendable, Hashable {
     /// Which part.
     public enum Kind: Sendable, Hashable {
@@ -22,6 +24,11 @@ public struct GroupRole: Sendable, Hashable {
     public let groupName: RecordedText?
     /// The part.
     public let kind: Kind
-    /// The record that gave the part.
-    public let since: EventMark
+    /// The record from which the person held the part.
+    public let since: RecordTime
+    /// The record that ended it (the part was no longer held after it), or `nil` while it lasts.
+    public let until: RecordTime?
+
+    /// Whether the part lasts to now.
+    public var isCurrent: Bool { until == nil }
 }

@@ -1,4 +1,4 @@
-import GroupDomain
+public import GroupDomain
 
 extension InspectionView {
     /// The directives, in order of issue; only those issued in `group`, only those `person` issued or was assigned
@@ -26,5 +26,21 @@ extension InspectionView {
             )
             return !overdueOnly || summary.isOverdue ? summary : nil
         }
+    }
+
+    /// Page `request` of the directives issued in `group` (all when `nil`), in order of issue: only those with an
+    /// assignee whose status is `status`, or only overdue ones, when asked.
+    public func directives(
+        group: String?,
+        status: DirectiveStatus?,
+        overdueOnly: Bool,
+        page request: PageRequest
+    )
+        -> Page<DirectiveSummary>
+    {
+        let chosen = directives(group: group, overdueOnly: overdueOnly).filter { directive in
+            status.map { status in directive.assignments.contains { $0.row.status == status } } ?? true
+        }
+        return Page(chosen, request: request) { $0 }
     }
 }

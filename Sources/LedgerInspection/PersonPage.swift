@@ -7,7 +7,7 @@ public struct PersonPage: Sendable {
     /// The person as registered (accounts over time, account changes), or `nil` for an id nobody registered (an
     /// account, an office).
     public let state: PersonState?
-    /// The parts the person plays in groups now.
+    /// The parts the person plays and played in groups (``InspectionView/roles(of:)``).
     public let roles: [GroupRole]
     /// The records concerning the person (as actor or named in the event), newest first.
     public let records: Page<RecordSummary>

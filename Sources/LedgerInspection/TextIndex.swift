@@ -10,16 +10,16 @@ import LedgerCore
 /// index (and so a saved snapshot) no longer holds its words at all.
 struct TextIndex: Sendable, Equatable {
     /// Words of the envelope.
-    private(set) var envelope: [String: [UInt64]] = [:]
+    private(set) var envelope = WordIndex()
     /// Words of the content.
-    private(set) var content: [String: [UInt64]] = [:]
+    private(set) var content = WordIndex()
 
     init() {}
 
-    /// Restores an index saved earlier.
-    init(envelope: [String: [UInt64]], content: [String: [UInt64]]) {
-        self.envelope = envelope
-        self.content = content
+    /// Resumes an index saved earlier.
+    init(envelope: PostingTable, content: PostingTable) {
+        self.envelope = WordIndex(saved: envelope)
+        self.content = WordIndex(saved: content)
     }
 
     /// Adds the words of `recorded` (its content only when the ledger still holds it).
@@ -29,33 +29,35 @@ struct TextIndex: Sendable, Equatable {
         if let group = event.group { envelopeTexts.append(group) }
         if let data = event.data { Self.collectStrings(data, into: &envelopeTexts) }
         for text in envelopeTexts {
-            for word in folding.words(of: text) { envelope[word, default: []].appendOnce(recorded.seq) }
+            for word in folding.words(of: text) { envelope.add(word, recorded.seq) }
         }
         guard !recorded.isWithheld, let body = event.content else { return }
         var contentTexts: [String] = []
         Self.collectStrings(body, into: &contentTexts)
         for text in contentTexts {
-            for word in folding.words(of: text) { content[word, default: []].appendOnce(recorded.seq) }
+            for word in folding.words(of: text) { content.add(word, recorded.seq) }
         }
     }
 
     /// Drops record `seq` from every content word, and the words no other record holds.
     mutating func forgetContent(of seq: UInt64) {
-        var emptied: [String] = []
-        for index in content.indices {
-            let position = content.values[index].firstPosition(notBelow: seq)
-            guard position < content.values[index].count, content.values[index][position] == seq else { continue }
-            content.values[index].remove(at: position)
-            if content.values[index].isEmpty { emptied.append(content.keys[index]) }
-        }
-        for word in emptied { content[word] = nil }
+        content.forget(seq)
+    }
+
+    /// Folds what was added since the last save into the saved tables, ready for the next snapshot (and smaller
+    /// in memory than the dictionaries the additions live in).
+    mutating func seal() {
+        envelope.seal()
+        content.seal()
     }
 
     /// The records holding every one of `words` (in the envelope or the content), ascending.
     func records(withAll words: [String]) -> [UInt64] {
         guard !words.isEmpty else { return [] }
-        let lists = Set(words).map { word in (envelope[word] ?? []).mergedSorted(with: content[word] ?? []) }
-            .sorted { $0.count < $1.count }
+        let lists = Set(words).map { word in
+            envelope.records(of: word).mergedSorted(with: content.records(of: word))
+        }
+        .sorted { $0.count < $1.count }
         return lists.dropFirst().reduce(lists[0]) { found, list in found.intersectedSorted(with: list) }
     }
 

@@ -1,21 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `groupledger export`: the inspection archive from a ledger on this machine, and its exit codes.
 @Suite struct ExportCLITests {
     /// Runs `/usr/bin/tar arguments…` in `directory`; its status and output.
     static func tar(_ arguments: [String], in directory: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/tar")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ProcessRun.output("/usr/bin/tar", arguments, in: directory)
     }
 
     @Test func exportWritesAnArchiveOfTheChosenRecordsWithoutWithheldText() throws {

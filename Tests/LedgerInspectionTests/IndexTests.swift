@@ -138,10 +138,11 @@ import Testing
             let accounts = view.state.persons[id]?.currentAccounts ?? [id]
             for group in view.state.groups.values {
                 let isHead = group.head?.holder == id
-                #expect(page.roles.contains { $0.group == group.id && $0.kind == .head } == isHead)
+                let current = page.roles.filter(\.isCurrent)
+                #expect(current.contains { $0.group == group.id && $0.kind == .head } == isHead)
                 for account in accounts {
                     #expect(
-                        page.roles.contains { $0.group == group.id && $0.kind == .member(account: account) }
+                        current.contains { $0.group == group.id && $0.kind == .member(account: account) }
                             == (group.members[account] != nil)
                     )
                 }

@@ -219,7 +219,7 @@ import Testing
         try Self.fullBuild(ledger.root, size: ledger.size).save(reader: ledger.reader())
         let path = Self.snapshotPath(ledger.root)
         var file = try Data(contentsOf: URL(fileURLWithPath: path))
-        let former = Array("GroupLedger inspection snapshot 1\n".utf8)
+        let former = Array("GroupLedger inspection snapshot 2\n".utf8)
         #expect(former.count == InspectionSnapshot.magic.count)
         file.replaceSubrange(0..<former.count, with: former)
         try file.write(to: URL(fileURLWithPath: path))

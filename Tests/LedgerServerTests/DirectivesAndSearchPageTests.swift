@@ -32,6 +32,47 @@ import Testing
         try await pages.served.stop()
     }
 
+    /// The directive ids a `/directives` page lists, in order.
+    static func directives(_ page: String) -> [String] {
+        page.matches(of: /<section class="panel directive" id="directive-([^"]+)">/).map { String($0.output.1) }
+    }
+
+    @Test func theDirectivesPageListsFiftyToAPageKeepingItsFilters() async throws {
+        let issued = (0..<60).map { number in
+            #"{"id":"many-directive-\#(number)","type":"directive.issued","time":"2026-11-03T09:00:00+07:00","#
+                + #""actor":"p-002","group":"\#(InspectionPages.group)","data":{"directive":"d-many-\#(number)","#
+                + #""issuer":"p-001","assignees":["p-004"],"due":"2027-01-01T00:00:00+07:00"}}"#
+        }
+        let pages = try await InspectionPages.start("directives-paged", extra: { _ in issued })
+        let browser = pages.browser
+        let first = try await browser.send(.GET, "/directives?lang=en")
+        #expect(first.status == 200 && first.text.contains(#"<p class="count" id="total">Total: 61</p>"#))
+        #expect(Self.directives(first.text) == ["d-2026-001"] + (0..<49).map { "d-many-\($0)" })
+        #expect(!first.text.contains(#"<a href=""></a>"#), "no source post row for a directive without one")
+        #expect(
+            first.text.contains(#"<a rel="next" href="/directives?page=2">"#) && !first.text.contains(#"rel="prev""#)
+        )
+        let second = try await browser.send(.GET, "/directives?page=2")
+        #expect(Self.directives(second.text) == (49..<60).map { "d-many-\($0)" })
+        #expect(
+            second.text.contains(#"<a rel="prev" href="/directives?page=1">"#) && !second.text.contains(#"rel="next""#)
+        )
+        // The filters stay on the pager's links: the 60 still issued, the completed demo directive left out.
+        let group = WebClient.encode(InspectionPages.group)
+        let filtered = try await browser.send(.GET, "/directives?group=\(group)&status=issued")
+        #expect(Self.directives(filtered.text) == (0..<50).map { "d-many-\($0)" })
+        #expect(
+            filtered.text.contains(#"<a rel="next" href="/directives?group=\#(group)&amp;status=issued&amp;page=2">"#)
+        )
+        let rest = try await browser.send(.GET, "/directives?group=\(group)&page=2&status=issued")
+        #expect(Self.directives(rest.text) == (50..<60).map { "d-many-\($0)" })
+        let past = try await browser.send(.GET, "/directives?page=9")
+        #expect(past.status == 200 && Self.directives(past.text).isEmpty)
+        let bad = try await browser.send(.GET, "/directives?page=0")
+        #expect(bad.status == 400 && bad.text.contains("page=0"))
+        try await pages.served.stop()
+    }
+
     /// The records a search lists, in order.
     static func found(_ browser: WebClient, _ query: String, page: Int = 1) async throws -> [String] {
         let answer = try await browser.send(.GET, "/search?q=" + WebClient.encode(query) + "&page=\(page)")

@@ -4,6 +4,7 @@ import LedgerCore
 import LedgerInspection
 import LedgerStorage
 import NIOHTTP1
+import TestSupport
 import Testing
 
 @testable import LedgerServer
@@ -15,21 +16,6 @@ import Testing
     /// The built `groupledger`, beside the test bundle.
     static let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         .deletingLastPathComponent().appendingPathComponent("groupledger").path
-
-    /// Runs `executable arguments…` in `directory`; its status and standard output.
-    static func run(_ executable: String, _ arguments: [String], in directory: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 
     @Test func aHeaderHasTheUstarFieldsAndItsChecksum() throws {
         let header = try TarArchive.header("records/12.json", size: 1234, modified: 1_790_000_000)
@@ -128,18 +114,18 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(answer.body).write(to: URL(fileURLWithPath: directory + "/archive.tar"))
-        let (untar, listing) = try Self.run("/usr/bin/tar", ["-xvf", "archive.tar"], in: directory)
+        let (untar, listing) = try ProcessRun.output("/usr/bin/tar", ["-xvf", "archive.tar"], in: directory)
         #expect(untar == 0, "\(listing)")
-        let (sums, checked) = try Self.run("/usr/bin/sha256sum", ["-c", "SHA256SUMS"], in: directory)
+        let (sums, checked) = try ProcessRun.output("/usr/bin/sha256sum", ["-c", "SHA256SUMS"], in: directory)
         #expect(sums == 0, "\(checked)")
         let names = try String(contentsOfFile: directory + "/SHA256SUMS", encoding: .utf8).split(separator: "\n")
             .map { String($0.split(separator: " ", maxSplits: 1)[1].dropFirst()) }
         #expect(names.first == "checkpoint" && names.suffix(1) == ["index.html"])
 
-        let (vkeyStatus, vkey) = try Self.run(Self.binary, ["vkey", "--ledger", served.root], in: directory)
+        let (vkeyStatus, vkey) = try ProcessRun.output(Self.binary, ["vkey", "--ledger", served.root], in: directory)
         #expect(vkeyStatus == 0, "\(vkey)")
         for seq in [0, 1, 2, 3, secret] {
-            let (status, verdict) = try Self.run(
+            let (status, verdict) = try ProcessRun.output(
                 Self.binary,
                 [
                     "proof", "verify", "--vkey", vkey.trimmingCharacters(in: .whitespacesAndNewlines),

@@ -43,7 +43,17 @@ import Testing
         #expect(dom.contains("Lê Minh Cường"), "the head now")
         #expect(dom.contains(#"<dd id="withheld-count">1</dd>"#))
         #expect(dom.contains("Tính toàn vẹn") && dom.contains(served.ledger.rootHash.hex), "the integrity panel")
+        #expect(dom.contains(#"<p class="problem" id="anchor-state">CHƯA NEO"#), "no checkpoint kept: not anchored")
         #expect(!dom.contains("<script"), "the hostile post among the newest records stays text")
+        try await served.stop()
+    }
+
+    @Test func aPersonPageShowsTheHeadshipThatEnded() async throws {
+        guard let (served, url) = try await Self.browse("browser-person", "/people/p-001?lang=en") else { return }
+        let run = try await HeadlessChromium.dumpDOM(url)
+        #expect(run.console.isEmpty, "no script error, no Content-Security-Policy violation: \(run.console)")
+        let rows = WebProvinceGroupPersonTests.roleRows(run.output, detail: true)
+        #expect(rows.contains { $0.hasPrefix("ended head #") }, "\(rows)")
         try await served.stop()
     }
 

@@ -142,6 +142,20 @@ import Testing
         return Set(part.matches(of: /data-id="([^"]*)"/).map { String($0.output.1) })
     }
 
+    /// The rows of a person page's roles table: each row's class, and with `detail` its part and record links.
+    static func roleRows(_ page: String, detail: Bool = false) -> [String] {
+        guard let start = page.range(of: #"<table id="roles">"#),
+            let end = page.range(of: "</table>", range: start.upperBound..<page.endIndex)
+        else { return [] }
+        return page[start.upperBound..<end.lowerBound].matches(of: /<tr class="([a-z]+)">(.*?)<\/tr>/).map { match in
+            let row = String(match.output.2)
+            guard detail else { return String(match.output.1) }
+            let part = row.components(separatedBy: "<td>")[2].replacingOccurrences(of: "</td>", with: "")
+            let links = row.matches(of: /href="\/records\/([0-9]+)"/).map { "#" + $0.output.1 }
+            return ([String(match.output.1), part] + links).joined(separator: " ")
+        }
+    }
+
     static func rows(_ page: String, _ rowClass: String) -> Int {
         page.components(separatedBy: #"<tr class="\#(rowClass)">"#).count - 1
     }
@@ -290,6 +304,21 @@ import Testing
         #expect(text.contains(": completed"))
         #expect(text.contains("Tin số 39"), "their posts, newest first")
         #expect(text.contains(#"<a rel="next" href="/people/p-003?page=2">"#), "paged")
+        let roles = Self.roleRows(text, detail: true)
+        #expect(
+            roles == [
+                "current member (7301000000000000003) #\(demo.first + 11)", "current head #\(demo.first + 29)",
+            ],
+            "\(roles)"
+        )
+        // p-001 headed the group until p-003 was made head; p-002's admin part ended with its unassignment; p-004's
+        // account left the group.
+        let head = Self.roleRows(try await demo.browser.send(.GET, "/people/p-001?lang=en").text, detail: true)
+        #expect(head.contains("ended head #\(demo.first + 9) #\(demo.first + 29)"), "\(head)")
+        let admin = Self.roleRows(try await demo.browser.send(.GET, "/people/p-002?lang=vi").text, detail: true)
+        #expect(admin.contains("ended quản trị #\(demo.first + 10) #\(demo.first + 28)"), "\(admin)")
+        let left = Self.roleRows(try await demo.browser.send(.GET, "/people/p-004?lang=en").text, detail: true)
+        #expect(left == ["ended member (7301000000000000004) #\(demo.first + 12) #\(demo.first + 24)"], "\(left)")
         let account = try await demo.browser.send(.GET, "/people/7301000000000000003?lang=en")
         #expect(account.status == 200)
         #expect(account.text.contains(#"<dd id="bound-to"><a href="/people/p-003">p-003</a></dd>"#))

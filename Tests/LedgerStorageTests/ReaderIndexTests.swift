@@ -29,6 +29,29 @@ import Testing
         }
     }
 
+    @Test func aBatchReadsWhatEachRecordReadsAcrossSegments() throws {
+        let directory = TemporaryDirectory("reader-batch")
+        defer { directory.remove() }
+        let root = directory.path + "/ledger"
+        var options = LedgerOptions()
+        options.segmentRollBytes = 2_000
+        let ledger = try Ledger.create(at: root, origin: "example.org/reader-batch", options: options)
+        for batch in 0..<6 { _ = try ledger.append((1...5).map { Events.post(batch * 5 + $0, text: "Nội dung") }) }
+        ledger.close()
+        let reader = try LedgerReader(root: root)
+        #expect(try SegmentList.read(reader.layout).count > 2, "records in several segments")
+        let seqs: [UInt64] = [30, 1, 17, 17, 5, 0, 29]
+        let batch = try reader.entries(seqs)
+        #expect(batch.map(\.record.seq) == seqs)
+        for (seq, entry) in zip(seqs, batch) {
+            let one = try reader.entry(seq)
+            #expect(entry.leafHash == one.leafHash && entry.content == one.content && entry.location == one.location)
+        }
+        #expect(try reader.entries([]).isEmpty)
+        let error = #expect(throws: LedgerError.self) { try reader.entries([3, 31]) }
+        #expect(error?.code == .notFound && error?.message.contains("record 31 does not exist") == true)
+    }
+
     @Test func aWrongOrShortIndexOnlyMakesTheReaderScan() throws {
         let (directory, root) = try Self.ledger("reader-wrong-index")
         defer { directory.remove() }

@@ -22,6 +22,16 @@ package final class ByteSink {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends what `body` writes as a section: its byte length first, so that a reader can hand the section to
+    /// another thread and go on after it (``ByteSource/takeSection()``).
+    package func section(_ body: (ByteSink) throws -> Void) rethrows {
+        let lengthAt = bytes.count
+        put(UInt64(0))
+        try body(self)
+        let length = UInt64(bytes.count - lengthAt - 8)
+        withUnsafeBytes(of: length.littleEndian) { bytes.replaceSubrange(lengthAt..<(lengthAt + 8), with: $0) }
+    }
+
     /// Appends `raw` as it is.
     package func put(raw: some Collection<UInt8>) {
         bytes.append(contentsOf: raw)

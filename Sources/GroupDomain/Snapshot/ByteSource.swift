@@ -5,23 +5,57 @@ package import LedgerCore
 package final class ByteSource {
     private let bytes: [UInt8]
     package private(set) var position: Int
+    /// Where the bytes this source reads end.
+    private let end: Int
     private var shared: [String] = []
     private var marks: [EventMark] = []
 
     package init(_ bytes: [UInt8], from position: Int = 0) {
         self.bytes = bytes
         self.position = position
+        end = bytes.count
+    }
+
+    /// Bytes of a source with its tables, to be read by a source of their own, on any thread (a source is not
+    /// `Sendable`).
+    package struct Section: Sendable {
+        fileprivate let bytes: [UInt8]
+        fileprivate let range: Range<Int>
+        fileprivate let shared: [String]
+        fileprivate let marks: [EventMark]
+
+        /// The SHA-256 of the section's bytes.
+        package func hash() -> Hash {
+            bytes.withUnsafeBytes { SHA256().hash(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        }
+    }
+
+    /// A source reading `section`.
+    package init(_ section: Section) {
+        bytes = section.bytes
+        position = section.range.lowerBound
+        end = section.range.upperBound
+        shared = section.shared
+        marks = section.marks
     }
 
     /// Whether every byte was read.
-    package var isAtEnd: Bool { position == bytes.count }
+    package var isAtEnd: Bool { position == end }
 
     /// How many bytes are left.
-    package var remaining: Int { bytes.count - position }
+    package var remaining: Int { end - position }
 
-    /// The SHA-256 of the bytes left.
-    package func hashOfRest() -> Hash {
-        bytes.withUnsafeBytes { SHA256().hash(UnsafeRawBufferPointer(rebasing: $0[position...])) }
+    /// The bytes left, as a section; this source is at its end afterwards.
+    package func takeRest() -> Section {
+        defer { position = end }
+        return Section(bytes: bytes, range: position..<end, shared: shared, marks: marks)
+    }
+
+    /// Reads a section ``ByteSink/section(_:)`` wrote, with this source's tables, and goes on after it.
+    package func takeSection() throws(SnapshotError) -> Section {
+        let length = try takeCount()
+        defer { position += length }
+        return Section(bytes: bytes, range: position..<(position + length), shared: shared, marks: marks)
     }
 
     /// Reads `count` bytes as they are.
@@ -45,7 +79,7 @@ package final class ByteSource {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count else { throw SnapshotError("ends in the middle of a number") }
+            guard position < end else { throw SnapshotError("ends in the middle of a number") }
             let byte = bytes[position]
             position += 1
             guard shift < 64, shift < 63 || byte & 0x7F <= 1 else { throw SnapshotError("holds a number too large") }
@@ -122,20 +156,18 @@ package final class ByteSource {
     package func takeArray<Integer: FixedWidthInteger>(
         _: Integer.Type = Integer.self
     ) throws(SnapshotError) -> [Integer] {
-        let count = try takeCount(minimumWidth: MemoryLayout<Integer>.size)
+        let width = MemoryLayout<Integer>.size
+        let count = try takeCount(minimumWidth: width)
         let start = position
-        position += count * MemoryLayout<Integer>.size
+        position += count * width
         return [Integer](unsafeUninitializedCapacity: count) { buffer, initialized in
             bytes.withUnsafeBytes { source in
-                for index in 0..<count {
-                    buffer[index] = Integer(
-                        littleEndian: source.loadUnaligned(
-                            fromByteOffset: start + index * MemoryLayout<Integer>.size,
-                            as: Integer.self
-                        )
-                    )
-                }
+                let numbers = UnsafeRawBufferPointer(rebasing: source[start..<(start + count * width)])
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: numbers)
             }
+            #if !_endian(little)
+            for index in 0..<count { buffer[index] = Integer(littleEndian: buffer[index]) }
+            #endif
             initialized = count
         }
     }

@@ -4,6 +4,9 @@ public import LedgerStorage
 import Synchronization
 
 extension Inspection {
+    /// Where ``save(reader:)`` keeps the model of the ledger at `layout`: `views/inspection.snapshot`.
+    public static func snapshotPath(_ layout: LedgerLayout) -> String { InspectionSnapshot.path(layout) }
+
     /// Saves the model to `views/inspection.snapshot` under the ledger directory, atomically (a temporary file,
     /// `fsync`, `rename`, `fsync` of the directory), with the size it reflects and the ledger's Merkle root at that
     /// size; returns that size. Catch-ups wait while it saves; readers do not.
@@ -14,6 +17,9 @@ extension Inspection {
     public func save(reader: LedgerReader) throws(LedgerError) -> UInt64 {
         try builder.withLock { (builder) throws(LedgerError) -> UInt64 in
             let root = try Self.root(of: reader, size: builder.size)
+            // The words added since the last save are folded into the saved tables once, here, and the model
+            // keeps the folded tables: the next save (and the memory) only pays for what comes after.
+            builder.text.seal()
             let bytes: [UInt8]
             do {
                 bytes = try InspectionSnapshot.encode(builder, root: root, configuration: configurationName)
@@ -88,7 +94,17 @@ extension Inspection {
         guard (try? root(of: reader, size: header.size)) == header.root else {
             throw SnapshotError("does not match the ledger's records (another root at size \(header.size))")
         }
-        let builder = try InspectionBuilder(configuration: configuration, reading: source)
+        // The payload is read while its hash is worked out; a damaged file is named as such whatever the reading
+        // made of it.
+        let payload = source.takeRest()
+        let (read, hash) = Concurrently.run(
+            { try InspectionBuilder(configuration: configuration, reading: ByteSource(payload)) },
+            { payload.hash() }
+        )
+        guard try hash.get() == header.payloadHash else {
+            throw SnapshotError("is damaged (its payload hash differs)")
+        }
+        let builder = try read.get()
         guard builder.size == header.size else { throw SnapshotError("holds another size than its header says") }
         return builder
     }

@@ -99,13 +99,24 @@ public struct InspectionArchive {
         var sums: [(name: String, hash: Hash)] = []
         var rows: [[String: Any]] = []
         var finished = false
+        /// The records of the current batch: ``batchSize`` read at a time (``LedgerStorage/LedgerReader/entries(_:)``).
+        var batch: [LedgerReader.Entry] = []
+
+        /// How many records are read together.
+        static let batchSize = 64
 
         /// The next piece, or `nil` when the archive is complete.
         public mutating func next() throws(LedgerError) -> [UInt8]? {
             guard !finished else { return nil }
             defer { position += 1 }
             if position == -1 { return try member("checkpoint", archive.checkpointNote) }
-            if position < archive.seqs.count { return try record(archive.seqs[position]) }
+            if position < archive.seqs.count {
+                if position % Self.batchSize == 0 {
+                    let end = min(archive.seqs.count, position + Self.batchSize)
+                    batch = try archive.reader.entries(Array(archive.seqs[position..<end]))
+                }
+                return try record(batch[position % Self.batchSize])
+            }
             finished = true
             var bytes = try member("index.html", Array(archive.coverPage(rows).utf8))
             let listing = sums.map { $0.hash.hex + "  " + $0.name + "\n" }.joined()
@@ -118,10 +129,10 @@ public struct InspectionArchive {
             return try TarArchive.member(name, bytes, modified: archive.modified)
         }
 
-        /// The files of record `seq`.
-        private mutating func record(_ seq: UInt64) throws(LedgerError) -> [UInt8] {
+        /// The files of record `entry`.
+        private mutating func record(_ entry: LedgerReader.Entry) throws(LedgerError) -> [UInt8] {
             let reader = archive.reader
-            let entry = try reader.entry(seq)
+            let seq = entry.record.seq
             let stem = "records/\(seq)"
             var bytes = try member(stem + ".record", entry.record.encoded())
             bytes += try member(stem + ".json", JCS.serialize(Self.json(entry)) + [0x0a])

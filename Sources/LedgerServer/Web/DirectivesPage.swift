@@ -40,11 +40,13 @@ enum DirectivesPage {
             "id": directive.id, "group": directive.group, "groupHref": PageValues.groupHref(directive.group),
             "issuer": PageValues.person(summary.issuer, language), "issuedSeq": String(directive.issued.seq),
             "issued": PageValues.time(directive.issued.time.unixMillis),
-            "due": PageValues.time(directive.due.unixMillis), "source": directive.sourceMessage ?? "",
-            "sourceHref": directive.sourceMessage.map { "/search?q=" + FormBody.encode($0) } ?? "",
-            "overdue": summary.isOverdue,
+            "due": PageValues.time(directive.due.unixMillis), "overdue": summary.isOverdue,
             "assignments": summary.assignments.map { assignment(row: $0, language: language, labels: labels) },
         ]
+        if let source = directive.sourceMessage {
+            row["source"] = source
+            row["sourceHref"] = "/search?q=" + FormBody.encode(source)
+        }
         if let cancelled = directive.cancelled {
             row["cancelled"] = [
                 "seq": String(cancelled.mark.seq), "time": PageValues.time(cancelled.mark.time.unixMillis),

@@ -16,49 +16,46 @@ extension Endpoints {
         guard let id = WebRoute.decodeSegment(segment) else {
             return WebReply.html(.notFound, frame.message("notFound", "groupMissing"))
         }
-        let view: InspectionView
-        switch inspectionView(frame) {
-        case .failure(let refusal): return refusal.response
-        case .success(let ready): view = ready
-        }
-        let request: GroupPageRequest
-        switch GroupPageRequest.parse(frame.query) {
-        case .failure(let problem):
-            let text = (labels["badParameter"] ?? "") + " " + problem.parameter + "=" + problem.value
-            return WebReply.html(.badRequest, frame.message("badRequest", text, back: PageValues.groupHref(id)))
-        case .success(let parsed): request = parsed
-        }
-        guard
-            let timeline = view.timeline(
-                group: id,
-                filter: request.filter,
-                page: PageRequest(number: request.page, size: Self.timelinePageSize)
-            )
-        else {
-            return WebReply.html(.notFound, frame.message("notFound", "groupMissing"))
-        }
-        do {
-            let state = try view.groupState(id, at: request.cutoff, reader: webReader)
-            let rows = try TimelineRows(view: view, reader: webReader, labels: labels, language: frame.language)
-                .rows(timeline.items, gaps: true, newestFirst: request.filter.newestFirst)
-            var values = GroupPage.values(
-                id: id,
-                state: state,
-                view: view,
-                request: request,
-                query: frame.query,
-                labels: labels,
-                language: frame.language
-            )
-            values["rows"] = rows
-            values["hasRows"] = !rows.isEmpty
-            var kept = frame.query
-            kept["lang"] = nil
-            values["pager"] = PageValues.pager(timeline, path: PageValues.groupHref(id), query: kept)
-            let title = (labels["group"] ?? "") + " " + ((values["name"] as? String) ?? id)
-            return WebReply.html(.ok, WebTemplates.render("group", frame.values(title: title, values)))
-        } catch {
-            return WebReply.html(.internalServerError, frame.message("failed", "\(error)"))
+        return withInspectionView(frame) { view in
+            let request: GroupPageRequest
+            switch GroupPageRequest.parse(frame.query) {
+            case .failure(let problem):
+                let text = (labels["badParameter"] ?? "") + " " + problem.parameter + "=" + problem.value
+                return WebReply.html(.badRequest, frame.message("badRequest", text, back: PageValues.groupHref(id)))
+            case .success(let parsed): request = parsed
+            }
+            guard
+                let timeline = view.timeline(
+                    group: id,
+                    filter: request.filter,
+                    page: PageRequest(number: request.page, size: Self.timelinePageSize)
+                )
+            else {
+                return WebReply.html(.notFound, frame.message("notFound", "groupMissing"))
+            }
+            do {
+                let state = try view.groupState(id, at: request.cutoff, reader: webReader)
+                let rows = try TimelineRows(view: view, reader: webReader, labels: labels, language: frame.language)
+                    .rows(timeline.items, gaps: true, newestFirst: request.filter.newestFirst)
+                var values = GroupPage.values(
+                    id: id,
+                    state: state,
+                    view: view,
+                    request: request,
+                    query: frame.query,
+                    labels: labels,
+                    language: frame.language
+                )
+                values["rows"] = rows
+                values["hasRows"] = !rows.isEmpty
+                var kept = frame.query
+                kept["lang"] = nil
+                values["pager"] = PageValues.pager(timeline, path: PageValues.groupHref(id), query: kept)
+                let title = (labels["group"] ?? "") + " " + ((values["name"] as? String) ?? id)
+                return WebReply.html(.ok, WebTemplates.render("group", frame.values(title: title, values)))
+            } catch {
+                return WebReply.html(.internalServerError, frame.message("failed", "\(error)"))
+            }
         }
     }
 }

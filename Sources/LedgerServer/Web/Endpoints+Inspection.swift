@@ -13,4 +13,12 @@ extension Endpoints {
         }
         return .failure(WebPageRefusal(WebReply.html(.internalServerError, frame.message("failed", reason))))
     }
+
+    /// `page` made with the inspection model's view, or the page ``inspectionView(_:)`` sends instead.
+    func withInspectionView(_ frame: WebFrame, _ page: (InspectionView) -> Response) -> Response {
+        switch inspectionView(frame) {
+        case .failure(let refusal): return refusal.response
+        case .success(let view): return page(view)
+        }
+    }
 }

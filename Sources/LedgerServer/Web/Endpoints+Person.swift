@@ -21,27 +21,24 @@ extension Endpoints {
             }
             number = parsed
         }
-        let view: InspectionView
-        switch inspectionView(frame) {
-        case .failure(let refusal): return refusal.response
-        case .success(let ready): view = ready
-        }
-        guard let page = view.person(id, records: PageRequest(number: number, size: Self.personPageSize)) else {
-            return WebReply.html(.notFound, frame.message("notFound", "personMissing"))
-        }
-        do {
-            var values = PersonPageValues.values(page, labels: labels, language: frame.language)
-            let rows = try TimelineRows(view: view, reader: webReader, labels: labels, language: frame.language)
-                .rows(page.records.items, gaps: false, newestFirst: true)
-            values["rows"] = rows
-            values["hasRows"] = !rows.isEmpty
-            var kept = frame.query
-            kept["lang"] = nil
-            values["pager"] = PageValues.pager(page.records, path: "/people/" + PageValues.segment(id), query: kept)
-            let title = frame.language == .vi ? page.person.labelVI : page.person.labelEN
-            return WebReply.html(.ok, WebTemplates.render("person", frame.values(title: title, values)))
-        } catch {
-            return WebReply.html(.internalServerError, frame.message("failed", "\(error)"))
+        return withInspectionView(frame) { view in
+            guard let page = view.person(id, records: PageRequest(number: number, size: Self.personPageSize)) else {
+                return WebReply.html(.notFound, frame.message("notFound", "personMissing"))
+            }
+            do {
+                var values = PersonPageValues.values(page, labels: labels, language: frame.language)
+                let rows = try TimelineRows(view: view, reader: webReader, labels: labels, language: frame.language)
+                    .rows(page.records.items, gaps: false, newestFirst: true)
+                values["rows"] = rows
+                values["hasRows"] = !rows.isEmpty
+                var kept = frame.query
+                kept["lang"] = nil
+                values["pager"] = PageValues.pager(page.records, path: "/people/" + PageValues.segment(id), query: kept)
+                let title = frame.language == .vi ? page.person.labelVI : page.person.labelEN
+                return WebReply.html(.ok, WebTemplates.render("person", frame.values(title: title, values)))
+            } catch {
+                return WebReply.html(.internalServerError, frame.message("failed", "\(error)"))
+            }
         }
     }
 }

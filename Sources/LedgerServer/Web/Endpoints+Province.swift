@@ -1,6 +1,8 @@
 import GroupDomain
 import Hummingbird
+import LedgerCore
 import LedgerInspection
+import LedgerStorage
 
 extension Endpoints {
     /// How many of the newest records the province page lists.
@@ -8,11 +10,17 @@ extension Endpoints {
 
     /// `/`: the province — every group with its head, admins, member count, open findings by rule and overdue
     /// directives, the counts of people and withheld records — then the integrity panel of the checkpoint
-    /// `/checkpoint` serves (with witnesses, the newest that met their quorum) and the newest records. While the
+    /// `/checkpoint` serves (with witnesses, the newest that met their quorum) with the newest anchor kept in
+    /// `checkpoints/` (or "not anchored"), and the newest records. While the
     /// inspection model is being prepared the page says so and still shows the panel and the records.
     func province(_ frame: WebFrame) -> Response {
         let labels = frame.labels
         var values = IntegrityPanel.values(note: witnesses?.note ?? checkpoint.note, labels: labels)
+        let size = checkpoint.size
+        let anchor = web.anchors.anchor(size: size) {
+            Result { () throws(LedgerError) in try CheckpointStore(layout: layout).newest(reader: webReader) }
+        }
+        values.merge(IntegrityPanel.anchor(anchor, size: size, labels: labels)) { _, anchor in anchor }
         let view = try? inspectionView(frame).get()
         do {
             let rows = try IntegrityPanel.newest(Self.newestRecords, size: checkpoint.size, reader: webReader)

@@ -120,7 +120,7 @@ final class InspectionFeed: Sendable {
                 }
             )
             phase.withLock { $0 = .ready(inspection) }
-            if Directory.exists(Self.snapshotPath(layout)), !ignoredSnapshot.load(ordering: .relaxed) {
+            if Directory.exists(Inspection.snapshotPath(layout)), !ignoredSnapshot.load(ordering: .relaxed) {
                 savedSize.withLock { $0 = size }
             }
             save(force: false)
@@ -154,6 +154,4 @@ final class InspectionFeed: Sendable {
             logger.warning("cannot save the inspection snapshot (the next start rebuilds the model): \(error)")
         }
     }
-
-    private static func snapshotPath(_ layout: LedgerLayout) -> String { layout.root + "/views/inspection.snapshot" }
 }

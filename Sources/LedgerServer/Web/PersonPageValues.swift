@@ -48,8 +48,8 @@ enum PersonPageValues {
         return values
     }
 
-    /// A part in a group: the group, the part (with the account for a member or platform admin) and since when;
-    /// the part lasts to now.
+    /// A part in a group: the group, the part (with the account for a member or platform admin), the record from
+    /// which it was held and the one that ended it (none while it lasts), each with its time.
     private static func role(of role: GroupRole, labels: [String: String]) -> [String: Any] {
         let (key, account): (String, String?) =
             switch role.kind {
@@ -62,10 +62,13 @@ enum PersonPageValues {
         var row: [String: Any] = [
             "group": role.group, "groupHref": PageValues.groupHref(role.group),
             "groupName": ProvincePage.name(role.groupName, labels: labels) ?? role.group,
-            "kind": labels["role." + key] ?? key, "since": PageValues.time(role.since.time.unixMillis),
+            "kind": labels["role." + key] ?? key, "since": PageValues.time(role.since.timeMillis),
             "sinceSeq": String(role.since.seq),
         ]
         if let account { row["account"] = account }
+        if let until = role.until {
+            row["until"] = ["time": PageValues.time(until.timeMillis), "seq": String(until.seq)]
+        }
         return row
     }
 

@@ -23,7 +23,8 @@ struct TimelineRows {
         var rows: [[String: Any]] = []
         var pending = gaps ? Self.gaps(view.state.captures.gaps, around: records) : []
         if newestFirst { pending.reverse() }
-        for record in records {
+        let entries = try reader.entries(records.map(\.seq))
+        for (record, entry) in zip(records, entries) {
             while let gap = pending.first,
                 newestFirst
                     ? gap.from.time.unixMillis > record.timeMillis : gap.from.time.unixMillis <= record.timeMillis
@@ -31,7 +32,7 @@ struct TimelineRows {
                 rows.append(gapRow(gap))
                 pending.removeFirst()
             }
-            rows.append(try row(record))
+            rows.append(row(record, entry))
         }
         rows += pending.map(gapRow)
         return rows
@@ -55,15 +56,14 @@ struct TimelineRows {
         return ["gap": gapValues]
     }
 
-    /// One record's row.
-    func row(_ record: RecordSummary) throws(LedgerError) -> [String: Any] {
+    /// One record's row, `entry` being the record as stored.
+    func row(_ record: RecordSummary, _ entry: LedgerReader.Entry) -> [String: Any] {
         var row = PageValues.record(record, language)
         row["typeName"] =
             language == .vi
             ? EventTypeName.vietnamese(record.type).map { "\($0) (\(record.type))" } ?? record.type
             : record.type
         row["rowClass"] = String(record.type.map { $0 == "." ? "-" : $0 })
-        let entry = try reader.entry(record.seq)
         let data = entry.envelope.data
         var parties: [[String: Any]] = []
         for field in Self.partyFields {

@@ -77,7 +77,7 @@ extension WebLabels {
         "approved": ("Duyệt lúc", "Approved"),
         "roles": ("Nhóm và vai trò", "Groups and roles"),
         "role": ("Vai trò", "Role"),
-        "noRoles": ("Hiện không giữ vai trò nào trong nhóm nào.", "No part in any group now."),
+        "noRoles": ("Chưa từng giữ vai trò nào trong nhóm nào.", "No part in any group, now or before."),
         "role.head": ("Trưởng Nhóm", "head"),
         "role.deputy": ("Phó Trưởng Nhóm", "deputy head"),
         "role.admin": ("quản trị", "admin"),

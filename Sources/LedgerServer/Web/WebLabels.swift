@@ -96,7 +96,7 @@ enum WebLabels {
         ),
         "noPage": ("Không có trang này.", "There is no such page."),
     ].merging(export) { own, _ in own }.merging(provinceGroupPerson) { core, _ in core }
-        .merging(findingsPart) { table, _ in table }
+        .merging(findingsPart) { table, _ in table }.merging(anchorPart) { table, _ in table }
 
     /// The labels in `language`, keyed as in ``table``.
     static func labels(_ language: WebLanguage) -> [String: String] {

@@ -64,11 +64,26 @@ public struct LedgerReader {
     /// Reads record `seq`, using the segment's index and checking that it leads to the right record. Records past
     /// the head that the writer adopts (``extent()``) can be read too.
     public func entry(_ seq: UInt64) throws(LedgerError) -> Entry {
+        try entries([seq])[0]
+    }
+
+    /// Reads records `seqs`, in the order given, as ``entry(_:)`` reads each, working out the records the reader
+    /// shows (``extent()``) and the segment list once for all of them: for a page that reads many records.
+    public func entries(_ seqs: [UInt64]) throws(LedgerError) -> [Entry] {
+        guard !seqs.isEmpty else { return [] }
         let size = try extent().size
-        guard seq < size else {
-            throw LedgerError(.notFound, "record \(seq) does not exist; the ledger holds records 0..<\(size)")
+        if let missing = seqs.first(where: { $0 >= size }) {
+            throw LedgerError(.notFound, "record \(missing) does not exist; the ledger holds records 0..<\(size)")
         }
         let segments = try SegmentList.read(layout)
+        var entries: [Entry] = []
+        entries.reserveCapacity(seqs.count)
+        for seq in seqs { entries.append(try entry(seq, size: size, segments: segments)) }
+        return entries
+    }
+
+    /// Reads record `seq` of a ledger showing `size` records in `segments` (their first sequence numbers).
+    private func entry(_ seq: UInt64, size: UInt64, segments: [UInt64]) throws(LedgerError) -> Entry {
         let first = segments[SegmentList.position(of: seq, in: segments)]
         let position = Int(seq - first)
         let indexed = try Ledger.readIndexEntry(layout, first: first, position: position)

@@ -41,12 +41,7 @@ public struct CheckpointStore {
         guard checkpoint.size <= size else {
             throw LedgerError(.badInput, "the checkpoint has size \(checkpoint.size) but the ledger holds \(size)")
         }
-        let tree = try reader.tree()
-        defer { tree.close() }
-        let root: Hash
-        do { root = try Merkle.rootHash(size: checkpoint.size, reader: tree, sha: SHA256()) } catch {
-            throw LedgerError(.corrupt, "cannot compute the root at size \(checkpoint.size): \(error)")
-        }
+        let root = try Self.root(size: checkpoint.size, reader: reader)
         guard root == checkpoint.rootHash else {
             throw LedgerError(
                 .badInput,
@@ -88,12 +83,52 @@ public struct CheckpointStore {
 
     /// Every stored checkpoint note, by size.
     public func all() throws(LedgerError) -> [(size: UInt64, note: [UInt8])] {
-        guard Directory.isDirectory(directory) else { return [] }
         var out: [(UInt64, [UInt8])] = []
-        for name in try Directory.list(directory, name: "checkpoints") where CheckpointStore.isNoteName(name) {
-            guard let size = UInt64(name.dropLast(5)), let note = try stored(size: size) else { continue }
+        for size in try sizes() {
+            guard let note = try stored(size: size) else { continue }
             out.append((size, note))
         }
         return out
+    }
+
+    /// The sizes of the stored checkpoints, from their file names (one listing of the directory, no file read).
+    func sizes() throws(LedgerError) -> [UInt64] {
+        guard Directory.isDirectory(directory) else { return [] }
+        return try Directory.list(directory, name: "checkpoints").filter(CheckpointStore.isNoteName).compactMap {
+            UInt64($0.dropLast(5))
+        }
+    }
+
+    /// The stored checkpoint of the largest size, and whether `reader`'s records agree with it; `nil` when none is
+    /// stored. Costs a listing of `checkpoints/`, one file read and the tree nodes of one root (a few dozen reads).
+    ///
+    /// - Throws: `.corrupt` when that file is not a signed checkpoint; what reading the tree throws.
+    public func newest(reader: LedgerReader) throws(LedgerError) -> StoredAnchor? {
+        guard let size = try sizes().max(), let bytes = try stored(size: size) else { return nil }
+        let file = "checkpoints/" + LedgerLayout.stem(size) + ".note"
+        let note: Note
+        let checkpoint: Checkpoint
+        do {
+            note = try Note.parse(bytes)
+            checkpoint = try Checkpoint(note: note)
+        } catch {
+            throw LedgerError(.corrupt, "\(file) is not a signed checkpoint: \(error)")
+        }
+        var agrees = false
+        if checkpoint.origin == reader.metadata.origin, checkpoint.size == size,
+            checkpoint.size <= (try reader.head().size)
+        {
+            agrees = try Self.root(size: checkpoint.size, reader: reader) == checkpoint.rootHash
+        }
+        return StoredAnchor(file: file, note: note, checkpoint: checkpoint, agreesWithLedger: agrees)
+    }
+
+    /// The root of the ledger's tree at `size` (no larger than the head's).
+    private static func root(size: UInt64, reader: LedgerReader) throws(LedgerError) -> Hash {
+        let tree = try reader.tree()
+        defer { tree.close() }
+        do { return try Merkle.rootHash(size: size, reader: tree, sha: SHA256()) } catch {
+            throw LedgerError(.corrupt, "cannot compute the root at size \(size): \(error)")
+        }
     }
 }

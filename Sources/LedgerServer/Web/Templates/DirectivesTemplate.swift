@@ -39,6 +39,7 @@ extension WebTemplates {
         </table>
         </section>
         {{/directives}}
+        {{>pagerLinks}}
         {{/main}}
         {{/layout}}
 

@@ -1,7 +1,7 @@
 extension WebTemplates {
     /// `/`: the province (every group with its head, admins, members, open findings by rule, overdue directives;
     /// the counts of people and withheld records), the integrity panel (size, root, the checkpoint, who signed and
-    /// cosigned it) and the newest records.
+    /// cosigned it, the newest anchor kept beside the ledger or "not anchored") and the newest records.
     static let home = """
         {{<layout}}
         {{$main}}
@@ -53,6 +53,31 @@ extension WebTemplates {
         </tbody>
         </table>
         {{^witnessed}}<p class="note">{{t.noWitness}}</p>{{/witnessed}}
+        <h2>{{t.anchor}}</h2>
+        {{#anchor}}
+        <div id="anchor">
+        {{#agrees}}<p class="anchored" id="anchor-state">{{t.anchored}}</p>{{/agrees}}
+        {{^agrees}}<p class="problem" id="anchor-state">{{t.anchorDisagrees}}</p>{{/agrees}}
+        <dl>
+        <dt>{{t.anchorFile}}</dt><dd class="hash" id="anchor-file">{{file}}</dd>
+        <dt>{{t.size}}</dt><dd id="anchor-size">{{size}}</dd>
+        <dt>{{t.root}}</dt><dd class="hash" id="anchor-root">{{root}}</dd>
+        {{#after}}<dt>{{t.afterAnchor}}</dt><dd id="after-anchor">{{after}}</dd>{{/after}}
+        </dl>
+        <table id="anchor-signatures">
+        <thead><tr><th>{{t.signer}}</th><th>{{t.keyID}}</th><th>{{t.kind}}</th><th>{{t.cosignedAt}}</th></tr></thead>
+        <tbody>
+        {{#signatures}}
+        <tr><td>{{name}}</td><td class="hash">{{keyID}}</td><td>{{kind}}</td><td>{{cosignedAt}}</td></tr>
+        {{/signatures}}
+        </tbody>
+        </table>
+        {{^witnessed}}<p class="note">{{t.anchorNoWitness}}</p>{{/witnessed}}
+        <p class="note">{{t.anchorSignatures}}</p>
+        </div>
+        {{/anchor}}
+        {{^anchor}}{{^anchorProblem}}<p class="problem" id="anchor-state">{{t.notAnchored}}</p>{{/anchorProblem}}{{/anchor}}
+        {{#anchorProblem}}<p class="problem" id="anchor-state">{{t.anchorUnreadable}}: {{anchorProblem}}</p>{{/anchorProblem}}
         <h2>{{t.checkpoint}}</h2>
         <pre class="note-text" id="checkpoint">{{checkpoint}}</pre>
         </section>

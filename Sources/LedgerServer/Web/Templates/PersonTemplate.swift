@@ -38,7 +38,7 @@ extension WebTemplates {
         <table id="roles">
         <thead><tr><th>{{t.group}}</th><th>{{t.role}}</th><th>{{t.since}}</th><th>{{t.until}}</th></tr></thead>
         <tbody>
-        {{#roles}}<tr><td><a href="{{groupHref}}">{{groupName}}</a></td><td>{{kind}}{{#account}} ({{account}}){{/account}}</td><td>{{since}} (<a href="/records/{{sinceSeq}}">#{{sinceSeq}}</a>)</td><td>{{t.untilNow}}</td></tr>{{/roles}}
+        {{#roles}}<tr class="{{#until}}ended{{/until}}{{^until}}current{{/until}}"><td><a href="{{groupHref}}">{{groupName}}</a></td><td>{{kind}}{{#account}} ({{account}}){{/account}}</td><td>{{since}} (<a href="/records/{{sinceSeq}}">#{{sinceSeq}}</a>)</td><td>{{#until}}{{time}} (<a href="/records/{{seq}}">#{{seq}}</a>){{/until}}{{^until}}{{t.untilNow}}{{/until}}</td></tr>{{/roles}}
         </tbody>
         </table>
         {{/hasRoles}}

@@ -58,6 +58,8 @@ extension WebTemplates {
         .flag { font-size: 12px; border: 1px solid var(--muted); border-radius: 3px; padding: 0 .4em; }
         .flag.overdue { color: var(--warn); border-color: var(--warn); }
         .count { color: var(--muted); }
+        #roles tr.ended td { color: var(--muted); }
+        .anchored { font-weight: bold; }
 
         """
 }
