@@ -1,3 +1,5 @@
+import Foundation
+
 /// One half of the ``TextIndex`` (the envelope's words or the content's): the words saved in the snapshot the
 /// model resumed from, the words of the records applied since, and the saved records a withholding took out of
 /// it. ``sealed()`` folds the three into one table, as the next snapshot saves it.
@@ -16,11 +18,12 @@ struct WordIndex: Sendable {
 
     /// Notes that record `seq` (later than every record noted before) holds `word`.
     mutating func add(_ word: String, _ seq: UInt64) {
-        added[word, default: []].appendOnce(seq)
+        added[Self.canonical(word), default: []].appendOnce(seq)
     }
 
     /// The records holding `word`, ascending.
     func records(of word: String) -> [UInt64] {
+        let word = Self.canonical(word)
         var found = saved.records(of: word)
         if !forgotten.isEmpty { found.removeAll { forgotten.contains($0) } }
         guard let later = added[word] else { return found }
@@ -70,6 +73,15 @@ struct WordIndex: Sendable {
         saved = sealed()
         added = [:]
         forgotten = []
+    }
+}
+
+extension WordIndex {
+    /// `word` in Unicode normalisation form C. The saved table compares words byte by byte, so a word must have
+    /// one spelling however it was typed: the search folding takes the Vietnamese marks off, but another letter
+    /// with a mark (`ñ`) may come precomposed or decomposed.
+    static func canonical(_ word: String) -> String {
+        word.utf8.allSatisfy { $0 < 0x80 } ? word : word.precomposedStringWithCanonicalMapping
     }
 }
 

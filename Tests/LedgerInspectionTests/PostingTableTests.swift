@@ -7,10 +7,10 @@ import Testing
 /// The word index as a snapshot saves it and a resume searches it in place: the same answers as a plain
 /// dictionary, however the words are split between saved, added and forgotten, and no hostile table accepted.
 @Suite struct PostingTableTests {
-    /// Words that share prefixes, differ only past ASCII, or sort differently as bytes and as Unicode.
+    /// Words that share prefixes, differ only past ASCII, or sort differently as numbers and as bytes.
     static let words = [
         "a", "ab", "abc", "b", "ba", "bao", "báo", "bảo", "cao", "đề", "de", "nghị", "nghi", "z", "ư", "Ω", "0", "10",
-        "9",
+        "9", "ña",
     ]
 
     /// Records `0..<size` each holding a few random words: the reference dictionary.
@@ -72,6 +72,24 @@ import Testing
         var order: [[UInt8]] = []
         sealed.forEach { word, _ in order.append(word) }
         #expect(order == order.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    /// A word typed precomposed or decomposed is one word, before a save and after it: the saved table compares
+    /// bytes, so both halves keep the words in one normalisation form.
+    @Test func aWordFindsItsRecordsWhateverItsNormalisationBeforeAndAfterASave() throws {
+        let precomposed = "ma\u{F1}ana"
+        let decomposed = "man\u{303}ana"
+        #expect(Array(precomposed.utf8) != Array(decomposed.utf8))
+        var index = WordIndex()
+        index.add(decomposed, 1)
+        index.add(precomposed, 2)
+        #expect(index.records(of: precomposed) == [1, 2])
+        #expect(index.records(of: decomposed) == [1, 2])
+        var resumed = WordIndex(saved: try PostingTable(validating: index.sealed().bytes, size: 4))
+        #expect(resumed.sealed().count == 1)
+        resumed.add(decomposed, 3)
+        for query in [precomposed, decomposed] { #expect(resumed.records(of: query) == [1, 2, 3]) }
+        #expect(resumed.sealed().count == 1)
     }
 
     /// One entry's bytes: the word's length and UTF-8, the record count, then the numbers as given (LEB128).

@@ -18,7 +18,8 @@ extension Inspection {
         try builder.withLock { (builder) throws(LedgerError) -> UInt64 in
             let root = try Self.root(of: reader, size: builder.size)
             // The words added since the last save are folded into the saved tables once, here, and the model
-            // keeps the folded tables: the next save (and the memory) only pays for what comes after.
+            // keeps the folded tables: the next save (and the memory) only pays for what comes after. (The view
+            // published before keeps its unfolded copy until the next catch-up replaces it.)
             builder.text.seal()
             let bytes: [UInt8]
             do {
@@ -94,17 +95,11 @@ extension Inspection {
         guard (try? root(of: reader, size: header.size)) == header.root else {
             throw SnapshotError("does not match the ledger's records (another root at size \(header.size))")
         }
-        // The payload is read while its hash is worked out; a damaged file is named as such whatever the reading
-        // made of it.
-        let payload = source.takeRest()
-        let (read, hash) = Concurrently.run(
-            { try InspectionBuilder(configuration: configuration, reading: ByteSource(payload)) },
-            { payload.hash() }
+        let builder = try InspectionBuilder(
+            configuration: configuration,
+            reading: source.takeRest(),
+            hash: header.payloadHash
         )
-        guard try hash.get() == header.payloadHash else {
-            throw SnapshotError("is damaged (its payload hash differs)")
-        }
-        let builder = try read.get()
         guard builder.size == header.size else { throw SnapshotError("holds another size than its header says") }
         return builder
     }

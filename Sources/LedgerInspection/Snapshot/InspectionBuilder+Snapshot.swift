@@ -1,4 +1,5 @@
 import GroupDomain
+import LedgerCore
 
 extension InspectionBuilder {
     /// Writes everything applied so far in two sections a reader can read at once: the rule checker's progress;
@@ -8,17 +9,28 @@ extension InspectionBuilder {
         try sink.section { try Indexes(of: self).write(to: $0) }
     }
 
-    /// Reads what ``write(to:)`` wrote (after ``ByteSink/finished()``'s tables), judging findings under
-    /// `configuration` from there on. The two sections are read at the same time.
-    init(configuration: RuleConfiguration, reading source: ByteSource) throws {
-        try source.takeTables()
-        let progressSection = try source.takeSection()
-        let indexesSection = try source.takeSection()
-        guard source.isAtEnd else { throw SnapshotError("goes on after its last index") }
-        let (progress, indexes) = Concurrently.run(
+    /// Reads the payload ``write(to:)`` wrote (after ``ByteSink/finished()``'s tables), judging findings under
+    /// `configuration` from there on. The two sections are read while the payload's SHA-256 is worked out, all
+    /// three at once; a payload whose hash is not `hash` is refused as damaged, whatever the reading made of it.
+    init(configuration: RuleConfiguration, reading payload: ByteSource.Section, hash: Hash) throws {
+        let source = ByteSource(payload)
+        let progressSection: ByteSource.Section
+        let indexesSection: ByteSource.Section
+        do {
+            try source.takeTables()
+            progressSection = try source.takeSection()
+            indexesSection = try source.takeSection()
+            guard source.isAtEnd else { throw SnapshotError("goes on after its last index") }
+        } catch {
+            guard payload.hash() == hash else { throw SnapshotError("is damaged (its payload hash differs)") }
+            throw error
+        }
+        let (payloadHash, progress, indexes) = Concurrently.run(
+            { payload.hash() },
             { try RuleChecker.Progress(reading: ByteSource(progressSection)) },
             { try Indexes(reading: ByteSource(indexesSection)) }
         )
+        guard try payloadHash.get() == hash else { throw SnapshotError("is damaged (its payload hash differs)") }
         try self.init(configuration: configuration, resuming: try progress.get(), indexes: try indexes.get())
     }
 
