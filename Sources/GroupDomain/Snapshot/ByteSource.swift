@@ -10,9 +10,9 @@ package final class ByteSource {
     private var shared: [String] = []
     private var marks: [EventMark] = []
 
-    package init(_ bytes: [UInt8], from position: Int = 0) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        self.position = position
+        position = 0
         end = bytes.count
     }
 
