@@ -8,7 +8,7 @@ enum WebTemplates {
     static let sources: [String: String] = [
         "layout": layout, "login": login, "message": message, "home": home, "record": record, "group": group,
         "person": person, "export": export, "findings": findings, "finding": finding, "directives": directives,
-        "search": search, "pagerLinks": pagerLinks,
+        "search": search, "pagerLinks": pagerLinks, "signatureRows": signatureRows,
     ]
 
     /// The parsed templates. A template that does not parse is a programming error, caught by the tests that

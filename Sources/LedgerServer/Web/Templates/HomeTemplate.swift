@@ -45,12 +45,7 @@ extension WebTemplates {
         </dl>
         <h2>{{t.signatures}}</h2>
         <table>
-        <thead><tr><th>{{t.signer}}</th><th>{{t.keyID}}</th><th>{{t.kind}}</th><th>{{t.cosignedAt}}</th></tr></thead>
-        <tbody>
-        {{#signatures}}
-        <tr><td>{{name}}</td><td class="hash">{{keyID}}</td><td>{{kind}}</td><td>{{cosignedAt}}</td></tr>
-        {{/signatures}}
-        </tbody>
+        {{>signatureRows}}
         </table>
         {{^witnessed}}<p class="note">{{t.noWitness}}</p>{{/witnessed}}
         <h2>{{t.anchor}}</h2>
@@ -65,12 +60,7 @@ extension WebTemplates {
         {{#after}}<dt>{{t.afterAnchor}}</dt><dd id="after-anchor">{{after}}</dd>{{/after}}
         </dl>
         <table id="anchor-signatures">
-        <thead><tr><th>{{t.signer}}</th><th>{{t.keyID}}</th><th>{{t.kind}}</th><th>{{t.cosignedAt}}</th></tr></thead>
-        <tbody>
-        {{#signatures}}
-        <tr><td>{{name}}</td><td class="hash">{{keyID}}</td><td>{{kind}}</td><td>{{cosignedAt}}</td></tr>
-        {{/signatures}}
-        </tbody>
+        {{>signatureRows}}
         </table>
         {{^witnessed}}<p class="note">{{t.anchorNoWitness}}</p>{{/witnessed}}
         <p class="note">{{t.anchorSignatures}}</p>
