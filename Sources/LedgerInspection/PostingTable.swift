@@ -5,8 +5,8 @@ import GroupDomain
 /// starts) rather than a string and an array allocated per word — millions of them on a large ledger.
 ///
 /// Each entry is the word's UTF-8 length and bytes, then the number of its records, the first record and the gap
-/// to each next one, every number variable-length as ``GroupDomain/ByteSink/putVariable(_:)`` writes it. Entries
-/// come in ascending byte order of their words, which is what the binary search in ``records(of:)`` relies on.
+/// to each next one, every number variable-length (``GroupDomain/VariableLength``). Entries come in ascending byte
+/// order of their words, which is what the binary search in ``records(of:)`` relies on.
 struct PostingTable: Sendable {
     /// The entries, one after another.
     let bytes: [UInt8]
@@ -120,27 +120,18 @@ struct PostingTable: Sendable {
         /// Appends `word`'s entry.
         mutating func append(word: some Collection<UInt8>, records: [UInt64]) {
             starts.append(bytes.count)
-            appendNumber(UInt64(word.count))
+            VariableLength.append(UInt64(word.count), to: &bytes)
             bytes.append(contentsOf: word)
-            appendNumber(UInt64(records.count))
+            VariableLength.append(UInt64(records.count), to: &bytes)
             var previous: UInt64? = nil
             for seq in records {
-                appendNumber(previous.map { seq - $0 } ?? seq)
+                VariableLength.append(previous.map { seq - $0 } ?? seq, to: &bytes)
                 previous = seq
             }
         }
 
         /// The table written.
         var table: PostingTable { PostingTable(bytes: bytes, starts: starts) }
-
-        private mutating func appendNumber(_ value: UInt64) {
-            var rest = value
-            while rest >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-                rest >>= 7
-            }
-            bytes.append(UInt8(rest))
-        }
     }
 }
 
@@ -159,17 +150,7 @@ private struct VariableReader {
     var remaining: Int { raw.count - position }
 
     mutating func number() throws(SnapshotError) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard position < raw.count else { throw SnapshotError("ends in the middle of a number") }
-            let byte = raw[position]
-            position += 1
-            guard shift < 64, shift < 63 || byte & 0x7F <= 1 else { throw SnapshotError("holds a number too large") }
-            value |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return value }
-            shift += 7
-        }
+        try VariableLength.read(raw, at: &position)
     }
 
     mutating func word() throws(SnapshotError) -> UnsafeRawBufferPointer {

@@ -78,15 +78,9 @@ package final class ByteSink {
         #endif
     }
 
-    /// Appends `value` as a variable-length number: seven bits a byte, low bits first, the high bit set on every
-    /// byte but the last.
+    /// Appends `value` as a variable-length number (``VariableLength``).
     package func putVariable(_ value: UInt64) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
+        VariableLength.append(value, to: &bytes)
     }
 
     /// Appends a count and each key with its ascending sequence numbers (an index): the first number, then each

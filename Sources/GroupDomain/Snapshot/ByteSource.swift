@@ -76,17 +76,14 @@ package final class ByteSource {
 
     /// Reads a number ``ByteSink/putVariable(_:)`` wrote.
     package func takeVariable() throws(SnapshotError) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            guard position < end else { throw SnapshotError("ends in the middle of a number") }
-            let byte = bytes[position]
-            position += 1
-            guard shift < 64, shift < 63 || byte & 0x7F <= 1 else { throw SnapshotError("holds a number too large") }
-            value |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return value }
-            shift += 7
+        var position = self.position
+        let number = bytes.withUnsafeBytes { raw in
+            Result { () throws(SnapshotError) in
+                try VariableLength.read(UnsafeRawBufferPointer(rebasing: raw[..<end]), at: &position)
+            }
         }
+        self.position = position
+        return try number.get()
     }
 
     /// Reads a count of items, each at least `minimumWidth` bytes, checking that so many could be there.
