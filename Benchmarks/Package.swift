@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Benchmarks live in their own package so that `swift build` and `swift test` of GroupLedger never build them.
-// Run: swift run -c release --package-path Benchmarks ledger-bench [events]
+// Run: swift run -c release --package-path Benchmarks ledger-bench [events]  (or: ledger-bench reopen LEDGER [rounds])
 //      swift run -c release --package-path Benchmarks domain-bench [events]
 //      swift run -c release --package-path Benchmarks import-stages CAPTURE.jsonl
 //      swift run -c release --package-path Benchmarks ingest-bench [submitters] [rounds]

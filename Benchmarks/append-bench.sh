@@ -15,22 +15,7 @@ trap 'rm -rf "$work"' EXIT
 scratch=${SCRATCH:-.build}
 swift build -c release --product groupledger --scratch-path "$scratch" >/dev/null
 gl="$scratch/release/groupledger"
-python3 - "$n" > "$work/events.jsonl" <<'PY'
-import json, sys
-n = int(sys.argv[1])
-for i in range(n):
-    group = "g-73011288445566770%02d" % (i % 7)
-    actor = "73010000000000%05d" % (i % 5000)
-    time = "2026-11-%02dT%02d:%02d:%02d+07:00" % (1 + i // 86400 % 28, i // 3600 % 24, i // 60 % 60, i % 60)
-    if i % 3 == 2:
-        event = {"id": "ev:join:%d" % i, "type": "member.joined", "time": time, "actor": actor, "group": group,
-                 "data": {"accounts": ["73020000000000%05d" % (i % 90000)], "via": "link"}}
-    else:
-        event = {"id": "ev:post:%d" % i, "type": "post.created", "time": time, "actor": actor, "group": group,
-                 "data": {"kind": "text", "message": str(6001000000000000000 + i)},
-                 "content": {"text": "Đề nghị các đơn vị báo cáo tình hình thực hiện nhiệm vụ số %d trước 16h00 ngày mai." % i}}
-    print(json.dumps(event, ensure_ascii=False))
-PY
+python3 Benchmarks/generate-envelopes.py "$n" > "$work/events.jsonl"
 bytes=$(stat -c %s "$work/events.jsonl")
 if [ -x "$ref/refchain" ] || make -C "$ref" >/dev/null 2>&1; then
     ref_line=$("$ref/refchain" append "$work/ref.chain" -n "$n" -k 0 -i "$work/events.jsonl")

@@ -101,7 +101,7 @@ public struct FollowIngest {
             fds[1].revents = 0
             let ready = poll(&fds, 2, timeout)
             if ready < 0 && errno != EINTR {
-                throw LedgerError(.io, "cannot wait for \(input.name)", cause: String(cString: strerror(errno)))
+                throw LedgerError(.io, "cannot wait for \(input.name)", cause: SystemCallError("poll", errno: errno))
             }
             if fds[1].revents != 0 {
                 // Units not yet complete (a line without its newline) are not committed: the source resends them.

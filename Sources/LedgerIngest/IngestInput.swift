@@ -30,7 +30,7 @@ public final class IngestInput {
             descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else {
                 let code: LedgerError.Code = errno == ENOENT ? .missingInput : .io
-                throw LedgerError(code, "cannot open \(path)", cause: String(cString: strerror(errno)))
+                throw LedgerError(code, "cannot open \(path)", cause: SystemCallError("open", errno: errno))
             }
             closeWhenDone = true
         }
@@ -53,7 +53,7 @@ public final class IngestInput {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw LedgerError(.io, "cannot read \(name)", cause: String(cString: strerror(errno)))
+                throw LedgerError(.io, "cannot read \(name)", cause: SystemCallError("read", errno: errno))
             }
             if count == 0 { return false }
             try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }

@@ -36,7 +36,7 @@ public final class RejectsFile {
             throw LedgerError(
                 .cannotCreate,
                 "cannot open the rejects file \(path)",
-                cause: String(cString: strerror(errno))
+                cause: SystemCallError("open", errno: errno)
             )
         }
     }
@@ -55,7 +55,11 @@ public final class RejectsFile {
         let line = JCS.serialize(.object(JSONObject(members: members))) + [0x0a]
         let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == line.count else {
-            throw LedgerError(.io, "cannot write the rejects file \(path)", cause: String(cString: strerror(errno)))
+            throw LedgerError(
+                .io,
+                "cannot write the rejects file \(path)",
+                cause: SystemCallError("write", errno: errno)
+            )
         }
         count += 1
         unsynced = true
@@ -68,7 +72,7 @@ public final class RejectsFile {
             throw LedgerError(
                 .syncFailed,
                 "fsync of the rejects file \(path) failed",
-                cause: String(cString: strerror(errno))
+                cause: SystemCallError("fsync", errno: errno)
             )
         }
         unsynced = false

@@ -25,7 +25,7 @@ struct InspectionBuilder: Sendable {
     /// Applies the next record.
     mutating func apply(_ recorded: RecordedEvent) {
         let event = recorded.event
-        let group = event.type == "finding.reviewed" ? nil : event.group
+        let group = event.type == EventType.findingReviewed.rawValue ? nil : event.group
         // Only the small parts of the group are kept across the apply: holding the whole group would make the
         // projector copy its member dictionary on every join.
         let before = group.flatMap { checker.state.groups[$0] }.map(GroupHistory.Prior.init)
@@ -38,7 +38,8 @@ struct InspectionBuilder: Sendable {
         }
         parties.add(recorded, in: state)
         text.add(recorded, folding: &folding)
-        if event.type == "ledger.content_withheld", let target = event.data?["seq"]?.numberValue?.int64Value,
+        if event.type == EventType.ledgerContentWithheld.rawValue,
+            let target = event.data?["seq"]?.numberValue?.int64Value,
             target >= 0
         {
             text.forgetContent(of: UInt64(target))

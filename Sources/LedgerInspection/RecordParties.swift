@@ -10,8 +10,8 @@ enum RecordParties {
     ]
 
     /// The party fields of each event type (identifier fields that name people or accounts).
-    private static let fields: [String: [String]] = EventCatalogue.types.mapValues { type in
-        type.required.merging(type.optional) { first, _ in first }.compactMap { name, kind in
+    private static let fields: [EventType: [String]] = EventCatalogue.types.mapValues { schema in
+        schema.required.merging(schema.optional) { first, _ in first }.compactMap { name, kind in
             guard !notParties.contains(name) else { return nil }
             switch kind {
             case .identifier, .identifiers: return name
@@ -24,7 +24,7 @@ enum RecordParties {
     static func of(_ recorded: RecordedEvent, in state: ProvinceState) -> [String] {
         let event = recorded.event
         var ids = [event.actor]
-        for field in fields[event.type] ?? [] {
+        for field in fields[EventType(rawValue: event.type)] ?? [] {
             guard let value = event.data?[field] else { continue }
             if let id = value.stringValue {
                 ids.append(id)

@@ -73,7 +73,7 @@ struct DirectiveConfirmCommand: ParsableCommand {
             ]
             let event = EventEnvelope(
                 id: "directive:\(found.group):\(id)",
-                type: "directive.issued",
+                type: EventType.directiveIssued.rawValue,
                 time: found.post.time,
                 actor: confirmedBy,
                 group: found.group,

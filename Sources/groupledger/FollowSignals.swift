@@ -16,7 +16,7 @@ enum FollowSignals {
     static func install() throws(LedgerError) -> Int32 {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else {
-            throw LedgerError(.io, "cannot create the signal pipe", cause: String(cString: strerror(errno)))
+            throw LedgerError(.io, "cannot create the signal pipe", cause: SystemCallError("pipe", errno: errno))
         }
         for end in ends {
             _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)

@@ -92,7 +92,9 @@ struct LogCommand: ParsableCommand {
                 } else {
                     let e = entry.envelope
                     let type =
-                        lang == .vi ? EventTypeName.vietnamese(e.type).map { "\(e.type) (\($0))" } ?? e.type : e.type
+                        lang == .vi
+                        ? EventTypeName.vietnamese(EventType(rawValue: e.type)).map { "\(e.type) (\($0))" } ?? e.type
+                        : e.type
                     print("\(entry.record.seq)\t\(e.time.text)\t\(type)\t\(e.group ?? "-")\t\(e.actor)\t\(e.id)")
                 }
             }

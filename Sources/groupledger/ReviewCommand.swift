@@ -73,7 +73,7 @@ struct ReviewCommand: ParsableCommand {
             let time = AuditInput.now()
             let event = EventEnvelope(
                 id: "review:\(finding):\(verdict.rawValue):\(reviewer):\(time.unixMillis)",
-                type: "finding.reviewed",
+                type: EventType.findingReviewed.rawValue,
                 time: time,
                 actor: reviewer,
                 group: group,

@@ -161,7 +161,7 @@ struct ServeCommand: ParsableCommand {
                 configuration: .init(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             )
             if let error = Blocking.run({ try await group.run() }) {
-                throw LedgerError(.io, "the server stopped: cannot serve on \(listen)", cause: "\(error)")
+                throw LedgerError(.io, "the server stopped: cannot serve on \(listen)", cause: error)
             }
         }
     }

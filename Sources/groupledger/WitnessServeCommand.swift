@@ -110,7 +110,7 @@ extension WitnessCommand {
                     )
                 )
                 if let error = Blocking.run({ try await group.run() }) {
-                    throw LedgerError(.io, "the witness server stopped: cannot serve on \(listen)", cause: "\(error)")
+                    throw LedgerError(.io, "the witness server stopped: cannot serve on \(listen)", cause: error)
                 }
             }
         }

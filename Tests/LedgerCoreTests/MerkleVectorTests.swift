@@ -146,12 +146,7 @@ import Testing
         ),
     ]
 
-    static func bytes(_ hex: String) -> [UInt8] {
-        let digits = Array(hex.utf8)
-        return stride(from: 0, to: digits.count, by: 2).map {
-            UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)!
-        }
-    }
+    static func bytes(_ hex: String) -> [UInt8] { try! Hex.decode(hex) }
 
     static func hash(_ hex: String) -> Hash { Hash(hex: hex)! }
 

@@ -2,18 +2,7 @@ import LedgerCore
 import TestSupport
 
 /// Bytes from hexadecimal test data; traps on malformed input.
-func hexBytes(_ hex: String) -> [UInt8] {
-    let digits = Array(hex.utf8)
-    precondition(digits.count % 2 == 0)
-    func nibble(_ c: UInt8) -> UInt8 {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        default: preconditionFailure("bad hex digit")
-        }
-    }
-    return stride(from: 0, to: digits.count, by: 2).map { nibble(digits[$0]) << 4 | nibble(digits[$0 + 1]) }
-}
+func hexBytes(_ hex: String) -> [UInt8] { try! Hex.decode(hex) }
 
 extension SeededRandom {
     /// Bytes biased toward the characters the note, checkpoint and proof grammars care about.

@@ -48,8 +48,8 @@ import Testing
             var ids: Set<String> = [record.event.actor]
             for member in record.event.data?.objectValue?.members ?? [] where !notParties.contains(member.key) {
                 let kind =
-                    EventCatalogue.types[record.event.type]?.required[member.key]
-                    ?? EventCatalogue.types[record.event.type]?.optional[member.key]
+                    EventCatalogue.types[EventType(rawValue: record.event.type)]?.required[member.key]
+                    ?? EventCatalogue.types[EventType(rawValue: record.event.type)]?.optional[member.key]
                 guard kind == .identifier || kind == .identifiers else { continue }
                 if let id = member.value.stringValue { ids.insert(id) }
                 for item in member.value.arrayValue ?? [] { if let id = item.stringValue { ids.insert(id) } }

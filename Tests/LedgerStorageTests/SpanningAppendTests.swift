@@ -223,6 +223,9 @@ import Testing
         let error = #expect(throws: LedgerError.self) { try Ledger.open(at: root, options: Self.options) }
         #expect(error?.code == .corrupt)
         #expect(error?.message.contains("later segments exist") == true)
+        #expect(error?.location.file == "segments/\(crash.stems[1]).seg")
+        #expect(error?.location.offset == UInt64(SegmentFormat.headerSize), "the first frame holds the flipped byte")
+        #expect(error?.location.seq != nil)
         var unchanged = TemporaryDirectory.snapshot(root)
         unchanged["lock"] = snapshot["lock"]
         #expect(unchanged == snapshot)

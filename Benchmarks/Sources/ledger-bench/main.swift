@@ -5,7 +5,11 @@ import LedgerStorage
 // Measures the figures of BENCHMARKS.md: append with one sync per 1,000 events, verify, peak RSS, and the time of
 // `openssl dgst -sha256` over the same segment bytes. Prints `key=value` lines.
 
-let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1])! : 1_000_000
+// `ledger-bench reopen LEDGER [ROUNDS]`: open + append one 1,000-event batch + close on an existing ledger, ROUNDS
+// times (default 5); prints each round's open and open + append times. The events are new (numbered from the
+// ledger's size), so each round appends them all.
+let reopenMode = CommandLine.arguments.count > 2 && CommandLine.arguments[1] == "reopen"
+let count = reopenMode ? 0 : CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1])! : 1_000_000
 let batchSize = 1000
 
 func now() -> Double {
@@ -58,6 +62,26 @@ func event(_ n: Int) -> EventEnvelope {
             ])
         )
     )
+}
+
+if reopenMode {
+    let existing = CommandLine.arguments[2]
+    let rounds = CommandLine.arguments.count > 3 ? Int(CommandLine.arguments[3])! : 5
+    for round in 1...rounds {
+        let start = now()
+        let reopened = try Ledger.open(at: existing)
+        let opened = now()
+        let first = Int(reopened.size)
+        _ = try reopened.append((first..<first + batchSize).map(event))
+        let appended = now()
+        reopened.close()
+        print(
+            "round=\(round) size=\(first) open_ms=\(String(format: "%.1f", (opened - start) * 1000))"
+                + " open_and_append_batch_ms=\(String(format: "%.1f", (appended - start) * 1000))"
+                + " peak_rss_mib=\(String(format: "%.1f", peakRSSMiB()))"
+        )
+    }
+    exit(0)
 }
 
 // BENCH_KEEP=DIR keeps the ledger there, for profiling later runs against it.

@@ -13,115 +13,115 @@ public enum EventCatalogue {
     /// or `element`).
     public static let provenanceField = "source"
 
-    /// Every type, by name.
-    public static let types: [String: EventType] = {
-        let all: [EventType] = [
+    /// Every type, with the fields it takes.
+    public static let types: [EventType: EventSchema] = {
+        let all: [EventSchema] = [
             // Governance, entered by people.
-            EventType("group.registered", required: ["field": .text, "decision": .text]),
-            EventType("head.assigned", required: ["person": .identifier]),
-            EventType("deputy.assigned", required: ["person": .identifier]),
-            EventType("admin.assigned", required: ["person": .identifier, "assigned_by": .identifier]),
-            EventType("admin.unassigned", required: ["person": .identifier, "by": .identifier]),
-            EventType(
-                "person.registered",
+            EventSchema(.groupRegistered, required: ["field": .text, "decision": .text]),
+            EventSchema(.headAssigned, required: ["person": .identifier]),
+            EventSchema(.deputyAssigned, required: ["person": .identifier]),
+            EventSchema(.adminAssigned, required: ["person": .identifier, "assigned_by": .identifier]),
+            EventSchema(.adminUnassigned, required: ["person": .identifier, "by": .identifier]),
+            EventSchema(
+                .personRegistered,
                 group: .none,
                 required: ["person": .identifier, "position": .text, "unit": .text],
                 optional: ["fields": .texts]
             ),
-            EventType("account.bound", group: .none, required: ["person": .identifier, "account": .identifier]),
-            EventType("account.unbound", group: .none, required: ["person": .identifier, "account": .identifier]),
-            EventType(
-                "account.change_reported",
+            EventSchema(.accountBound, group: .none, required: ["person": .identifier, "account": .identifier]),
+            EventSchema(.accountUnbound, group: .none, required: ["person": .identifier, "account": .identifier]),
+            EventSchema(
+                .accountChangeReported,
                 required: [
                     "person": .identifier, "old_account": .identifier, "new_account": .identifier,
                     "reported_via": .identifier,
                 ]
             ),
-            EventType(
-                "account.change_approved",
+            EventSchema(
+                .accountChangeApproved,
                 required: ["person": .identifier, "new_account": .identifier, "approved_by": .identifier]
             ),
-            EventType(
-                "rules.acknowledged",
+            EventSchema(
+                .rulesAcknowledged,
                 required: ["person": .identifier, "rulebook": .text],
                 optional: ["version": .text]
             ),
-            EventType(
-                "finding.reviewed",
+            EventSchema(
+                .findingReviewed,
                 group: .optional,
                 required: ["finding": .identifier, "verdict": .oneOf(verdicts), "reviewer": .identifier]
             ),
             // Observed on the platform.
-            EventType("group.created", optional: ["creator": .identifier]),
-            EventType("group.renamed"),
-            EventType("group.settings_changed", required: ["settings": .object]),
-            EventType("group.admin_added", required: ["accounts": .identifiers, "by": .identifier]),
-            EventType("group.admin_removed", required: ["accounts": .identifiers, "by": .identifier]),
-            EventType("group.platform_event", required: ["act": .text, "raw_sha256": .sha256Hex]),
-            EventType(
-                "member.joined",
+            EventSchema(.groupCreated, optional: ["creator": .identifier]),
+            EventSchema(.groupRenamed),
+            EventSchema(.groupSettingsChanged, required: ["settings": .object]),
+            EventSchema(.groupAdminAdded, required: ["accounts": .identifiers, "by": .identifier]),
+            EventSchema(.groupAdminRemoved, required: ["accounts": .identifiers, "by": .identifier]),
+            EventSchema(.groupPlatformEvent, required: ["act": .text, "raw_sha256": .sha256Hex]),
+            EventSchema(
+                .memberJoined,
                 required: ["accounts": .identifiers],
                 optional: ["added_by": .identifier, "via": .oneOf(joinVia)]
             ),
-            EventType("member.left", required: ["accounts": .identifiers]),
-            EventType("member.removed", required: ["accounts": .identifiers, "by": .identifier]),
-            EventType("member.blocked", required: ["accounts": .identifiers, "by": .identifier]),
-            EventType(
-                "post.created",
+            EventSchema(.memberLeft, required: ["accounts": .identifiers]),
+            EventSchema(.memberRemoved, required: ["accounts": .identifiers, "by": .identifier]),
+            EventSchema(.memberBlocked, required: ["accounts": .identifiers, "by": .identifier]),
+            EventSchema(
+                .postCreated,
                 required: ["message": .identifier, "kind": .oneOf(postKinds)],
                 optional: [
                     "client_message": .identifier, "quote": .identifier, "mentions": .mentions, "source_kind": .text,
                 ]
             ),
-            EventType("post.recalled", required: ["message": .identifier]),
-            EventType(
-                "post.removed",
+            EventSchema(.postRecalled, required: ["message": .identifier]),
+            EventSchema(
+                .postRemoved,
                 required: ["message": .identifier, "by": .identifier],
                 optional: ["reason": .text]
             ),
-            EventType(
-                "reaction.added",
+            EventSchema(
+                .reactionAdded,
                 required: ["message": .identifier, "icon": .text],
                 optional: ["reaction_type": .text]
             ),
-            EventType("message.seen", required: ["messages": .identifiers, "accounts": .identifiers]),
-            EventType("message.delivered", required: ["messages": .identifiers, "accounts": .identifiers]),
-            EventType(
-                "capture.started",
+            EventSchema(.messageSeen, required: ["messages": .identifiers, "accounts": .identifiers]),
+            EventSchema(.messageDelivered, required: ["messages": .identifiers, "accounts": .identifiers]),
+            EventSchema(
+                .captureStarted,
                 group: .none,
                 required: ["account": .identifier],
                 optional: ["session": .text]
             ),
-            EventType(
-                "capture.stopped",
+            EventSchema(
+                .captureStopped,
                 group: .none,
                 required: ["account": .identifier, "code": .integer],
                 optional: ["session": .text, "reason": .text]
             ),
             // Directives.
-            EventType(
-                "directive.issued",
+            EventSchema(
+                .directiveIssued,
                 required: [
                     "directive": .identifier, "issuer": .identifier, "assignees": .identifiers, "due": .timestamp,
                 ],
                 optional: ["source_message": .identifier, "confirmed_by": .identifier]
             ),
-            directiveAnswer("directive.acknowledged"),
-            directiveAnswer("directive.progress_reported"),
-            directiveAnswer("directive.difficulty_reported"),
-            directiveAnswer("directive.completed"),
-            EventType(
-                "directive.cancelled",
+            directiveAnswer(.directiveAcknowledged),
+            directiveAnswer(.directiveProgressReported),
+            directiveAnswer(.directiveDifficultyReported),
+            directiveAnswer(.directiveCompleted),
+            EventSchema(
+                .directiveCancelled,
                 required: ["directive": .identifier, "by": .identifier],
                 optional: ["reason": .text]
             ),
         ]
-        return Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+        return Dictionary(uniqueKeysWithValues: all.map { ($0.type, $0) })
     }()
 
-    private static func directiveAnswer(_ name: String) -> EventType {
-        EventType(
-            name,
+    private static func directiveAnswer(_ type: EventType) -> EventSchema {
+        EventSchema(
+            type,
             required: ["directive": .identifier, "assignee": .identifier],
             optional: ["evidence": .identifiers]
         )
@@ -135,26 +135,26 @@ public enum EventCatalogue {
     /// - Throws: `.badInput` naming the location and the field.
     public static func validate(_ event: EventEnvelope, at location: String) throws(LedgerError) {
         func bad(_ message: String) -> LedgerError { LedgerError(.badInput, "\(location): \(message)") }
-        guard let type = types[event.type] else {
+        guard let schema = types[EventType(rawValue: event.type)] else {
             throw bad(
                 "type \"\(event.type)\" is not in the event catalogue (docs/EVENTS.md); importers map unknown "
                     + "source events to group.platform_event"
             )
         }
-        switch type.group {
+        switch schema.group {
         case .required where event.group == nil: throw bad("field \"group\" is required for \(event.type) events")
         case .none where event.group != nil: throw bad("field \"group\" does not belong in \(event.type) events")
         default: break
         }
         let data = event.data?.objectValue ?? JSONObject()
-        for (field, kind) in type.requiredInOrder {
+        for (field, kind) in schema.requiredInOrder {
             guard let value = data[field] else { throw bad("field \"data.\(field)\" is required for \(event.type)") }
             if let problem = kind.problem(value) { throw bad("field \"data.\(field)\" \(problem)") }
         }
         for (field, value) in data.members {
-            if type.required[field] != nil { continue }
-            guard let kind = type.optional[field] ?? (field == provenanceField ? .object : nil) else {
-                let allowed = (Array(type.required.keys) + Array(type.optional.keys)).sorted()
+            if schema.required[field] != nil { continue }
+            guard let kind = schema.optional[field] ?? (field == provenanceField ? .object : nil) else {
+                let allowed = (Array(schema.required.keys) + Array(schema.optional.keys)).sorted()
                 throw bad(
                     "field \"data.\(field)\" is not part of \(event.type) (allowed: "
                         + (allowed.isEmpty ? "none" : allowed.joined(separator: ", "))

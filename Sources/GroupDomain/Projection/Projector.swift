@@ -47,33 +47,33 @@ public struct Projector: Sendable {
         state.through = mark
         state.events += 1
         var groupIndex: Dictionary<String, GroupState>.Index?
-        if let group = event.group, event.type != "finding.reviewed" {
+        if let group = event.group, event.type != EventType.findingReviewed.rawValue {
             groupIndex = state.groups.index(forKey: group)
             if groupIndex == nil {
                 state.groups[group] = GroupState(id: group, firstSeen: mark)
                 groupIndex = state.groups.index(forKey: group)
             }
         }
-        switch event.type {
-        case "group.registered", "group.created", "group.renamed", "group.settings_changed", "group.admin_added",
-            "group.admin_removed":
+        switch EventType(rawValue: event.type) {
+        case .groupRegistered, .groupCreated, .groupRenamed, .groupSettingsChanged, .groupAdminAdded,
+            .groupAdminRemoved:
             if let groupIndex { Self.applyGroup(recorded, to: &state.groups.values[groupIndex]) }
-        case "head.assigned", "deputy.assigned", "admin.assigned", "admin.unassigned", "rules.acknowledged":
+        case .headAssigned, .deputyAssigned, .adminAssigned, .adminUnassigned, .rulesAcknowledged:
             if let groupIndex { Self.applyRole(recorded, to: &state.groups.values[groupIndex]) }
-        case "member.joined", "member.left", "member.removed", "member.blocked", "post.created", "post.recalled",
-            "post.removed":
+        case .memberJoined, .memberLeft, .memberRemoved, .memberBlocked, .postCreated, .postRecalled,
+            .postRemoved:
             if let groupIndex { Self.applyPlatform(recorded, to: &state.groups.values[groupIndex]) }
-        case "person.registered", "account.bound", "account.unbound", "account.change_reported",
-            "account.change_approved":
+        case .personRegistered, .accountBound, .accountUnbound, .accountChangeReported,
+            .accountChangeApproved:
             applyPerson(recorded)
-        case "directive.issued", "directive.acknowledged", "directive.progress_reported",
-            "directive.difficulty_reported", "directive.completed", "directive.cancelled":
+        case .directiveIssued, .directiveAcknowledged, .directiveProgressReported,
+            .directiveDifficultyReported, .directiveCompleted, .directiveCancelled:
             applyDirective(recorded)
-        case "capture.started":
+        case .captureStarted:
             if let account = event.string("account") {
                 state.captures.start(account: account, session: event.string("session"), at: mark)
             }
-        case "capture.stopped":
+        case .captureStopped:
             if let account = event.string("account") {
                 state.captures.stop(
                     account: account,
@@ -83,13 +83,13 @@ public struct Projector: Sendable {
                     at: mark
                 )
             }
-        case "finding.reviewed":
+        case .findingReviewed:
             if let finding = event.string("finding"), let verdict = event.string("verdict"),
                 let reviewer = event.string("reviewer")
             {
                 state.reviews[finding] = FindingReview(verdict: verdict, reviewer: reviewer, mark: mark)
             }
-        case "ledger.content_withheld":
+        case .ledgerContentWithheld:
             if let target = event.data?["seq"]?.numberValue?.int64Value, target >= 0 {
                 state.withholdings[UInt64(target)] = Withholding(
                     reason: event.string("reason") ?? "",
@@ -105,22 +105,22 @@ public struct Projector: Sendable {
     private static func applyGroup(_ recorded: RecordedEvent, to group: inout GroupState) {
         let event = recorded.event
         let mark = recorded.mark
-        switch event.type {
-        case "group.registered":
+        switch EventType(rawValue: event.type) {
+        case .groupRegistered:
             group.field = event.string("field")
             group.decision = event.string("decision")
             group.registered = mark
             if let name = RecordedText("name", of: recorded) { group.name = name }
-        case "group.created":
+        case .groupCreated:
             group.creator = event.string("creator")
             if let name = RecordedText("name", of: recorded) { group.name = name }
-        case "group.renamed":
+        case .groupRenamed:
             if let name = RecordedText("name", of: recorded) { group.name = name }
-        case "group.settings_changed":
+        case .groupSettingsChanged:
             if let settings = event.data?["settings"] {
                 group.settings = SettingsSnapshot(value: settings, mark: mark)
             }
-        case "group.admin_added":
+        case .groupAdminAdded:
             for account in event.strings("accounts") {
                 group.platformAdmins[account] = Appointment(
                     holder: account,
@@ -137,14 +137,14 @@ public struct Projector: Sendable {
         let event = recorded.event
         guard let person = event.string("person") else { return }
         let mark = recorded.mark
-        switch event.type {
-        case "head.assigned":
+        switch EventType(rawValue: event.type) {
+        case .headAssigned:
             group.head = Appointment(holder: person, by: nil, since: mark)
-        case "deputy.assigned":
+        case .deputyAssigned:
             group.deputies[person] = Appointment(holder: person, by: nil, since: mark)
-        case "admin.assigned":
+        case .adminAssigned:
             group.admins[person] = Appointment(holder: person, by: event.string("assigned_by"), since: mark)
-        case "admin.unassigned":
+        case .adminUnassigned:
             group.admins[person] = nil
         default:
             group.acknowledgements[person] = Acknowledgement(
@@ -158,18 +158,18 @@ public struct Projector: Sendable {
     private static func applyPlatform(_ recorded: RecordedEvent, to group: inout GroupState) {
         let event = recorded.event
         let mark = recorded.mark
-        switch event.type {
-        case "member.joined":
+        switch EventType(rawValue: event.type) {
+        case .memberJoined:
             let membership = Membership(since: mark, addedBy: event.string("added_by"), via: event.string("via"))
             for account in event.strings("accounts") where group.members[account] == nil {
                 group.members[account] = membership
             }
-        case "member.left", "member.removed", "member.blocked":
+        case .memberLeft, .memberRemoved, .memberBlocked:
             for account in event.strings("accounts") { group.members[account] = nil }
-        case "post.created":
+        case .postCreated:
             group.posts += 1
             group.lastPost = mark
-        case "post.recalled":
+        case .postRecalled:
             group.recalled += 1
         default:
             group.removed += 1
@@ -181,24 +181,24 @@ public struct Projector: Sendable {
         guard let person = event.string("person") else { return }
         let mark = recorded.mark
         if state.persons[person] == nil { state.persons[person] = PersonState(id: person) }
-        switch event.type {
-        case "person.registered":
+        switch EventType(rawValue: event.type) {
+        case .personRegistered:
             state.persons[person]?.position = event.string("position")
             state.persons[person]?.unit = event.string("unit")
             state.persons[person]?.fields = event.strings("fields")
             state.persons[person]?.registered = mark
             if let name = RecordedText("full_name", of: recorded) { state.persons[person]?.fullName = name }
-        case "account.bound":
+        case .accountBound:
             guard let account = event.string("account") else { return }
             if let previous = state.bindings[account], previous != person { unbind(account, from: previous, at: mark) }
             if state.bindings[account] != person {
                 state.bindings[account] = person
                 state.persons[person]?.accounts.append(AccountPeriod(account: account, bound: mark))
             }
-        case "account.unbound":
+        case .accountUnbound:
             guard let account = event.string("account"), state.bindings[account] == person else { return }
             unbind(account, from: person, at: mark)
-        case "account.change_reported":
+        case .accountChangeReported:
             guard let newAccount = event.string("new_account") else { return }
             state.persons[person]?.changes.append(
                 AccountChange(
@@ -242,7 +242,7 @@ public struct Projector: Sendable {
         let event = recorded.event
         guard let id = event.string("directive") else { return }
         let mark = recorded.mark
-        if event.type == "directive.issued" {
+        if event.type == EventType.directiveIssued.rawValue {
             guard let group = event.group, let issuer = event.string("issuer"), let due = event.timestamp("due")
             else { return }
             state.directives[id] = DirectiveState(
@@ -261,7 +261,7 @@ public struct Projector: Sendable {
             state.unmatchedDirectiveEvents.append(mark)
             return
         }
-        if event.type == "directive.cancelled" {
+        if event.type == EventType.directiveCancelled.rawValue {
             if state.directives[id]?.cancelled == nil {
                 state.directives[id]?.cancelled = Cancellation(
                     by: event.string("by") ?? event.actor,
@@ -273,10 +273,10 @@ public struct Projector: Sendable {
         }
         guard let assignee = event.string("assignee") else { return }
         var progress = state.directives[id]?.answers[assignee] ?? AssigneeProgress()
-        switch event.type {
-        case "directive.acknowledged": progress.acknowledged = progress.acknowledged ?? mark
-        case "directive.progress_reported": progress.progress.append(mark)
-        case "directive.difficulty_reported": progress.difficulties.append(mark)
+        switch EventType(rawValue: event.type) {
+        case .directiveAcknowledged: progress.acknowledged = progress.acknowledged ?? mark
+        case .directiveProgressReported: progress.progress.append(mark)
+        case .directiveDifficultyReported: progress.difficulties.append(mark)
         default: progress.completed = progress.completed ?? mark
         }
         state.directives[id]?.answers[assignee] = progress

@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// Makes text from the ledger safe to show: bidirectional controls (which can reorder what a reader sees, e.g.
 /// U+202E RIGHT-TO-LEFT OVERRIDE), other invisible format characters and control characters become visible
 /// `⟦U+202E⟧` markers. Used by every report format before any escaping.
@@ -8,8 +10,7 @@ public enum SafeText {
         var out = ""
         for scalar in text.unicodeScalars {
             if isHidden(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "⟦U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "⟧"
+                out += "⟦U+" + Hex.uppercase(scalar.value, minimumDigits: 4) + "⟧"
             } else {
                 out.unicodeScalars.append(scalar)
             }

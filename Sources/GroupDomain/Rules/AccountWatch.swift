@@ -38,25 +38,25 @@ struct AccountWatch: Sendable, Codable {
     mutating func observe(_ recorded: RecordedEvent, state: ProvinceState, configuration: RuleConfiguration) {
         let event = recorded.event
         let mark = recorded.mark
-        switch event.type {
-        case "member.joined":
+        switch EventType(rawValue: event.type) {
+        case .memberJoined:
             guard let group = event.group else { return }
             for account in event.strings("accounts") where firstAction[account] == nil {
                 firstAction[account] = Action(mark: mark, group: group, joined: true)
             }
-        case "post.created":
+        case .postCreated:
             // The Official Account's own posts (oa_send_group_*) are the OA's, not a member's account.
             guard let group = event.group, firstAction[event.actor] == nil,
                 event.string("source_kind")?.hasPrefix("oa_send_") != true
             else { return }
             firstAction[event.actor] = Action(mark: mark, group: group, joined: false)
-        case "account.bound":
+        case .accountBound:
             guard let person = event.string("person"), let account = event.string("account"),
                 switches[account] == nil,
                 let previous = state.persons[person]?.accounts.first(where: { $0.account != account })
             else { return }
             switches[account] = Switch(person: person, binding: mark, previous: previous.account)
-        case "account.change_reported":
+        case .accountChangeReported:
             guard let group = event.group, let person = event.string("person"), let via = event.string("reported_via"),
                 state.groups[group]?.admins[via] == nil
             else { return }
@@ -78,7 +78,7 @@ struct AccountWatch: Sendable, Codable {
                         + "not an admin of group \(group) (record \(mark.seq))."
                 )
             )
-        case "account.change_approved":
+        case .accountChangeApproved:
             guard let group = event.group, let person = event.string("person"), let by = event.string("approved_by"),
                 state.groups[group]?.head?.holder != by
             else { return }

@@ -26,13 +26,15 @@ struct CandidateWatch: Sendable, Codable {
     /// Looks at one record after the projector applied it.
     mutating func observe(_ recorded: RecordedEvent, state: ProvinceState, configuration: RuleConfiguration) {
         let event = recorded.event
-        if event.type == "head.assigned", let group = event.group, let person = event.string("person") {
+        if event.type == EventType.headAssigned.rawValue, let group = event.group, let person = event.string("person") {
             heads[group] = person
         }
-        if event.type == "deputy.assigned", let group = event.group, let person = event.string("person") {
+        if event.type == EventType.deputyAssigned.rawValue, let group = event.group, let person = event.string("person")
+        {
             deputies[group, default: []].insert(person)
         }
-        if event.type == "directive.issued", let group = event.group, let issuer = event.string("issuer"),
+        if event.type == EventType.directiveIssued.rawValue, let group = event.group,
+            let issuer = event.string("issuer"),
             let directive = event.string("directive"), heads[group] != issuer,
             deputies[group]?.contains(issuer) != true
         {
@@ -46,7 +48,8 @@ struct CandidateWatch: Sendable, Codable {
                 )
             )
         }
-        guard event.type == "post.created", let group = event.group, let message = event.string("message"),
+        guard event.type == EventType.postCreated.rawValue, let group = event.group,
+            let message = event.string("message"),
             let head = heads[group], state.bindings[event.actor] == head,
             let text = event.content?["text"]?.stringValue
         else { return }

@@ -25,14 +25,14 @@ struct DirectiveWatch: Sendable, Codable {
     /// Looks at one record.
     mutating func observe(_ recorded: RecordedEvent) {
         let event = recorded.event
-        switch event.type {
-        case "post.created":
+        switch EventType(rawValue: event.type) {
+        case .postCreated:
             guard let message = event.string("message") else { return }
             if posts[message] == nil { posts[message] = recorded.mark }
             if let quoted = event.string("quote") {
                 replies[quoted, default: []].append(Reply(mark: recorded.mark, account: event.actor, evidence: .reply))
             }
-        case "reaction.added":
+        case .reactionAdded:
             guard let message = event.string("message") else { return }
             replies[message, default: []].append(Reply(mark: recorded.mark, account: event.actor, evidence: .reaction))
         default:

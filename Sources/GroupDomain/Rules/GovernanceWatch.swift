@@ -34,29 +34,29 @@ struct GovernanceWatch: Sendable, Codable {
     private var seen: Set<String> = []
 
     /// The records after which a group's roles are compared again.
-    static let roleEvents: Set<String> = [
-        "admin.assigned", "admin.unassigned", "head.assigned", "deputy.assigned", "member.joined", "member.left",
-        "member.removed", "member.blocked", "group.admin_added", "group.admin_removed",
+    static let roleEvents: Set<EventType> = [
+        .adminAssigned, .adminUnassigned, .headAssigned, .deputyAssigned, .memberJoined, .memberLeft, .memberRemoved,
+        .memberBlocked, .groupAdminAdded, .groupAdminRemoved,
     ]
 
     /// Looks at one record after the projector applied it.
     mutating func observe(_ recorded: RecordedEvent, state: ProvinceState, configuration: RuleConfiguration) {
         let event = recorded.event
-        if event.type == "person.registered", let person = event.string("person") {
+        if event.type == EventType.personRegistered.rawValue, let person = event.string("person") {
             // A head registered again (a new position or new fields) is compared again in each group they head.
             for group in state.groups.values where group.head?.holder == person && seen.contains(group.id) {
                 compareRoles(group, state: state, configuration: configuration, at: recorded.mark)
             }
             return
         }
-        guard let id = event.group, event.type != "finding.reviewed" else { return }
+        guard let id = event.group, event.type != EventType.findingReviewed.rawValue else { return }
         let firstSight = seen.insert(id).inserted
-        guard firstSight || Self.roleEvents.contains(event.type) else { return }
+        guard firstSight || Self.roleEvents.contains(EventType(rawValue: event.type)) else { return }
         guard let group = state.groups[id] else { return }
         let mark = recorded.mark
         let person = event.string("person")
-        switch event.type {
-        case "admin.assigned":
+        switch EventType(rawValue: event.type) {
+        case .adminAssigned:
             guard let person else { return }
             resolveIrregular(group: id, person: person, at: mark)
             let by = event.string("assigned_by")
@@ -69,11 +69,11 @@ struct GovernanceWatch: Sendable, Codable {
             } else {
                 awaitingHead[id, default: []].append(AssignmentAwaitingHead(person: person, by: by, mark: mark))
             }
-        case "admin.unassigned":
+        case .adminUnassigned:
             guard let person else { return }
             resolveIrregular(group: id, person: person, at: mark)
             awaitingHead[id]?.removeAll { $0.person == person }
-        case "head.assigned":
+        case .headAssigned:
             for waiting in awaitingHead.removeValue(forKey: id) ?? []
             where group.admins[waiting.person]?.since == waiting.mark && waiting.by != person {
                 irregular.append(

@@ -33,7 +33,7 @@ struct PostWatch: Sendable, Codable {
     /// all the same, and its R7a finding cites the withholding.
     mutating func noteLater(_ recorded: RecordedEvent) {
         let event = recorded.event
-        guard event.type == "ledger.content_withheld",
+        guard event.type == EventType.ledgerContentWithheld.rawValue,
             let target = event.data?["seq"]?.numberValue?.int64Value, target >= 0
         else { return }
         laterWithholdings[UInt64(target)] = Withholding(
@@ -46,7 +46,7 @@ struct PostWatch: Sendable, Codable {
     /// Looks at one record, matching a post's texts with `matcher` (made from `configuration`).
     mutating func observe(_ recorded: RecordedEvent, matcher: TextMatcher, configuration: RuleConfiguration) {
         let event = recorded.event
-        if event.type == "post.recalled" || event.type == "post.removed" {
+        if event.type == EventType.postRecalled.rawValue || event.type == EventType.postRemoved.rawValue {
             if let message = event.string("message"), let post = postsByMessage[(event.group ?? "") + "/" + message],
                 endings[post] == nil
             {
@@ -54,7 +54,7 @@ struct PostWatch: Sendable, Codable {
             }
             return
         }
-        guard event.type == "post.created" else { return }
+        guard event.type == EventType.postCreated.rawValue else { return }
         if recorded.isWithheld {
             withheld.append(WithheldMark(post: recorded.mark, group: event.group))
             return
@@ -177,7 +177,7 @@ struct PostWatch: Sendable, Codable {
     func findings(state: ProvinceState, configuration: RuleConfiguration) -> [Finding] {
         var all = findings.map { finding in
             guard let seq = finding.seqs.first, let ending = endings[seq] else { return finding }
-            let recalled = ending.type == "post.recalled"
+            let recalled = ending.type == EventType.postRecalled.rawValue
             let vi = recalled ? "bài đã bị thu hồi" : "bài đã bị gỡ"
             let en = recalled ? "the post was later recalled" : "the post was later removed"
             return Finding(

@@ -35,7 +35,7 @@ public struct RuleChecker: Sendable {
     /// findings. They are written when someone works on the ledger (a withholding today on a November capture),
     /// so they do not move the evaluation point.
     public static func isRecordKeeping(_ type: String) -> Bool {
-        type.hasPrefix("ledger.") || type == "finding.reviewed"
+        type.hasPrefix("ledger.") || type == EventType.findingReviewed.rawValue
     }
 
     public init(configuration: RuleConfiguration) {

@@ -45,5 +45,5 @@ public struct Ed25519PublicKey: Hashable, Sendable {
 
 extension Ed25519PublicKey: CustomStringConvertible {
     /// Lowercase hexadecimal of the encoded key.
-    public var description: String { Hash.hex(rawRepresentation) }
+    public var description: String { Hex.encode(rawRepresentation) }
 }

@@ -42,28 +42,16 @@ public struct Hash: Hashable, Sendable, Comparable {
     /// Reads a hash from 32 bytes at `offset` in a raw buffer. The caller checks the bounds.
     @inlinable public init(loadingFrom buffer: UnsafeRawBufferPointer, at offset: Int) {
         self.init(
-            w0: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
-            w1: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)),
-            w2: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)),
-            w3: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+            w0: BigEndian.read(UInt64.self, from: buffer, at: offset),
+            w1: BigEndian.read(UInt64.self, from: buffer, at: offset + 8),
+            w2: BigEndian.read(UInt64.self, from: buffer, at: offset + 16),
+            w3: BigEndian.read(UInt64.self, from: buffer, at: offset + 24)
         )
     }
 
     /// Parses 64 hexadecimal digits (either case).
     public init?(hex: some StringProtocol) {
-        guard hex.utf8.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        var high: UInt8?
-        for c in hex.utf8 {
-            guard let nibble = Hash.nibble(c) else { return nil }
-            if let h = high {
-                bytes.append(h << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
-            }
-        }
+        guard let bytes = try? Hex.decode(hex, count: Self.byteCount) else { return nil }
         self.init(bytes: bytes)
     }
 
@@ -86,9 +74,10 @@ public struct Hash: Hashable, Sendable, Comparable {
 
     /// Appends the 32 bytes to `out`.
     @inlinable public func append(to out: inout [UInt8]) {
-        for word in [w0, w1, w2, w3] {
-            Swift.withUnsafeBytes(of: word.bigEndian) { out.append(contentsOf: $0) }
-        }
+        BigEndian.append(w0, to: &out)
+        BigEndian.append(w1, to: &out)
+        BigEndian.append(w2, to: &out)
+        BigEndian.append(w3, to: &out)
     }
 
     /// Calls `body` with the 32 bytes, without allocating.
@@ -98,7 +87,7 @@ public struct Hash: Hashable, Sendable, Comparable {
     }
 
     /// Lowercase hexadecimal, 64 digits.
-    public var hex: String { Hash.hex(bytes) }
+    public var hex: String { withUnsafeBytes { Hex.encode($0) } }
 
     /// The first `digits` hexadecimal digits, for messages ("expected 3f9a0c21d4e7…").
     public func hexPrefix(_ digits: Int = 16) -> String { String(hex.prefix(digits)) }
@@ -120,26 +109,6 @@ public struct Hash: Hashable, Sendable, Comparable {
 
     public static func < (lhs: Hash, rhs: Hash) -> Bool {
         (lhs.w0, lhs.w1, lhs.w2, lhs.w3) < (rhs.w0, rhs.w1, rhs.w2, rhs.w3)
-    }
-
-    static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
-
-    /// Lowercase hexadecimal of any bytes.
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -35,12 +35,15 @@ public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public let code: Code
     public let message: String
-    /// The lower-level reason, for example the `errno` text, when there is one.
-    public let cause: String?
+    /// Where in the ledger's files it went wrong, as far as the reporter knows (the message says it too).
+    public let location: Location
+    /// The lower-level error, for example the ``SystemCallError`` of a failed `pwrite`, when there is one.
+    public let cause: (any Error)?
 
-    public init(_ code: Code, _ message: String, cause: String? = nil) {
+    public init(_ code: Code, _ message: String, at location: Location = Location(), cause: (any Error)? = nil) {
         self.code = code
         self.message = message
+        self.location = location
         self.cause = cause
     }
 

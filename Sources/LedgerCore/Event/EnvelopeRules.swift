@@ -67,7 +67,8 @@ public enum EnvelopeRules {
     /// characters U+E0000–U+E007F, and the code points the standard reserves as default-ignorable.
     public static func defaultIgnorableProblem(_ text: String) -> String? {
         for scalar in text.unicodeScalars where isDefaultIgnorable(scalar.value) {
-            return "contains the invisible (default-ignorable) character U+\(hex4(scalar.value))"
+            return
+                "contains the invisible (default-ignorable) character U+\(Hex.uppercase(scalar.value, minimumDigits: 4))"
         }
         return nil
     }
@@ -91,19 +92,14 @@ public enum EnvelopeRules {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x20 || (0x7f...0x9f).contains(v) {
-                return "contains control character U+\(hex4(v))"
+                return "contains control character U+\(Hex.uppercase(v, minimumDigits: 4))"
             }
             if (0x202a...0x202e).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200e || v == 0x200f
                 || v == 0x061c || v == 0x2028 || v == 0x2029 || v == 0xfeff
             {
-                return "contains invisible or bidirectional control U+\(hex4(v))"
+                return "contains invisible or bidirectional control U+\(Hex.uppercase(v, minimumDigits: 4))"
             }
         }
         return nil
-    }
-
-    static func hex4(_ v: UInt32) -> String {
-        let s = String(v, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - s.count)) + s
     }
 }

@@ -104,15 +104,13 @@ public enum JCS {
             case 0x0D: out.append(UInt8(ascii: "r"))
             default:
                 out.append(contentsOf: "u00".utf8)
-                out.append(hexDigits[Int(c >> 4)])
-                out.append(hexDigits[Int(c & 0xF)])
+                out.append(Hex.digit(c >> 4))
+                out.append(Hex.digit(c & 0xF))
             }
         }
         if bytes.count > runStart { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart...])) }
         out.append(JSONByte.quote)
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private static func serialize(member: (key: String, value: JSONValue), into out: inout [UInt8]) {
         serialize(member.key, into: &out)

@@ -157,15 +157,7 @@ extension JSONParserEngine {
         guard i + 4 <= end else { return nil }
         var value: UInt32 = 0
         for k in i..<i + 4 {
-            let c = byte(k)
-            let digit: UInt8
-            if c >= JSONByte.zero && c <= JSONByte.nine {
-                digit = c - JSONByte.zero
-            } else if c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f") {
-                digit = (c | 0x20) - UInt8(ascii: "a") + 10
-            } else {
-                return nil
-            }
+            guard let digit = Hex.value(ofDigit: byte(k)) else { return nil }
             value = value << 4 | UInt32(digit)
         }
         return value
@@ -196,7 +188,7 @@ extension JSONParserEngine {
             .controlCharacterInString,
             at: i,
             path: path(inValue: !isKey),
-            what: "unescaped control character U+\(JSONPath.hex(UInt32(byte(i)), width: 4)) in a string",
+            what: "unescaped control character U+\(Hex.uppercase(UInt32(byte(i)), minimumDigits: 4)) in a string",
             hint: "write it as an escape such as \\n or \\u001f"
         )
     }
@@ -226,7 +218,7 @@ extension JSONParserEngine {
             .loneSurrogate,
             at: i,
             path: path(inValue: !isKey),
-            what: "unpaired surrogate escape \\u\(JSONPath.hex(unit, width: 4))",
+            what: "unpaired surrogate escape \\u\(Hex.uppercase(unit, minimumDigits: 4))",
             hint: kind
         )
     }

@@ -32,7 +32,7 @@ extension JSONParserEngine {
             throw invalidUTF8(
                 at: i,
                 inValue: inValue,
-                "continuation byte 0x\(JSONPath.hex(UInt32(lead), width: 2)) without a lead byte"
+                "continuation byte 0x\(Hex.uppercase(UInt32(lead), minimumDigits: 2)) without a lead byte"
             )
         case 0xC0, 0xC1:
             throw invalidUTF8(at: i, inValue: inValue, "overlong encoding")
@@ -42,7 +42,7 @@ extension JSONParserEngine {
             throw invalidUTF8(
                 at: i,
                 inValue: inValue,
-                "byte 0x\(JSONPath.hex(UInt32(lead), width: 2)) never occurs in UTF-8"
+                "byte 0x\(Hex.uppercase(UInt32(lead), minimumDigits: 2)) never occurs in UTF-8"
             )
         }
         guard i + 1 < end, byte(i + 1) & 0xC0 == 0x80 else {

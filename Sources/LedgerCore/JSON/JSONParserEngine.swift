@@ -377,10 +377,10 @@ struct JSONParserEngine: ~Copyable {
             }
             var scalar = UInt32(c) & (0xFF >> (next - offset + 1))
             for k in offset + 1..<next { scalar = scalar << 6 | UInt32(byte(k) & 0x3F) }
-            return .success("character U+\(JSONPath.hex(scalar, width: 4))")
+            return .success("character U+\(Hex.uppercase(scalar, minimumDigits: 4))")
         }
         if c < 0x20 || c == 0x7F {
-            return .success("control character U+\(JSONPath.hex(UInt32(c), width: 4))")
+            return .success("control character U+\(Hex.uppercase(UInt32(c), minimumDigits: 4))")
         }
         return .success("'\(Character(Unicode.Scalar(c)))'")
     }

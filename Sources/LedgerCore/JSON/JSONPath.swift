@@ -34,16 +34,10 @@ enum JSONPath {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
-            case "\u{00}"..."\u{1F}", "\u{7F}": result += "\\u" + hex(scalar.value, width: 4)
+            case "\u{00}"..."\u{1F}", "\u{7F}": result += "\\u" + Hex.uppercase(scalar.value, minimumDigits: 4)
             default: result.unicodeScalars.append(scalar)
             }
         }
         return result + "\""
-    }
-
-    /// Upper-case hex with at least `width` digits.
-    static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }

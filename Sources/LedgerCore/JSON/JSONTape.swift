@@ -137,14 +137,7 @@ package struct JSONTape {
         guard i + 4 <= bytes.count else { return nil }
         var value: UInt32 = 0
         for k in i..<i + 4 {
-            let c = bytes[k]
-            let digit: UInt8
-            switch c {
-            case JSONByte.zero...JSONByte.nine: digit = c - JSONByte.zero
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
-            default: return nil
-            }
+            guard let digit = Hex.value(ofDigit: bytes[k]) else { return nil }
             value = value << 4 | UInt32(digit)
         }
         return value

@@ -29,7 +29,7 @@ public enum CheckpointError: Error, Hashable, Sendable, CustomStringConvertible 
         case .tooLarge(let count, let limit): "checkpoint is \(count) bytes; the limit is \(limit)"
         case .invalidUTF8(let offset): "checkpoint is not valid UTF-8 at byte \(offset)"
         case .controlCharacter(let offset, let byte):
-            "checkpoint has control character 0x\(Hash.hex([byte])) at byte \(offset)"
+            "checkpoint has control character 0x\(Hex.encode([byte])) at byte \(offset)"
         case .notNewlineTerminated: "checkpoint is empty or does not end with a newline"
         case .missingLines(let found): "checkpoint has \(found) lines; origin, tree size and root hash are required"
         case .emptyOrigin: "checkpoint origin line is empty"

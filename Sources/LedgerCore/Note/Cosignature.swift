@@ -26,7 +26,7 @@ public enum Cosignature {
     /// exceeds ``maximumTimestamp``. Reading it does not verify it.
     public static func timestamp(of signature: [UInt8]) -> UInt64? {
         guard signature.count == signatureByteCount else { return nil }
-        let value = signature[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let value = BigEndian.read(UInt64.self, from: signature, at: 0)
         return value <= maximumTimestamp ? value : nil
     }
 

@@ -139,7 +139,7 @@ public struct Note: Hashable, Sendable {
             throw .invalidBase64
         }
         guard decoded.count >= 5 else { throw .tooShort }
-        let keyID = UInt32(decoded[0]) << 24 | UInt32(decoded[1]) << 16 | UInt32(decoded[2]) << 8 | UInt32(decoded[3])
+        let keyID = BigEndian.read(UInt32.self, from: decoded, at: 0)
         return NoteSignature(checkedName: name, keyID: keyID, signature: Array(decoded[4...]))
     }
 }

@@ -47,7 +47,7 @@ public enum NoteError: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooLarge(let count, let limit): "note is \(count) bytes; the limit is \(limit)"
         case .invalidUTF8(let offset): "note is not valid UTF-8 at byte \(offset)"
         case .controlCharacter(let offset, let byte):
-            "note has control character 0x\(Hash.hex([byte])) at byte \(offset)"
+            "note has control character 0x\(Hex.encode([byte])) at byte \(offset)"
         case .textNotNewlineTerminated: "note text is empty or does not end with a newline"
         case .missingSignatureBlock: "note has no blank line before its signatures"
         case .signatureBlockNotNewlineTerminated: "note signatures are missing or do not end with a newline"

@@ -35,9 +35,9 @@ public enum NoteKeyError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missingPrivateKeyPrefix: "malformed signer key: it must start with PRIVATE+KEY+"
         case .invalidKeyIDHex(let text): "malformed key: key ID \"\(text)\" is not 8 hexadecimal digits"
         case .invalidKeyEncoding: "malformed key: the key is not non-empty canonical base64"
-        case .unsupportedSignatureType(let type): "unsupported signature type 0x\(Hash.hex([type]))"
+        case .unsupportedSignatureType(let type): "unsupported signature type 0x\(Hex.encode([type]))"
         case .wrongSignatureType(let expected, let found):
-            "signature type 0x\(Hash.hex([found])) where 0x\(Hash.hex([expected])) was expected"
+            "signature type 0x\(Hex.encode([found])) where 0x\(Hex.encode([expected])) was expected"
         case .invalidKeyLength(let expected, let found): "key is \(found) bytes; expected \(expected)"
         case .keyIDMismatch(let declared, let computed):
             "key ID \(NoteKeyID.hex(declared)) does not match the name and key (computed \(NoteKeyID.hex(computed)))"

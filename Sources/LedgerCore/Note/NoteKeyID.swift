@@ -15,22 +15,19 @@ public enum NoteKeyID {
         input.append(0x0A)
         input.append(contentsOf: encodedKey)
         let digest = SHA256().hash(input).bytes
-        return UInt32(digest[0]) << 24 | UInt32(digest[1]) << 16 | UInt32(digest[2]) << 8 | UInt32(digest[3])
+        return BigEndian.read(UInt32.self, from: digest, at: 0)
     }
 
     /// Eight lowercase hexadecimal digits, as in key strings and error messages.
     public static func hex(_ keyID: UInt32) -> String {
-        Hash.hex([UInt8(keyID >> 24), UInt8(keyID >> 16 & 0xFF), UInt8(keyID >> 8 & 0xFF), UInt8(keyID & 0xFF)])
+        var bytes: [UInt8] = []
+        BigEndian.append(keyID, to: &bytes)
+        return Hex.encode(bytes)
     }
 
     /// Parses exactly eight hexadecimal digits of either case, as Go's `sumdb/note` does.
     static func parseHex(_ text: String) -> UInt32? {
-        guard text.utf8.count == 8 else { return nil }
-        var value: UInt32 = 0
-        for c in text.utf8 {
-            guard let nibble = Hash.nibble(c) else { return nil }
-            value = value << 4 | UInt32(nibble)
-        }
-        return value
+        guard let bytes = try? Hex.decode(text, count: 4) else { return nil }
+        return BigEndian.read(UInt32.self, from: bytes, at: 0)
     }
 }

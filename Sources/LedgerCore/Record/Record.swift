@@ -73,8 +73,8 @@ public struct Record: Sendable, Hashable {
     public func encode(into out: inout [UInt8]) {
         out.append(Record.version)
         out.append(flags.rawValue)
-        appendBigEndian(seq, to: &out)
-        appendBigEndian(UInt64(bitPattern: appendedAtMillis), to: &out)
+        BigEndian.append(seq, to: &out)
+        BigEndian.append(appendedAtMillis, to: &out)
         prev.append(to: &out)
         contentCommitment.append(to: &out)
         out.append(contentsOf: envelope)
@@ -89,9 +89,7 @@ public struct Record: Sendable, Hashable {
         self.init(
             seq: header.seq,
             flags: header.flags,
-            appendedAtMillis: Int64(
-                bitPattern: UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 10, as: UInt64.self))
-            ),
+            appendedAtMillis: BigEndian.read(Int64.self, from: bytes, at: 10),
             prev: header.prev,
             contentCommitment: header.contentCommitment,
             envelope: Array(bytes[Record.headerSize...])
@@ -127,7 +125,7 @@ public struct Record: Sendable, Hashable {
         let commitment = Hash(loadingFrom: bytes, at: 50)
         guard flags.contains(.hasContent) == (commitment != .zero) else { throw .commitmentMismatch }
         return Header(
-            seq: UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 2, as: UInt64.self)),
+            seq: BigEndian.read(UInt64.self, from: bytes, at: 2),
             flags: flags,
             prev: Hash(loadingFrom: bytes, at: 18),
             contentCommitment: commitment
@@ -136,7 +134,7 @@ public struct Record: Sendable, Hashable {
 
     /// Reads only the sequence number and `prev` link of stored record bytes, the hot path of verification.
     @inlinable public static func peekSeqAndPrev(_ bytes: UnsafeRawBufferPointer) -> (seq: UInt64, prev: Hash) {
-        (UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 2, as: UInt64.self)), Hash(loadingFrom: bytes, at: 18))
+        (BigEndian.read(UInt64.self, from: bytes, at: 2), Hash(loadingFrom: bytes, at: 18))
     }
 }
 
@@ -158,8 +156,4 @@ public enum RecordDecodingError: Error, Sendable, Equatable, CustomStringConvert
         case .commitmentMismatch: "content flag and content commitment disagree"
         }
     }
-}
-
-@inlinable func appendBigEndian(_ value: UInt64, to out: inout [UInt8]) {
-    withUnsafeBytes(of: value.bigEndian) { out.append(contentsOf: $0) }
 }

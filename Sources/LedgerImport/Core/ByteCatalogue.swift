@@ -1,4 +1,5 @@
 import GroupDomain
+import LedgerCore
 
 /// The event catalogue arranged for lookups by the bytes of a name as ``EnvelopeDirectLine`` finds them in a line:
 /// no string is made and no table of strings hashed per event. It holds exactly what
@@ -35,24 +36,24 @@ struct ByteCatalogue: Sendable {
     /// One event type.
     final class Entry: Sendable {
         let name: [UInt8]
-        let group: EventType.GroupRequirement
+        let group: EventSchema.GroupRequirement
         /// Required fields, then optional ones, then the provenance field every type may carry.
         let fields: [Field]
         let requiredCount: Int
 
-        init(_ type: EventType) {
-            name = Array(type.name.utf8)
-            group = type.group
-            var fields = type.required.map { Field(name: Array($0.key.utf8), kind: Kind($0.value), isRequired: true) }
-            for (name, kind) in type.optional where type.required[name] == nil {
+        init(_ schema: EventSchema) {
+            name = Array(schema.type.rawValue.utf8)
+            group = schema.group
+            var fields = schema.required.map { Field(name: Array($0.key.utf8), kind: Kind($0.value), isRequired: true) }
+            for (name, kind) in schema.optional where schema.required[name] == nil {
                 fields.append(Field(name: Array(name.utf8), kind: Kind(kind), isRequired: false))
             }
             let provenance = EventCatalogue.provenanceField
-            if type.required[provenance] == nil && type.optional[provenance] == nil {
+            if schema.required[provenance] == nil && schema.optional[provenance] == nil {
                 fields.append(Field(name: Array(provenance.utf8), kind: .object, isRequired: false))
             }
             self.fields = fields
-            requiredCount = type.required.count
+            requiredCount = schema.required.count
         }
 
         /// The field called `name`, if the type takes it.
@@ -67,8 +68,8 @@ struct ByteCatalogue: Sendable {
     /// Open addressing by the FNV-1a hash of the name: an index into `entries`, or -1.
     private let slots: [Int]
 
-    init(_ types: some Collection<EventType>) {
-        entries = types.map(Entry.init)
+    init(_ schemas: some Collection<EventSchema>) {
+        entries = schemas.map(Entry.init)
         var capacity = 16
         while capacity < entries.count * 4 { capacity *= 2 }
         var slots = [Int](repeating: -1, count: capacity)

@@ -4,7 +4,7 @@ import LedgerCore
 /// An event being built from a source unit, before the checks every appended event passes.
 struct EventDraft {
     var id: String
-    var type: String
+    var type: EventType
     /// RFC 3339.
     var time: String
     var actor: String
@@ -12,7 +12,7 @@ struct EventDraft {
     var data: [(key: String, value: JSONValue)] = []
     var content: [(key: String, value: JSONValue)] = []
 
-    init(id: String, type: String, time: String, actor: String, group: String?) {
+    init(id: String, type: EventType, time: String, actor: String, group: String?) {
         self.id = id
         self.type = type
         self.time = time
@@ -42,7 +42,7 @@ struct EventDraft {
             let envelope = try EnvelopeDecoder().validate(
                 EventEnvelope(
                     id: id,
-                    type: type,
+                    type: type.rawValue,
                     time: timestamp,
                     actor: actor,
                     group: group,

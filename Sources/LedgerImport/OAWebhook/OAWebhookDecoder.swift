@@ -1,3 +1,4 @@
+import GroupDomain
 import LedgerCore
 
 /// Decodes Zalo Official Account webhook deliveries, one per line: the bare body object, or
@@ -140,7 +141,7 @@ public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
             guard let msgId else { throw body["message"]["msg_id"].error("is required for a group message") }
             var draft = EventDraft(
                 id: id,
-                type: "post.created",
+                type: .postCreated,
                 time: time,
                 actor: try requireSender(),
                 group: try group()
@@ -158,7 +159,7 @@ public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
             let account = try requireSender()
             var draft = EventDraft(
                 id: id,
-                type: name == "user_join_group" ? "member.joined" : "member.left",
+                type: name == "user_join_group" ? .memberJoined : .memberLeft,
                 time: time,
                 actor: account,
                 group: try group()
@@ -170,7 +171,7 @@ public struct OAWebhookDecoder: SourceDecoder, UnitMapping {
         default:
             var draft = EventDraft(
                 id: id,
-                type: "group.platform_event",
+                type: .groupPlatformEvent,
                 time: time,
                 actor: actor ?? "zalo-oa",
                 group: try group()

@@ -1,3 +1,6 @@
+import GroupDomain
+import LedgerCore
+
 /// A roster's role column: which governance event, if any, the row records.
 enum RosterRole: String {
     case head
@@ -22,11 +25,11 @@ enum RosterRole: String {
     }
 
     /// The catalogue type the role records, `nil` for a plain member.
-    var eventType: String? {
+    var eventType: EventType? {
         switch self {
-        case .head: "head.assigned"
-        case .deputy: "deputy.assigned"
-        case .admin: "admin.assigned"
+        case .head: .headAssigned
+        case .deputy: .deputyAssigned
+        case .admin: .adminAssigned
         case .member: nil
         }
     }

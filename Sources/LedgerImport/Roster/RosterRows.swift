@@ -1,3 +1,4 @@
+import GroupDomain
 import LedgerCore
 
 /// Turns a roster's rows into events once all of them are read: one person's rows must agree, and an admin's
@@ -59,7 +60,7 @@ struct RosterRows {
         let digest = sha.hash(Array((entry.position + "\n" + entry.unit).utf8)).hexPrefix(16)
         var person = EventDraft(
             id: IdempotencyKey.make("roster", ["person", entry.person, digest], sha: sha),
-            type: "person.registered",
+            type: .personRegistered,
             time: time,
             actor: actor,
             group: nil
@@ -72,7 +73,7 @@ struct RosterRows {
         if let account = entry.account {
             var bound = EventDraft(
                 id: IdempotencyKey.make("roster", ["account", entry.person, account], sha: sha),
-                type: "account.bound",
+                type: .accountBound,
                 time: time,
                 actor: actor,
                 group: nil

@@ -1,3 +1,4 @@
+import GroupDomain
 import LedgerCore
 
 /// Decodes a Zalo Web local message store: one JSON array of message objects (numeric `msgType`, `fromUid`,
@@ -86,7 +87,7 @@ public struct ZaloWebDecoder: SourceDecoder, UnitMapping {
         if msgType == ZaloWebMessageType.recall {
             var draft = EventDraft(
                 id: IdempotencyKey.make("zca-recall", [groupId, id], sha: sha),
-                type: "post.recalled",
+                type: .postRecalled,
                 time: time,
                 actor: actor,
                 group: group
@@ -97,7 +98,7 @@ public struct ZaloWebDecoder: SourceDecoder, UnitMapping {
         if msgType == ZaloWebMessageType.deletedForEveryone, let by = try message["uidSenderDel"].optionalIdentifier() {
             var draft = EventDraft(
                 id: IdempotencyKey.make("zca-removed", [groupId, id], sha: sha),
-                type: "post.removed",
+                type: .postRemoved,
                 time: time,
                 actor: by,
                 group: group
@@ -110,7 +111,7 @@ public struct ZaloWebDecoder: SourceDecoder, UnitMapping {
             let action = message["action"].isPresent ? ":" + (try message["action"].label()) : ""
             var draft = EventDraft(
                 id: IdempotencyKey.make("zalo-web", [groupId, id], sha: sha),
-                type: "group.platform_event",
+                type: .groupPlatformEvent,
                 time: time,
                 actor: actor,
                 group: group
@@ -122,7 +123,7 @@ public struct ZaloWebDecoder: SourceDecoder, UnitMapping {
         }
         var draft = EventDraft(
             id: IdempotencyKey.make("zca", [groupId, id], sha: sha),
-            type: "post.created",
+            type: .postCreated,
             time: time,
             actor: actor,
             group: group

@@ -1,3 +1,4 @@
+import GroupDomain
 import LedgerCore
 
 extension ZcaDecoder {
@@ -19,7 +20,7 @@ extension ZcaDecoder {
                 [line.account, started ? "started" : "stopped", line.captureMillis!],
                 sha: sha
             ),
-            type: started ? "capture.started" : "capture.stopped",
+            type: started ? .captureStarted : .captureStopped,
             time: time,
             actor: line.account,
             group: nil

@@ -1,3 +1,4 @@
+import GroupDomain
 import LedgerCore
 
 /// The direct path for the commonest line of a capture, a group message with text content (with mentions, or a
@@ -16,6 +17,8 @@ struct ZcaDirectMessage {
     /// `}` (or `,"stream":"…"}`).
     private let provenanceTail: [UInt8]
     private let limits: JSONLimits
+    /// The chain's last bytes: the end of `time`, then `"type":"post.created"` and the envelope's `}`.
+    private static let typeAndEnd = Array((#"","type":""# + EventType.postCreated.rawValue + #""}"#).utf8)
 
     init(source: ImportSource, limits: ImportLimits) {
         self.limits = limits.json
@@ -158,7 +161,7 @@ struct ZcaDirectMessage {
         let idHash = chain.withUnsafeBytes { sha.hash(UnsafeRawBufferPointer(rebasing: $0[idStart...])) }
         chain += #"","time":""#.utf8
         guard ZaloTime.append(millis: ts, to: &chain) else { return nil }
-        chain += #"","type":"post.created"}"#.utf8
+        chain += Self.typeAndEnd
 
         var contentBytes: [UInt8] = []
         contentBytes.reserveCapacity(text.count + 32)

@@ -1,3 +1,4 @@
+import GroupDomain
 import LedgerCore
 
 extension ZcaDecoder {
@@ -48,7 +49,7 @@ extension ZcaDecoder {
         )
         var draft = EventDraft(
             id: id,
-            type: "group.platform_event",
+            type: .groupPlatformEvent,
             time: time,
             actor: actor ?? members.first ?? line.account,
             group: group
@@ -65,25 +66,26 @@ extension ZcaDecoder {
 
         switch act {
         case "join":
-            draft.type = "member.joined"
+            draft.type = .memberJoined
             draft.set("accounts", try requireMembers())
             if let source, !members.contains(source) { draft.set("added_by", .string(source)) }
             if !names.isEmpty { draft.setContent("display_names", .array(names.map { .string($0) })) }
         case "leave":
-            draft.type = "member.left"
+            draft.type = .memberLeft
             draft.set("accounts", members.isEmpty ? .array([try requireSource()]) : try requireMembers())
         case "remove_member", "block_member", "add_admin", "remove_admin":
-            draft.type = [
-                "remove_member": "member.removed", "block_member": "member.blocked",
-                "add_admin": "group.admin_added", "remove_admin": "group.admin_removed",
-            ][act]!
+            let types: [String: EventType] = [
+                "remove_member": .memberRemoved, "block_member": .memberBlocked,
+                "add_admin": .groupAdminAdded, "remove_admin": .groupAdminRemoved,
+            ]
+            draft.type = types[act]!
             draft.set("accounts", try requireMembers())
             draft.set("by", try requireSource())
         case "update_setting":
-            draft.type = "group.settings_changed"
+            draft.type = .groupSettingsChanged
             draft.set("settings", .object(try data["groupSetting"].object()))
         case "update":
-            draft.type = "group.renamed"
+            draft.type = .groupRenamed
             draft.setContent("name", .string(try data["groupName"].text()))
         default:
             draft.set("act", .string(act))

@@ -1,3 +1,4 @@
+import GroupDomain
 import LedgerCore
 
 extension ZcaDecoder {
@@ -13,7 +14,7 @@ extension ZcaDecoder {
         let msgType = try data["msgType"].label()
         var draft = EventDraft(
             id: IdempotencyKey.make("zca", [groupId, msgId], sha: sha),
-            type: "post.created",
+            type: .postCreated,
             time: try data["ts"].epochMillis(),
             actor: try line.uid(data["uidFrom"]),
             group: LedgerNames.group(groupId)

@@ -1,3 +1,4 @@
+import GroupDomain
 import LedgerCore
 
 extension ZcaDecoder {
@@ -25,7 +26,7 @@ extension ZcaDecoder {
             let message = try target["gMsgID"].zaloId()
             var draft = EventDraft(
                 id: IdempotencyKey.make("zca-react", [groupId, msgId, message], sha: sha),
-                type: icon.isEmpty ? "group.platform_event" : "reaction.added",
+                type: icon.isEmpty ? .groupPlatformEvent : .reactionAdded,
                 time: time,
                 actor: actor,
                 group: LedgerNames.group(groupId)

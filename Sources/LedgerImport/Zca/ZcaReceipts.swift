@@ -1,3 +1,4 @@
+import GroupDomain
 import LedgerCore
 
 extension ZcaDecoder {
@@ -33,7 +34,7 @@ extension ZcaDecoder {
                     tail: accounts,
                     sha: sha
                 ),
-                type: seen ? "message.seen" : "message.delivered",
+                type: seen ? .messageSeen : .messageDelivered,
                 time: time,
                 actor: first,
                 group: LedgerNames.group(groupId)

@@ -1,3 +1,4 @@
+import GroupDomain
 import LedgerCore
 
 extension ZcaDecoder {
@@ -19,7 +20,7 @@ extension ZcaDecoder {
         let recalled = try data["content"]["globalMsgId"].zaloId()
         var draft = EventDraft(
             id: IdempotencyKey.make("zca-recall", [groupId, recalled], sha: sha),
-            type: "post.recalled",
+            type: .postRecalled,
             time: try data["ts"].epochMillis(),
             actor: try line.uid(data["uidFrom"]),
             group: LedgerNames.group(groupId)

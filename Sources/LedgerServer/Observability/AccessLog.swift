@@ -59,7 +59,7 @@ final class AccessLog: Sendable {
             throw LedgerError(
                 .cannotCreate,
                 "cannot open the access log \(path); give a writable file with --access-log",
-                cause: String(cString: strerror(errno))
+                cause: SystemCallError("open", errno: errno)
             )
         }
     }

@@ -58,7 +58,7 @@ public struct TokenFile: Sendable {
         guard !tokens.contains(where: { $0.name == name }) else {
             throw LedgerError(.badInput, "a token named \(name) exists already; choose another name")
         }
-        let token = "glt_" + Hash.hex(SecureRandom.bytes(32))
+        let token = "glt_" + Hex.encode(SecureRandom.bytes(32))
         tokens.append(
             AccessToken(
                 name: name,

@@ -86,9 +86,12 @@ enum FindingPage {
     ) throws(LedgerError) -> [[String: Any]] {
         // The search index holds the finding id's words and the type's; the record itself says whether it is this
         // finding's review.
-        let candidates = view.search(id + " finding.reviewed", page: PageRequest(number: 1, size: maxReviews))
+        let candidates = view.search(
+            id + " " + EventType.findingReviewed.rawValue,
+            page: PageRequest(number: 1, size: maxReviews)
+        )
         var rows: [[String: Any]] = []
-        for record in candidates.items.reversed() where record.type == "finding.reviewed" {
+        for record in candidates.items.reversed() where record.type == EventType.findingReviewed.rawValue {
             let entry = try reader.entry(record.seq)
             guard entry.envelope.data?["finding"]?.stringValue == id else { continue }
             let verdict = entry.envelope.data?["verdict"]?.stringValue ?? ""

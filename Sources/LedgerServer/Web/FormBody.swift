@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// An `application/x-www-form-urlencoded` body, as the login form sends it.
 enum FormBody {
     /// The body's fields, decoded (`+` is a space, `%XX` a byte); of a repeated name, the first. A field that is
@@ -24,7 +26,7 @@ enum FormBody {
                 decoded.append(UInt8(ascii: " "))
             } else if byte == UInt8(ascii: "%") {
                 guard index + 2 < bytes.endIndex,
-                    let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+                    let high = Hex.value(ofDigit: bytes[index + 1]), let low = Hex.value(ofDigit: bytes[index + 2])
                 else { return nil }
                 decoded.append(high << 4 | low)
                 index += 2
@@ -49,21 +51,12 @@ enum FormBody {
             case UInt8(ascii: "/") where keepingSlash:
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             default:
-                let digits = Array("0123456789ABCDEF".utf8)
                 encoded += "%"
-                encoded.unicodeScalars.append(Unicode.Scalar(digits[Int(byte >> 4)]))
-                encoded.unicodeScalars.append(Unicode.Scalar(digits[Int(byte & 0x0f)]))
+                encoded.unicodeScalars.append(Unicode.Scalar(Hex.digit(byte >> 4, uppercase: true)))
+                encoded.unicodeScalars.append(Unicode.Scalar(Hex.digit(byte & 0x0F, uppercase: true)))
             }
         }
         return encoded
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }

@@ -111,7 +111,7 @@ enum GroupPage {
         let chosen = request.filter.types.count == 1 ? request.filter.types.first : nil
         var values: [String: Any] = [
             "types": EventCatalogue.types.keys.sorted().map { type -> [String: Any] in
-                ["type": type, "selected": type == chosen]
+                ["type": type.rawValue, "selected": type.rawValue == chosen]
             },
             "person": request.filter.person ?? "", "reactions": request.reactions,
             "oldest": !request.filter.newestFirst, "href": href,

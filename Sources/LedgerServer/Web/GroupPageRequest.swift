@@ -23,7 +23,7 @@ struct GroupPageRequest {
     var reactions = false
 
     /// The event types a timeline lists by default: every type but reactions.
-    static let typesWithoutReactions = Set(EventCatalogue.types.keys).subtracting(["reaction.added"])
+    static let typesWithoutReactions = Set(EventCatalogue.types.keys.filter { $0 != .reactionAdded }.map(\.rawValue))
 
     /// Reads `query`; the first parameter not understood is the failure.
     static func parse(_ query: [String: String]) -> Result<GroupPageRequest, Problem> {
@@ -71,7 +71,8 @@ struct GroupPageRequest {
         request.filter.person = given("person")
         if let types = given("type") {
             request.filter.types = Set(types.split(separator: ",").map(String.init))
-            if let unknown = request.filter.types.first(where: { EventCatalogue.types[$0] == nil }) {
+            if let unknown = request.filter.types.first(where: { EventCatalogue.types[EventType(rawValue: $0)] == nil })
+            {
                 return .failure(Problem(parameter: "type", value: unknown))
             }
         } else if !request.reactions {

@@ -10,7 +10,7 @@ final class OneTimeLogin: Sendable {
     init(secret: String) { digest = Mutex(SHA256().hash(Array(secret.utf8))) }
 
     /// A new random secret: 256 bits as 64 hex digits.
-    static func newSecret() -> String { Hash.hex(SecureRandom.bytes(32)) }
+    static func newSecret() -> String { Hex.encode(SecureRandom.bytes(32)) }
 
     /// The path of the link of `secret`.
     static func path(_ secret: String) -> String { "/login/once/" + secret }

@@ -20,7 +20,7 @@ final class SessionStore: Sendable {
 
     /// Opens a session for `holder` and returns its id, the cookie's value (64 hex digits).
     func open(holder: String, tokenDigest: Hash?, now: ContinuousClock.Instant = .now) -> String {
-        let id = Hash.hex(SecureRandom.bytes(32))
+        let id = Hex.encode(SecureRandom.bytes(32))
         let session = WebSession(holder: holder, tokenDigest: tokenDigest, started: now, lastSeen: now)
         sessions.withLock { sessions in
             if sessions.count >= capacity {

@@ -61,7 +61,7 @@ struct TimelineRows {
         var row = PageValues.record(record, language)
         row["typeName"] =
             language == .vi
-            ? EventTypeName.vietnamese(record.type).map { "\($0) (\(record.type))" } ?? record.type
+            ? EventTypeName.vietnamese(EventType(rawValue: record.type)).map { "\($0) (\(record.type))" } ?? record.type
             : record.type
         row["rowClass"] = String(record.type.map { $0 == "." ? "-" : $0 })
         let data = entry.envelope.data
@@ -75,7 +75,7 @@ struct TimelineRows {
         row["parties"] = parties
         if let message = data?["message"]?.stringValue { row["message"] = message }
         if let directive = data?["directive"]?.stringValue { row["directive"] = directiveValues(directive) }
-        if record.type == "post.created" || entry.content == .withheld {
+        if record.type == EventType.postCreated.rawValue || entry.content == .withheld {
             switch entry.content {
             case .withheld:
                 row["withheld"] = withheldValues(record.seq)

@@ -165,7 +165,8 @@ public struct InspectionCopy {
         let reader = LedgerReader(layout: copy, metadata: try LedgerMetadata.read(copy))
         var targets: [UInt64] = []
         try reader.forEach(from: 1, through: size - 1) { entry in
-            guard entry.record.flags.contains(.ledgerEvent), entry.envelope.type == "ledger.content_withheld",
+            guard entry.record.flags.contains(.ledgerEvent),
+                entry.envelope.type == EventType.ledgerContentWithheld.rawValue,
                 let target = entry.envelope.data?["seq"]?.numberValue?.int64Value, target >= 0, UInt64(target) < size
             else { return }
             targets.append(UInt64(target))

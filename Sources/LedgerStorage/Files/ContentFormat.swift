@@ -18,8 +18,8 @@ public enum ContentFormat {
         sha: SHA256
     ) -> Hash {
         precondition(salt.count == saltSize, "a content salt is \(saltSize) bytes")
-        SegmentFormat.appendUInt32(UInt32(8 + saltSize + content.count), to: &out)
-        SegmentFormat.appendUInt64(seq, to: &out)
+        BigEndian.append(UInt32(8 + saltSize + content.count), to: &out)
+        BigEndian.append(seq, to: &out)
         let committed = out.count
         out.append(contentsOf: salt)
         out.append(contentsOf: content)
@@ -42,11 +42,11 @@ public enum ContentFormat {
     public static func scan(_ bytes: [UInt8], _ visit: (Entry) -> Void) -> Int {
         var offset = 0
         while bytes.count - offset >= 4 {
-            let length = Int(bytes[offset..<offset + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+            let length = Int(BigEndian.read(UInt32.self, from: bytes, at: offset))
             guard length >= 8 + saltSize, length <= EnvelopeRules.maxContentBytes + 8 + saltSize,
                 bytes.count - offset - 4 >= length
             else { break }
-            let seq = SegmentFormat.readUInt64(bytes, at: offset + 4)
+            let seq = BigEndian.read(UInt64.self, from: bytes, at: offset + 4)
             let saltOffset = offset + 12
             let end = offset + 4 + length
             let erased = !bytes[saltOffset..<end].contains { $0 != 0 }

@@ -19,7 +19,7 @@ public struct FrameScanner {
     }
 
     /// Why scanning stopped before the end of the bytes.
-    public enum Stop: Equatable, Sendable {
+    public enum Stop: Equatable, Sendable, CustomStringConvertible {
         /// The bytes end inside a frame: `needed` bytes were expected from `offset`.
         case truncated(offset: Int, needed: Int, available: Int)
         /// The length word is impossible (0, below the record header, or above the record limit).
@@ -30,6 +30,16 @@ public struct FrameScanner {
         public var offset: Int {
             switch self {
             case .truncated(let o, _, _), .badLength(let o, _), .hashMismatch(let o, _, _): o
+            }
+        }
+
+        /// What is wrong with the frame, for messages (without its offset, which the caller places).
+        public var description: String {
+            switch self {
+            case .truncated(_, let needed, let available): "frame needs \(needed) bytes, \(available) remain"
+            case .badLength(_, let length): "impossible record length \(length)"
+            case .hashMismatch(_, let stored, let computed):
+                "stored leaf hash \(stored.hexPrefix()) but the record hashes to \(computed.hexPrefix())"
             }
         }
     }
@@ -52,7 +62,7 @@ public struct FrameScanner {
             guard bytes.count - offset >= 4 else {
                 return .truncated(offset: base + offset, needed: 4, available: bytes.count - offset)
             }
-            let length = Int(UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            let length = Int(BigEndian.read(UInt32.self, from: bytes, at: offset))
             guard length > Record.headerSize, length <= Record.maxSize else {
                 return .badLength(offset: base + offset, length: length)
             }

@@ -33,21 +33,50 @@ public struct HeadFile {
         try HeadFile.read(file, sha: sha)
     }
 
-    /// Reads the head of a ledger without opening it for writing (for readers such as `verify`).
+    /// Reads the head of a ledger without opening it for writing (for readers).
     public static func read(_ layout: LedgerLayout, sha: SHA256) throws(LedgerError) -> HeadState? {
+        latest(of: try readSlots(layout, sha: sha))
+    }
+
+    /// What one slot holds.
+    public enum Slot {
+        /// Nothing but zeros, or nothing at all: never written.
+        case empty
+        /// Bytes that are not a valid head (a torn write, or damage).
+        case damaged
+        case valid(HeadState)
+    }
+
+    /// Reads both slots of the head of a ledger as they are, without opening it for writing: for `verify`, which
+    /// reports a damaged slot that ``read(_:sha:)`` passes over.
+    public static func readSlots(_ layout: LedgerLayout, sha: SHA256) throws(LedgerError) -> [Slot] {
         let file = try LedgerFile.open(layout.headPath, name: "head", .readOnly)
         defer { file.close() }
-        return try read(file, sha: sha)
+        return try readSlots(file, sha: sha)
+    }
+
+    /// The valid slot with the highest generation, or `nil` if neither is valid.
+    public static func latest(of slots: [Slot]) -> HeadState? {
+        var best: HeadState?
+        for case .valid(let state) in slots where best == nil || state.generation > best!.generation { best = state }
+        return best
     }
 
     private static func read(_ file: LedgerFile, sha: SHA256) throws(LedgerError) -> HeadState? {
-        var best: HeadState?
+        latest(of: try readSlots(file, sha: sha))
+    }
+
+    private static func readSlots(_ file: LedgerFile, sha: SHA256) throws(LedgerError) -> [Slot] {
+        var slots: [Slot] = []
         for slot in 0..<2 {
             let bytes = try file.read(upTo: slotSize, at: UInt64(slot * slotSize))
-            guard !bytes.isEmpty, let state = HeadState.decode(bytes, sha: sha) else { continue }
-            if best == nil || state.generation > best!.generation { best = state }
+            if let state = HeadState.decode(bytes, sha: sha) {
+                slots.append(.valid(state))
+            } else {
+                slots.append(bytes.contains { $0 != 0 } ? .damaged : .empty)
+            }
         }
-        return best
+        return slots
     }
 
     /// Writes `state` into the slot its generation selects, zero-padded to the slot size. No sync (see above),

@@ -104,8 +104,6 @@ public struct LedgerLayout: Sendable {
     public func segmentName(_ firstSeq: UInt64) -> String { LedgerLayout.stem(firstSeq) + ".seg" }
     public func contentPath(_ firstSeq: UInt64) -> String { contentDirectory + "/" + contentName(firstSeq) }
     public func contentName(_ firstSeq: UInt64) -> String { LedgerLayout.stem(firstSeq) + ".content" }
-    /// The saved table of event-id digests (see `IdTable`), rebuildable from the index files.
-    public var idTablePath: String { indexDirectory + "/ids.table" }
     public func indexPath(_ firstSeq: UInt64) -> String { indexDirectory + "/" + LedgerLayout.stem(firstSeq) + ".idx" }
 
     /// A path relative to the root, for messages: `segments/00000000000000000000.seg`.

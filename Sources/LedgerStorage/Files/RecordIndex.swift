@@ -45,21 +45,46 @@ public enum RecordIndex {
     }
 
     public static func append(_ entry: Entry, to out: inout [UInt8]) {
-        SegmentFormat.appendUInt64(entry.id.high, to: &out)
-        SegmentFormat.appendUInt64(entry.id.low, to: &out)
-        SegmentFormat.appendUInt32(entry.frameOffset, to: &out)
-        SegmentFormat.appendUInt32(entry.contentOffset, to: &out)
+        BigEndian.append(entry.id.high, to: &out)
+        BigEndian.append(entry.id.low, to: &out)
+        BigEndian.append(entry.frameOffset, to: &out)
+        BigEndian.append(entry.contentOffset, to: &out)
+    }
+
+    /// The entries of the index of the segment starting at `first`; none when it has no index file yet.
+    public static func read(_ layout: LedgerLayout, first: UInt64) throws(LedgerError) -> [Entry] {
+        let path = layout.indexPath(first)
+        guard Directory.exists(path) else { return [] }
+        let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+        defer { file.close() }
+        return entries(try file.readAll())
+    }
+
+    /// The index entry of the record at `position` in the segment starting at `first`, read alone (24 bytes, not the
+    /// whole file); `nil` when the index does not reach it (it may lag: the caller scans the segment instead).
+    public static func readEntry(
+        _ layout: LedgerLayout,
+        first: UInt64,
+        position: Int
+    ) throws(LedgerError) -> Entry? {
+        let path = layout.indexPath(first)
+        guard Directory.exists(path) else { return nil }
+        let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+        defer { file.close() }
+        let bytes = try file.read(upTo: entrySize, at: UInt64(position) * UInt64(entrySize))
+        guard bytes.count == entrySize else { return nil }
+        return entries(bytes).first
     }
 
     public static func entries(_ bytes: [UInt8]) -> [Entry] {
         stride(from: 0, to: bytes.count - bytes.count % entrySize, by: entrySize).map { offset in
             Entry(
                 id: IdDigest(
-                    high: SegmentFormat.readUInt64(bytes, at: offset),
-                    low: SegmentFormat.readUInt64(bytes, at: offset + 8)
+                    high: BigEndian.read(UInt64.self, from: bytes, at: offset),
+                    low: BigEndian.read(UInt64.self, from: bytes, at: offset + 8)
                 ),
-                frameOffset: UInt32(truncatingIfNeeded: SegmentFormat.readUInt64(bytes, at: offset + 12)),
-                contentOffset: UInt32(truncatingIfNeeded: SegmentFormat.readUInt64(bytes, at: offset + 16))
+                frameOffset: BigEndian.read(UInt32.self, from: bytes, at: offset + 16),
+                contentOffset: BigEndian.read(UInt32.self, from: bytes, at: offset + 20)
             )
         }
     }

@@ -14,7 +14,7 @@ public enum SegmentFormat {
     /// The header of a segment whose first record is `firstSeq`, for the ledger named `origin`.
     public static func header(firstSeq: UInt64, origin: String, sha: SHA256) -> [UInt8] {
         var out = magic
-        appendUInt64(firstSeq, to: &out)
+        BigEndian.append(firstSeq, to: &out)
         sha.hash(Array(origin.utf8)).append(to: &out)
         out.append(contentsOf: [UInt8](repeating: 0, count: 8))
         out.append(contentsOf: sha.hash(out).bytes.prefix(8))
@@ -37,7 +37,8 @@ public enum SegmentFormat {
             return "the header checksum does not match its bytes"
         }
         if Array(bytes[8..<16]) != Array(expected[8..<16]) {
-            return "the header says first seq \(readUInt64(bytes, at: 8)) but the file name says \(expectedFirstSeq)"
+            return
+                "the header says first seq \(BigEndian.read(UInt64.self, from: bytes, at: 8)) but the file name says \(expectedFirstSeq)"
         }
         if Array(bytes[16..<48]) != Array(expected[16..<48]) {
             return "the header belongs to a ledger with another origin"
@@ -48,7 +49,7 @@ public enum SegmentFormat {
 
     /// Encodes `record` as a frame at the end of `out`, without an intermediate copy, and returns its leaf hash.
     public static func appendFrame(_ record: Record, to out: inout [UInt8], sha: SHA256) -> Hash {
-        appendUInt32(UInt32(Record.headerSize + record.envelope.count), to: &out)
+        BigEndian.append(UInt32(Record.headerSize + record.envelope.count), to: &out)
         let start = out.count
         record.encode(into: &out)
         let leaf = out.withUnsafeBytes { sha.leafHash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
@@ -58,20 +59,8 @@ public enum SegmentFormat {
 
     /// Appends one frame (length, record, leaf hash) to `out`.
     public static func appendFrame(record: [UInt8], leafHash: Hash, to out: inout [UInt8]) {
-        appendUInt32(UInt32(record.count), to: &out)
+        BigEndian.append(UInt32(record.count), to: &out)
         out.append(contentsOf: record)
         leafHash.append(to: &out)
-    }
-
-    static func appendUInt64(_ value: UInt64, to out: inout [UInt8]) {
-        withUnsafeBytes(of: value.bigEndian) { out.append(contentsOf: $0) }
-    }
-
-    static func appendUInt32(_ value: UInt32, to out: inout [UInt8]) {
-        withUnsafeBytes(of: value.bigEndian) { out.append(contentsOf: $0) }
-    }
-
-    static func readUInt64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
-        bytes[offset..<offset + 8].reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

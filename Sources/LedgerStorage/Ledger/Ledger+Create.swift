@@ -71,8 +71,7 @@ extension Ledger {
             recovery: RecoveryReport(),
             state: empty,
             active: files,
-            ids: IdTable(),
-            savedIds: 0,
+            ids: IdIndex(layout, runSize: options.idRunSize),
             head: head,
             tree: try TreeStore(layout, writable: true),
             signers: [signer],
@@ -80,7 +79,7 @@ extension Ledger {
         )
         let genesis = EventEnvelope(
             id: "ledger:initialized",
-            type: "ledger.initialized",
+            type: EventType.ledgerInitialized.rawValue,
             time: ledger.now(),
             actor: "groupledger",
             data: .object(

@@ -40,10 +40,13 @@ extension Ledger {
         guard !remaining.isEmpty else {
             throw LedgerError(.refused, "\(vkey) is the only signing key; rotate to a new key before retiring it")
         }
-        if case .absent(let id) = try ownEvent(Ledger.retirementId(of: retired), type: "ledger.key_retired") {
+        if case .absent(let id) = try ownEvent(
+            Ledger.retirementId(of: retired),
+            type: .ledgerKeyRetired
+        ) {
             let event = EventEnvelope(
                 id: id,
-                type: "ledger.key_retired",
+                type: EventType.ledgerKeyRetired.rawValue,
                 time: now(),
                 actor: actor,
                 data: .object(JSONObject(members: [("vkey", .string(vkey))]))
@@ -57,12 +60,17 @@ extension Ledger {
     /// Appends the `ledger.key_rotated` event for `signer`, naming the keys that signed before it, unless the
     /// ledger holds it already.
     private func announce(_ signer: Ed25519NoteSigner, previous: [String], actor: String) throws(LedgerError) {
-        guard case .absent(let id) = try ownEvent(Ledger.rotationId(of: signer), type: "ledger.key_rotated") else {
+        guard
+            case .absent(let id) = try ownEvent(
+                Ledger.rotationId(of: signer),
+                type: .ledgerKeyRotated
+            )
+        else {
             return
         }
         let event = EventEnvelope(
             id: id,
-            type: "ledger.key_rotated",
+            type: EventType.ledgerKeyRotated.rawValue,
             time: now(),
             actor: actor,
             data: .object(
@@ -76,19 +84,27 @@ extension Ledger {
 
     /// Whether the ledger announced `signer`: in its first record, or in a `ledger.key_rotated` event.
     private func isAnnounced(_ signer: Ed25519NoteSigner, genesis: LedgerReader.Entry) throws(LedgerError) -> Bool {
-        if genesis.record.flags.contains(.ledgerEvent), genesis.envelope.type == "ledger.initialized",
+        if genesis.record.flags.contains(.ledgerEvent), genesis.envelope.type == EventType.ledgerInitialized.rawValue,
             genesis.envelope.data?["vkey"]?.stringValue == signer.vkey
         {
             return true
         }
-        guard case .recorded(_, let event) = try ownEvent(Ledger.rotationId(of: signer), type: "ledger.key_rotated")
+        guard
+            case .recorded(_, let event) = try ownEvent(
+                Ledger.rotationId(of: signer),
+                type: .ledgerKeyRotated
+            )
         else { return false }
         return event.data?["vkey"]?.stringValue == signer.vkey
     }
 
     /// Whether the ledger recorded the retirement of `signer`.
     private func isRetired(_ signer: Ed25519NoteSigner) throws(LedgerError) -> Bool {
-        guard case .recorded(_, let event) = try ownEvent(Ledger.retirementId(of: signer), type: "ledger.key_retired")
+        guard
+            case .recorded(_, let event) = try ownEvent(
+                Ledger.retirementId(of: signer),
+                type: .ledgerKeyRetired
+            )
         else { return false }
         return event.data?["vkey"]?.stringValue == signer.vkey
     }

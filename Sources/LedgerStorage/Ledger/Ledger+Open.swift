@@ -73,6 +73,9 @@ extension Ledger {
         var report = RecoveryReport()
         var state = saved
         var index = [UInt64: [RecordIndex.Entry]]()
+        // Closed if a later step fails; on success the writer owns them.
+        var openedTree: TreeStore?
+        var openedIds: IdIndex?
         do {
             try checkSealed(
                 layout,
@@ -114,6 +117,7 @@ extension Ledger {
                 try writeIndex(layout, first: first, entries: entries)
             }
             let tree = try TreeStore(layout, writable: true)
+            openedTree = tree
             // Every node is rehashed unless the last writer's close vouched for the files as they are (D7: a hash
             // changed mid-level passes the cheap check); from now on this writer changes them, so the note goes.
             let vouched = TreeStore.checkIsCurrent(layout, size: state.size)
@@ -124,7 +128,14 @@ extension Ledger {
                 try rebuildTree(tree, layout: layout, segments: segments, size: state.size, sha: sha)
                 report.rebuiltTree = true
             }
-            let (ids, savedIds) = try loadIds(layout, segments: segments, size: state.size, tree: tree, sha: sha)
+            let ids = try IdIndex.load(
+                layout,
+                segments: segments,
+                size: state.size,
+                runSize: options.idRunSize,
+                tree: tree
+            )
+            openedIds = ids
             if state.size != saved.size {
                 state.checkpoint = try signCheckpoint(
                     origin: metadata.origin,
@@ -167,7 +178,6 @@ extension Ledger {
                 state: state,
                 active: active,
                 ids: ids,
-                savedIds: savedIds,
                 head: head,
                 tree: tree,
                 signers: signers,
@@ -175,6 +185,8 @@ extension Ledger {
             )
         } catch {
             head.close()
+            openedTree?.close()
+            openedIds?.close()
             throw error
         }
     }
@@ -234,7 +246,11 @@ extension Ledger {
                 }
             }
             if let stop, frontier.size < size {
-                throw LedgerError(.corrupt, "\(name): damaged frame at byte \(stop.offset) (\(describe(stop)))")
+                throw LedgerError(
+                    .corrupt,
+                    "\(name): damaged frame at byte \(stop.offset) (\(stop.description))",
+                    at: .init(file: name, offset: stop.offset)
+                )
             }
             try tree.write(nodes)
         }
@@ -256,7 +272,7 @@ extension Ledger {
             defer { file.close() }
             let header = try file.read(at: 0, count: min(SegmentFormat.headerSize, Int(try file.size())))
             if let problem = SegmentFormat.headerProblem(header, expectedFirstSeq: first, origin: origin, sha: sha) {
-                throw LedgerError(.corrupt, "\(name): \(problem)")
+                throw LedgerError(.corrupt, "\(name): \(problem)", at: .init(file: name))
             }
             let expectedCount = Int(following - first)
             // The index is derived and unsynced: if it does not lead to the end of the segment (after a power cut
@@ -289,7 +305,7 @@ extension Ledger {
     private static func sealedSegment(_ file: LedgerFile, endsAfterFrameAt offset: UInt64) throws(LedgerError) -> Bool {
         let size = try file.size()
         guard offset + 4 <= size else { return false }
-        let length = try file.read(at: offset, count: 4).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let length = UInt64(BigEndian.read(UInt32.self, from: try file.read(at: offset, count: 4), at: 0))
         return offset + 4 + length + UInt64(Hash.byteCount) == size
     }
 
@@ -306,7 +322,7 @@ extension Ledger {
         defer { file.close() }
         guard try file.size() == UInt64(expectedCount * RecordIndex.entrySize) else { return nil }
         let bytes = try file.read(at: UInt64((expectedCount - 1) * RecordIndex.entrySize + 16), count: 4)
-        return bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return UInt64(BigEndian.read(UInt32.self, from: bytes, at: 0))
     }
 
     /// Where the scan of the segments from the head's on stands: the next seq and the leaf of the last intact
@@ -345,17 +361,18 @@ extension Ledger {
             // A segment created just before a crash may have a torn header; it cannot hold acknowledged records,
             // and it is part of the torn append that `cutTornAppend` removes.
             guard isLast, committed == nil, first == cursor.seq else {
-                throw LedgerError(.corrupt, "\(name): \(problem)")
+                throw LedgerError(.corrupt, "\(name): \(problem)", at: .init(file: name))
             }
             return []
         }
         if committed == nil, first != cursor.seq {
             throw LedgerError(
                 .corrupt,
-                "\(name) starts at seq \(first) but the records before it end at seq \(cursor.seq)"
+                "\(name) starts at seq \(first) but the records before it end at seq \(cursor.seq)",
+                at: .init(file: name, seq: first)
             )
         }
-        let existingIndex = (try? readIndex(layout, first: first)) ?? []
+        let existingIndex = (try? RecordIndex.read(layout, first: first)) ?? []
         let committedEnd = committed.map { Int($0.segmentLength) } ?? SegmentFormat.headerSize
         var entries: [RecordIndex.Entry] = []
         var expectedSeq = first
@@ -371,14 +388,16 @@ extension Ledger {
                     throw LedgerError(
                         .corrupt,
                         "\(name): the record at byte \(frame.offset) has seq \(seq) where "
-                            + "\(expectedSeq) was expected"
+                            + "\(expectedSeq) was expected",
+                        at: .init(file: name, offset: frame.offset, seq: seq)
                     )
                 }
                 if let previousLeaf, prev != previousLeaf {
                     throw LedgerError(
                         .corrupt,
                         "\(name): record \(seq) at byte \(frame.offset) links to "
-                            + "\(prev.hexPrefix()) but record \(seq - 1) hashes to \(previousLeaf.hexPrefix())"
+                            + "\(prev.hexPrefix()) but record \(seq - 1) hashes to \(previousLeaf.hexPrefix())",
+                        at: .init(file: name, offset: frame.offset, seq: seq)
                     )
                 }
                 expectedSeq += 1
@@ -418,7 +437,8 @@ extension Ledger {
                     "\(name): the head records \(committed.size) records ending at byte "
                         + "\(committedEnd) with leaf \(committed.lastLeaf.hexPrefix()), but the segment "
                         + (committedEnd > bytes.count ? "is only \(bytes.count) bytes long" : "disagrees")
-                        + "; acknowledged records were altered or removed"
+                        + "; acknowledged records were altered or removed",
+                    at: .init(file: name, offset: UInt64(committedEnd))
                 )
             }
         }
@@ -426,14 +446,16 @@ extension Ledger {
             throw LedgerError(
                 .corrupt,
                 "\(name): damaged frame at byte \(stop.offset) inside acknowledged records "
-                    + "(\(describe(stop)))"
+                    + "(\(stop.description))",
+                at: .init(file: name, offset: stop.offset, seq: expectedSeq)
             )
         }
         if let stop, !isLast {
             throw LedgerError(
                 .corrupt,
-                "\(name): damaged frame at byte \(stop.offset) (\(describe(stop))), and later segments exist: a "
-                    + "segment is synced before the next one is started, so this is damage, not a torn write"
+                "\(name): damaged frame at byte \(stop.offset) (\(stop.description)), and later segments exist: a "
+                    + "segment is synced before the next one is started, so this is damage, not a torn write",
+                at: .init(file: name, offset: stop.offset, seq: expectedSeq)
             )
         }
         cursor.seq = expectedSeq
@@ -477,15 +499,6 @@ extension Ledger {
         try quarantine(layout, bytes: tail[...], from: name, offset: wholeEnd.offset, report: &report)
         try file.truncate(to: UInt64(wholeEnd.offset))
         try file.syncData()
-    }
-
-    static func describe(_ stop: FrameScanner.Stop) -> String {
-        switch stop {
-        case .truncated(_, let needed, let available): "frame needs \(needed) bytes, \(available) remain"
-        case .badLength(_, let length): "impossible record length \(length)"
-        case .hashMismatch(_, let stored, let computed):
-            "stored leaf hash \(stored.hexPrefix()) but the record hashes to \(computed.hexPrefix())"
-        }
     }
 
     private static func quarantine(
@@ -533,30 +546,6 @@ extension Ledger {
             report.truncatedContentBytes = bytes.count - keep
         }
         state.contentLength = UInt64(keep)
-    }
-
-    static func readIndex(_ layout: LedgerLayout, first: UInt64) throws(LedgerError) -> [RecordIndex.Entry] {
-        let path = layout.indexPath(first)
-        guard Directory.exists(path) else { return [] }
-        let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
-        defer { file.close() }
-        return RecordIndex.entries(try file.readAll())
-    }
-
-    /// The index entry of the record at `position` in the segment starting at `first`, read alone (24 bytes, not the
-    /// whole file); `nil` when the index does not reach it (it may lag: the caller scans the segment instead).
-    static func readIndexEntry(
-        _ layout: LedgerLayout,
-        first: UInt64,
-        position: Int
-    ) throws(LedgerError) -> RecordIndex.Entry? {
-        let path = layout.indexPath(first)
-        guard Directory.exists(path) else { return nil }
-        let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
-        defer { file.close() }
-        let bytes = try file.read(upTo: RecordIndex.entrySize, at: UInt64(position) * UInt64(RecordIndex.entrySize))
-        guard bytes.count == RecordIndex.entrySize else { return nil }
-        return RecordIndex.entries(bytes).first
     }
 
     /// Writes a segment's index file in full (it is derived data, so no sync).
@@ -622,56 +611,12 @@ extension Ledger {
             }
         }
         if let stop {
-            throw LedgerError(.corrupt, "\(name): damaged frame at byte \(stop.offset) (\(describe(stop)))")
+            throw LedgerError(
+                .corrupt,
+                "\(name): damaged frame at byte \(stop.offset) (\(stop.description))",
+                at: .init(file: name, offset: stop.offset)
+            )
         }
         return entries
-    }
-
-    /// The ids of records `0..<size`: the saved table if it belongs to this history, topped up from the index
-    /// files of the records it does not cover.
-    private static func loadIds(
-        _ layout: LedgerLayout,
-        segments: [UInt64],
-        size: UInt64,
-        tree: TreeStore,
-        sha: SHA256
-    ) throws(LedgerError) -> (ids: IdTable, saved: UInt64) {
-        var loaded: IdTable?
-        var covered: UInt64 = 0
-        if Directory.exists(layout.idTablePath),
-            let file = try? LedgerFile.open(layout.idTablePath, name: "index/ids.table", .readOnly)
-        {
-            defer { file.close() }
-            if let saved = try IdTable.read(file, sha: sha), saved.covered > 0, saved.covered <= size,
-                (try? tree.hashes(of: [TreeNode(level: 0, index: saved.covered - 1)])) == [saved.anchor]
-            {
-                loaded = saved.table
-                covered = saved.covered
-            }
-        }
-        // Only now, so that a saved table is not allocated and zeroed twice (48 MB for a million ids).
-        var ids = loaded ?? IdTable(minimumCapacity: Int(size))
-        for (position, first) in segments.enumerated() {
-            let next = position + 1 < segments.count ? segments[position + 1] : UInt64.max
-            guard next > covered else { continue }
-            let path = layout.indexPath(first)
-            guard Directory.exists(path) else { continue }
-            let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
-            let length = Int(try file.size())
-            let skip = min(covered > first ? Int(covered - first) * RecordIndex.entrySize : 0, length)
-            let bytes = try file.read(upTo: length - skip, at: UInt64(skip))
-            file.close()
-            bytes.withUnsafeBytes { buffer in
-                for position in 0..<(buffer.count / RecordIndex.entrySize) {
-                    let offset = position * RecordIndex.entrySize
-                    let digest = IdDigest(
-                        high: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
-                        low: UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-                    )
-                    ids.insert(digest, seq: first + UInt64(skip / RecordIndex.entrySize + position))
-                }
-            }
-        }
-        return (ids, covered)
     }
 }

@@ -22,9 +22,7 @@ public final class Ledger: @unchecked Sendable {
     // `StagedAppend`, which holds it from its start to its commit).
     var state: HeadState
     private var active: ActiveFiles
-    var ids: IdTable
-    /// How many records' ids the saved `index/ids.table` holds.
-    private var savedIds: UInt64
+    var ids: IdIndex
     var stopped: LedgerError?
     private var closed = false
     private let head: HeadFile
@@ -67,8 +65,7 @@ public final class Ledger: @unchecked Sendable {
         recovery: RecoveryReport,
         state: HeadState,
         active: ActiveFiles,
-        ids: IdTable,
-        savedIds: UInt64,
+        ids: IdIndex,
         head: HeadFile,
         tree: TreeStore,
         signers: [Ed25519NoteSigner],
@@ -81,7 +78,6 @@ public final class Ledger: @unchecked Sendable {
         self.state = state
         self.active = active
         self.ids = ids
-        self.savedIds = savedIds
         self.head = head
         self.tree = tree
         self.signers = signers
@@ -101,7 +97,8 @@ public final class Ledger: @unchecked Sendable {
         whileIdle {
             guard !closed else { return }
             closed = true
-            saveIdsIfWorthIt()
+            if stopped == nil, ids.recentCount >= options.idRunAtClose { saveIdRun() }
+            ids.close()
             active.close()
             head.close()
             tree.close()
@@ -111,19 +108,14 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    /// Saves the id table when it covers many more records than the saved one, so that the next open reads one
-    /// file instead of every index file. Best effort: the index files stay the source of truth.
-    private func saveIdsIfWorthIt() {
-        guard stopped == nil, state.size >= savedIds + options.idTableSaveInterval else { return }
-        let bytes = ids.encoded(covered: state.size, anchor: state.lastLeaf, sha: sha)
-        if (try? Directory.writeAtomically(
-            bytes,
-            to: layout.idTablePath,
-            directory: layout.indexDirectory,
-            name: "index/ids.table",
-            permissions: UInt16(LedgerLayout.segmentMode.rawValue)
-        )) != nil {
-            savedIds = state.size
+    /// Saves the ids of the records since the last run as a run (see ``IdIndex``), so that memory stays flat and
+    /// the next open reads them from one file. Derived data: a failure leaves the ids in memory, except a failed
+    /// sync, which stops the writer as every failed sync does.
+    private func saveIdRun() {
+        do {
+            try ids.saveRun(end: state.size, anchor: state.lastLeaf)
+        } catch {
+            if error.code == .syncFailed { stopped = error }
         }
     }
 
@@ -335,13 +327,22 @@ public final class Ledger: @unchecked Sendable {
         var results: [AppendResult] = []
         for batch in batches {
             var fresh: [(PreparedEvent, IdDigest)] = []
-            for event in batch {
-                let digest = IdDigest(event, sha: sha)
-                if ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil { continue }
-                pending.newIds.insert(digest, seq: pending.seq + UInt64(fresh.count))
-                fresh.append((event, digest))
+            do {
+                for event in batch {
+                    let digest = IdDigest(event, sha: sha)
+                    if try ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil { continue }
+                    pending.newIds.insert(digest, seq: pending.seq + UInt64(fresh.count))
+                    fresh.append((event, digest))
+                }
+                try checkRoom(for: fresh.lazy.map(\.0), after: pending, batchSize: fresh.count)
+            } catch {
+                // An earlier batch of the group may have filled and sealed segments already: remove its bytes, so
+                // that nothing of the group stays and `active` is the segment `state` describes again.
+                if !pending.filled.isEmpty || pending.writtenSegment > 0 || pending.writtenContent > 0 {
+                    try undoPartialWrite(&pending)
+                }
+                throw error
             }
-            try checkRoom(for: fresh.lazy.map(\.0), after: pending, batchSize: fresh.count)
             let first = fresh.isEmpty ? nil : pending.seq
             for (position, (event, digest)) in fresh.enumerated() {
                 var flags: Record.Flags = position == fresh.count - 1 ? [.endsBatch] : []
@@ -536,10 +537,11 @@ public final class Ledger: @unchecked Sendable {
                 .writerStopped,
                 "the last batch is durable, but the index, tree or head could not be written after it; reopen the "
                     + "ledger to rebuild them",
-                cause: error.description
+                cause: error
             )
             return
         }
+        if ids.saveDue { saveIdRun() }
         startNextSegmentIfFull()
     }
 
@@ -591,7 +593,7 @@ public final class Ledger: @unchecked Sendable {
                 .writerStopped,
                 "a write failed or a staged append was abandoned, and its bytes could not be removed durably; "
                     + "reopen the ledger to recover",
-                cause: error.description
+                cause: error
             )
             stopped = stop
             throw stop
@@ -714,9 +716,6 @@ public final class Ledger: @unchecked Sendable {
 
     // MARK: Withholding
 
-    /// The event id of the withholding of record `seq`: fixed, so that withholding twice appends one event.
-    public static func withholdingId(of seq: UInt64) -> String { "ledger:content_withheld:\(seq)" }
-
     /// Destroys the salt and content of record `seq` and appends a `ledger.content_withheld` event citing it.
     ///
     /// The event is appended (and synced) first, then the content is overwritten with zeros and synced, so that a
@@ -739,13 +738,13 @@ public final class Ledger: @unchecked Sendable {
             throw LedgerError(.refused, "record \(seq) has no content to withhold")
         }
         let eventSeq: UInt64
-        switch try ownEvent(Ledger.withholdingId(of: seq), type: "ledger.content_withheld") {
+        switch try ownEvent(OwnEvent.withholdingId(of: seq), type: .ledgerContentWithheld) {
         case .recorded(let earlier, _):
             eventSeq = earlier
         case .absent(let id):
             let event = EventEnvelope(
                 id: id,
-                type: "ledger.content_withheld",
+                type: EventType.ledgerContentWithheld.rawValue,
                 time: now(),
                 actor: actor,
                 data: .object(

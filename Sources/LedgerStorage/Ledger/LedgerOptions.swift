@@ -4,9 +4,13 @@ public struct LedgerOptions: Sendable {
     /// record: checked before each record, so one append spans as many segments as it fills, and a segment or
     /// content file exceeds the target by at most one record's frame (or content entry).
     public var segmentRollBytes: UInt64 = 16 << 20
-    /// `close` saves the table of event ids (`index/ids.table`) when it covers this many more records than the
-    /// saved one, so that the next open reads one file instead of every index file.
-    public var idTableSaveInterval: UInt64 = 65_536
+    /// The writer keeps the event ids of at most about this many recent records in memory (plus those of the
+    /// append in progress); older ones are saved in sorted runs, `index/ids.*.run`, with about 1.4 bytes per id
+    /// left in memory (see FORMAT.md).
+    public var idRunSize = 262_144
+    /// `close` saves the recent ids as a run when there are at least this many, so that the next open reads
+    /// them from one file instead of the index files.
+    public var idRunAtClose = 65_536
     /// The furthest into the live segment or content file one append may write. Records and content are found
     /// through 32-bit offsets (`index/`), so the default is 4 GiB − 1; a batch that would pass it is refused whole
     /// (tests lower it to reach that case).

@@ -86,7 +86,7 @@ public struct LedgerReader {
     private func entry(_ seq: UInt64, size: UInt64, segments: [UInt64]) throws(LedgerError) -> Entry {
         let first = segments[SegmentList.position(of: seq, in: segments)]
         let position = Int(seq - first)
-        let indexed = try Ledger.readIndexEntry(layout, first: first, position: position)
+        let indexed = try RecordIndex.readEntry(layout, first: first, position: position)
         let path = layout.segmentPath(first)
         let name = layout.relative(path)
         let file = try LedgerFile.open(path, name: name, .readOnly)
@@ -98,7 +98,7 @@ public struct LedgerReader {
             frameOffset = try scanForFrame(file, seq: seq, name: name)
         }
         let lengthBytes = try file.read(at: frameOffset, count: 4)
-        let length = Int(lengthBytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        let length = Int(BigEndian.read(UInt32.self, from: lengthBytes, at: 0))
         guard length > Record.headerSize, length <= Record.maxSize else {
             throw LedgerError(.corrupt, "\(name): impossible record length \(length) at byte \(frameOffset)")
         }
@@ -183,7 +183,7 @@ public struct LedgerReader {
         let path = layout.contentPath(first)
         let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
         defer { file.close() }
-        if let indexed = try Ledger.readIndexEntry(layout, first: first, position: Int(seq - first)),
+        if let indexed = try RecordIndex.readEntry(layout, first: first, position: Int(seq - first)),
             indexed.contentOffset != RecordIndex.noContent,
             let found = try Self.contentEntry(seq: seq, at: UInt64(indexed.contentOffset), in: file, path: path)
         {
@@ -217,10 +217,10 @@ public struct LedgerReader {
     ) throws(LedgerError) -> ContentEntry? {
         let prefix = try file.read(upTo: 12, at: offset)
         guard prefix.count == 12 else { return nil }
-        let length = Int(prefix[0..<4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        let length = Int(BigEndian.read(UInt32.self, from: prefix, at: 0))
         guard length >= 8 + ContentFormat.saltSize,
             length <= EnvelopeRules.maxContentBytes + 8 + ContentFormat.saltSize,
-            SegmentFormat.readUInt64(prefix, at: 4) == seq
+            BigEndian.read(UInt64.self, from: prefix, at: 4) == seq
         else { return nil }
         let body = try file.read(upTo: length - 8, at: offset + 12)
         guard body.count == length - 8 else { return nil }
@@ -240,7 +240,7 @@ public struct LedgerReader {
         let digest = IdDigest(id: id, sha: sha)
         let size = try extent().size
         for first in try SegmentList.read(layout).reversed() {
-            if let position = try Ledger.readIndex(layout, first: first).firstIndex(where: { $0.id == digest }) {
+            if let position = try RecordIndex.read(layout, first: first).firstIndex(where: { $0.id == digest }) {
                 let seq = first + UInt64(position)
                 return seq < size ? seq : nil
             }
@@ -252,8 +252,8 @@ public struct LedgerReader {
     public func withholding(of seq: UInt64) throws(LedgerError) -> (seq: UInt64, reason: String)? {
         guard
             case .recorded(let eventSeq, let event) = try ownEvent(
-                Ledger.withholdingId(of: seq),
-                type: "ledger.content_withheld"
+                OwnEvent.withholdingId(of: seq),
+                type: .ledgerContentWithheld
             )
         else { return nil }
         let reason = event.data?["reason"]?.stringValue ?? "(no reason recorded)"

@@ -16,6 +16,9 @@ public enum OwnEvent {
         case absent(freeId: String)
     }
 
+    /// The event id of the withholding of record `seq`: fixed, so that withholding twice appends one event.
+    public static func withholdingId(of seq: UInt64) -> String { "ledger:content_withheld:\(seq)" }
+
     /// Looks `id` up, following impostors.
     ///
     /// - Parameters:
@@ -23,7 +26,7 @@ public enum OwnEvent {
     ///   - record: the flags and envelope of a record.
     public static func find(
         _ id: String,
-        type: String,
+        type: EventType,
         seqOfId: (String) throws(LedgerError) -> UInt64?,
         record: (UInt64) throws(LedgerError) -> (flags: Record.Flags, envelope: EventEnvelope)
     ) throws(LedgerError) -> Lookup {
@@ -31,7 +34,7 @@ public enum OwnEvent {
         // Each step finds another record (each holds one id), so this ends within the ledger's size.
         while let seq = try seqOfId(candidate) {
             let (flags, envelope) = try record(seq)
-            if flags.contains(.ledgerEvent), envelope.type == type, envelope.id == candidate {
+            if flags.contains(.ledgerEvent), envelope.type == type.rawValue, envelope.id == candidate {
                 return .recorded(seq: seq, envelope: envelope)
             }
             candidate = id + "/" + String(seq)
@@ -42,7 +45,7 @@ public enum OwnEvent {
 
 extension LedgerReader {
     /// The ledger's own event under `id` and of `type`, read through the index files (see ``OwnEvent``).
-    public func ownEvent(_ id: String, type: String) throws(LedgerError) -> OwnEvent.Lookup {
+    public func ownEvent(_ id: String, type: EventType) throws(LedgerError) -> OwnEvent.Lookup {
         try OwnEvent.find(
             id,
             type: type,
@@ -57,12 +60,16 @@ extension LedgerReader {
 
 extension Ledger {
     /// The ledger's own event under `id` and of `type`, looked up in the writer's id table (see ``OwnEvent``).
-    func ownEvent(_ id: String, type: String) throws(LedgerError) -> OwnEvent.Lookup {
+    func ownEvent(_ id: String, type: EventType) throws(LedgerError) -> OwnEvent.Lookup {
         let reader = LedgerReader(layout: layout, metadata: metadata)
         return try OwnEvent.find(
             id,
             type: type,
-            seqOfId: { candidate in whileIdle { ids.seq(of: IdDigest(id: candidate, sha: sha)) } },
+            seqOfId: { candidate throws(LedgerError) in
+                try whileIdle {
+                    Result { () throws(LedgerError) in try ids.seq(of: IdDigest(id: candidate, sha: sha)) }
+                }.get()
+            },
             record: { seq throws(LedgerError) in
                 let found = try reader.entry(seq)
                 return (found.record.flags, found.envelope)

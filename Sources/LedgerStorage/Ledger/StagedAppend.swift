@@ -75,7 +75,7 @@ public final class StagedAppend {
             for event in events {
                 try Ledger.checkInput(event, position: appended + duplicates)
                 let digest = IdDigest(event, sha: ledger.sha)
-                if ledger.ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil {
+                if try ledger.ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil {
                     duplicates += 1
                     continue
                 }

@@ -19,9 +19,10 @@ public enum Directory {
         mode: UInt16 = 0o755
     ) throws(LedgerError) {
         if mkdir(path, mode_t(mode)) == 0 { return }
-        if errno == EEXIST && existingOK { return }
-        let code: LedgerError.Code = errno == EEXIST ? .cannotCreate : .io
-        throw LedgerError(code, "cannot create directory \(name)", cause: String(cString: strerror(errno)))
+        let failure = errno
+        if failure == EEXIST && existingOK { return }
+        let code: LedgerError.Code = failure == EEXIST ? .cannotCreate : .io
+        throw LedgerError(code, "cannot create directory \(name)", cause: SystemCallError("mkdir", errno: failure))
     }
 
     /// The directory that holds `path`: `.` for a bare name.
@@ -57,8 +58,9 @@ public enum Directory {
     public static func mode(ofDirectory path: String, name: String) throws(LedgerError) -> UInt32 {
         var st = stat()
         guard lstat(path, &st) == 0 else {
-            let code: LedgerError.Code = errno == ENOENT ? .missingInput : .io
-            throw LedgerError(code, "cannot examine \(name)", cause: String(cString: strerror(errno)))
+            let failure = errno
+            let code: LedgerError.Code = failure == ENOENT ? .missingInput : .io
+            throw LedgerError(code, "cannot examine \(name)", cause: SystemCallError("lstat", errno: failure))
         }
         guard st.st_mode & S_IFMT == S_IFDIR else {
             throw LedgerError(
@@ -105,8 +107,9 @@ public enum Directory {
     /// The names in a directory, without `.` and `..`, sorted bytewise.
     public static func list(_ path: String, name: String) throws(LedgerError) -> [String] {
         guard let dir = opendir(path) else {
-            let code: LedgerError.Code = errno == ENOENT ? .missingInput : .io
-            throw LedgerError(code, "cannot list \(name)", cause: String(cString: strerror(errno)))
+            let failure = errno
+            let code: LedgerError.Code = failure == ENOENT ? .missingInput : .io
+            throw LedgerError(code, "cannot list \(name)", cause: SystemCallError("opendir", errno: failure))
         }
         defer { closedir(dir) }
         var names: [String] = []
@@ -123,14 +126,16 @@ public enum Directory {
     public static func sync(_ path: String, name: String) throws(LedgerError) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw LedgerError(.io, "cannot open directory \(name)", cause: String(cString: strerror(errno)))
+            let failure = errno
+            throw LedgerError(.io, "cannot open directory \(name)", cause: SystemCallError("open", errno: failure))
         }
         defer { close(fd) }
         guard fsync(fd) == 0 else {
+            let failure = errno
             throw LedgerError(
                 .syncFailed,
                 "fsync of directory \(name) failed; the writer has stopped",
-                cause: String(cString: strerror(errno))
+                cause: SystemCallError("fsync", errno: failure)
             )
         }
     }
@@ -138,7 +143,8 @@ public enum Directory {
     /// Renames with `rename(2)`; atomic within one file system.
     public static func rename(_ from: String, _ to: String, name: String) throws(LedgerError) {
         guard Glibc.rename(from, to) == 0 else {
-            throw LedgerError(.io, "cannot rename to \(name)", cause: String(cString: strerror(errno)))
+            let failure = errno
+            throw LedgerError(.io, "cannot rename to \(name)", cause: SystemCallError("rename", errno: failure))
         }
     }
 

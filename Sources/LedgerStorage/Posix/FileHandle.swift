@@ -1,16 +1,13 @@
 public import LedgerCore
 public import SystemPackage
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// An open file of the ledger, named by its path relative to the ledger root so that every error says which file.
 ///
-/// A thin wrapper of the system calls: each method names the call it makes. A failed call throws a
-/// ``LedgerError`` with code `.io` (or `.syncFailed` for `fsync`/`fdatasync`) and the `errno` text as cause.
+/// A thin wrapper of the system calls, made through swift-system where it has them (`open`, `pread`, `pwrite`,
+/// `fstat`, `ftruncate`, `close`) and through the C library for the rest (see `FileHandle+Kernel.swift`): each
+/// method names the call it makes. A failed call throws a ``LedgerError`` with code `.io` (or `.syncFailed` for
+/// `fsync`/`fdatasync`), the file (and the offset of a read or write) as location and a ``SystemCallError`` as
+/// cause.
 public struct LedgerFile: Sendable {
     /// The open descriptor.
     public let descriptor: FileDescriptor
@@ -47,7 +44,8 @@ public struct LedgerFile: Sendable {
                     .refused,
                     "cannot open \(name): it is a symbolic link, and a ledger's files must be plain files (a link "
                         + "could redirect the writer's writes); replace it with the file it stands for",
-                    cause: errno?.description
+                    at: .init(file: name),
+                    cause: errno.map { SystemCallError("open", errno: $0.rawValue) }
                 )
             }
             let code: LedgerError.Code =
@@ -56,22 +54,27 @@ public struct LedgerFile: Sendable {
                 case .fileExists: .cannotCreate
                 default: .io
                 }
-            throw LedgerError(code, "cannot open \(name)", cause: errno?.description ?? "\(error)")
+            throw LedgerError(
+                code,
+                "cannot open \(name)",
+                at: .init(file: name),
+                cause: errno.map { SystemCallError("open", errno: $0.rawValue) } ?? error
+            )
         }
         let file = LedgerFile(descriptor: fd, name: name)
         if !followLinks {
-            var st = stat()
-            guard fstat(fd.rawValue, &st) == 0 else {
-                let error = Self.error("fstat", name)
+            let type: FileType
+            do throws(LedgerError) { type = try file.status().type } catch {
                 file.close()
                 throw error
             }
-            guard st.st_mode & S_IFMT == S_IFREG else {
+            guard type == .regular else {
                 file.close()
                 throw LedgerError(
                     .refused,
                     "cannot use \(name): it is not a regular file (a FIFO, a device, a socket or a directory); a "
-                        + "ledger's files are plain files: move it away"
+                        + "ledger's files are plain files: move it away",
+                    at: .init(file: name)
                 )
             }
         }
@@ -83,21 +86,17 @@ public struct LedgerFile: Sendable {
 
     /// The file size from `fstat(2)`.
     public func size() throws(LedgerError) -> UInt64 {
-        var st = stat()
-        guard fstat(descriptor.rawValue, &st) == 0 else { throw Self.error("fstat", name) }
-        return UInt64(st.st_size)
+        UInt64(try status().size)
     }
 
     /// The permission bits from `fstat(2)`.
     public func mode() throws(LedgerError) -> UInt32 {
-        var st = stat()
-        guard fstat(descriptor.rawValue, &st) == 0 else { throw Self.error("fstat", name) }
-        return UInt32(st.st_mode) & 0o7777
+        UInt32(try status().permissions.rawValue) & 0o7777
     }
 
-    /// Sets the permission bits with `fchmod(2)`.
-    public func changeMode(to mode: UInt32) throws(LedgerError) {
-        guard fchmod(descriptor.rawValue, mode_t(mode)) == 0 else { throw Self.error("fchmod", name) }
+    /// The file's `fstat(2)`.
+    private func status() throws(LedgerError) -> Stat {
+        do { return try descriptor.stat() } catch { throw Self.error("fstat", name, error) }
     }
 
     /// Reads exactly `count` bytes at `offset` with `pread(2)`, looping over short reads.
@@ -106,7 +105,8 @@ public struct LedgerFile: Sendable {
         guard out.count == count else {
             throw LedgerError(
                 .io,
-                "\(name): expected \(count) bytes at offset \(offset), the file ended after \(out.count)"
+                "\(name): expected \(count) bytes at offset \(offset), the file ended after \(out.count)",
+                at: .init(file: name, offset: offset)
             )
         }
         return out
@@ -128,22 +128,22 @@ public struct LedgerFile: Sendable {
         return out
     }
 
-    /// Reads up to `buffer.count` bytes at `offset` with `pread(2)`; returns how many were read (fewer at the end).
+    /// Reads up to `buffer.count` bytes at `offset` with `pread(2)` (retried when interrupted), looping over short
+    /// reads; returns how many were read: fewer only where the file ends.
     public func read(at offset: UInt64, into buffer: UnsafeMutableRawBufferPointer) throws(LedgerError) -> Int {
         var done = 0
         while done < buffer.count {
-            let n = pread(
-                descriptor.rawValue,
-                buffer.baseAddress! + done,
-                buffer.count - done,
-                off_t(offset) + off_t(done)
-            )
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw Self.error("pread", name)
+            let count: Int
+            do {
+                count = try descriptor.read(
+                    fromAbsoluteOffset: Int64(offset) + Int64(done),
+                    into: UnsafeMutableRawBufferPointer(rebasing: buffer[done...])
+                )
+            } catch {
+                throw Self.error("pread", name, error, offset: offset + UInt64(done))
             }
-            if n == 0 { break }
-            done += n
+            if count == 0 { break }
+            done += count
         }
         return done
     }
@@ -153,75 +153,41 @@ public struct LedgerFile: Sendable {
         try read(upTo: Int(try size()), at: 0)
     }
 
-    /// Writes all of `bytes` at `offset` with `pwrite(2)`, looping over short writes.
+    /// Writes all of `bytes` at `offset` with `pwrite(2)`, looping over short writes and retrying interrupted ones.
     public func write(_ bytes: UnsafeRawBufferPointer, at offset: UInt64) throws(LedgerError) {
-        var done = 0
-        while done < bytes.count {
-            let n = pwrite(
-                descriptor.rawValue,
-                bytes.baseAddress! + done,
-                bytes.count - done,
-                off_t(offset) + off_t(done)
-            )
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw Self.error("pwrite", name)
-            }
-            done += n
+        do { try descriptor.writeAll(toAbsoluteOffset: Int64(offset), bytes) } catch {
+            throw Self.error("pwrite", name, error, offset: offset)
         }
     }
 
     /// Writes all of `bytes` at `offset` with `pwrite(2)`.
     public func write(_ bytes: [UInt8], at offset: UInt64) throws(LedgerError) {
-        var failure: LedgerError?
-        bytes.withUnsafeBytes { buffer in
-            do throws(LedgerError) { try write(buffer, at: offset) } catch { failure = error }
+        do { try descriptor.writeAll(toAbsoluteOffset: Int64(offset), bytes) } catch {
+            throw Self.error("pwrite", name, error, offset: offset)
         }
-        if let failure { throw failure }
     }
 
-    /// Flushes the file's data (and the size, if it changed) to stable storage with `fdatasync(2)`.
-    ///
-    /// A failure is final: the kernel may already have dropped the dirty pages, so a retry could succeed without
-    /// the data being on disk. Callers must stop acknowledging writes.
-    public func syncData() throws(LedgerError) {
-        guard fdatasync(descriptor.rawValue) == 0 else {
-            let cause = String(cString: strerror(errno))
-            throw LedgerError(
-                .syncFailed,
-                "fdatasync of \(name) failed; nothing after the last acknowledged append "
-                    + "is durable and this writer has stopped",
+    /// Sets the file size with `ftruncate(2)` (retried when interrupted).
+    public func truncate(to size: UInt64) throws(LedgerError) {
+        do { try descriptor.resize(to: Int64(size)) } catch { throw Self.error("ftruncate", name, error) }
+    }
+
+    /// The error of a failed `call` on the file `name` (at `offset` for a read or write): `.io`, with the file and
+    /// offset as location and the call and its `errno` as cause.
+    static func error(_ call: String, _ name: String, _ error: any Error, offset: UInt64? = nil) -> LedgerError {
+        let location = LedgerError.Location(file: name, offset: offset)
+        guard let errno = error as? Errno else {
+            return LedgerError(.io, "\(name): \(call) failed", at: location, cause: error)
+        }
+        let cause = SystemCallError(call, errno: errno.rawValue)
+        if errno == .noSpace || errno == .diskQuotaExceeded {
+            return LedgerError(
+                .io,
+                "\(name): the disk is full; free space and append again",
+                at: location,
                 cause: cause
             )
         }
-    }
-
-    /// Flushes data and metadata with `fsync(2)`; used for directories after creating or renaming a file in them.
-    public func sync() throws(LedgerError) {
-        guard fsync(descriptor.rawValue) == 0 else {
-            let cause = String(cString: strerror(errno))
-            throw LedgerError(.syncFailed, "fsync of \(name) failed; the writer has stopped", cause: cause)
-        }
-    }
-
-    /// Sets the file size with `ftruncate(2)`.
-    public func truncate(to size: UInt64) throws(LedgerError) {
-        guard ftruncate(descriptor.rawValue, off_t(size)) == 0 else { throw Self.error("ftruncate", name) }
-    }
-
-    /// Takes an exclusive, non-blocking `flock(2)`; returns `false` when another open file description holds it.
-    public func tryLockExclusive() throws(LedgerError) -> Bool {
-        if flock(descriptor.rawValue, LOCK_EX | LOCK_NB) == 0 { return true }
-        if errno == EWOULDBLOCK { return false }
-        throw Self.error("flock", name)
-    }
-
-    static func error(_ call: String, _ name: String) -> LedgerError {
-        let err = errno
-        let cause = "\(call): \(String(cString: strerror(err)))"
-        if err == ENOSPC || err == EDQUOT {
-            return LedgerError(.io, "\(name): the disk is full; free space and append again", cause: cause)
-        }
-        return LedgerError(.io, "\(name): \(call) failed", cause: cause)
+        return LedgerError(.io, "\(name): \(call) failed", at: location, cause: cause)
     }
 }

@@ -32,7 +32,7 @@ public enum EntryBundle {
             guard offset + 2 <= bundle.count else {
                 throw LedgerError(.corrupt, "\(name): a length prefix is cut off at byte \(offset)")
             }
-            let length = Int(bundle[offset]) << 8 | Int(bundle[offset + 1])
+            let length = Int(BigEndian.read(UInt16.self, from: bundle, at: offset))
             guard offset + 2 + length <= bundle.count else {
                 throw LedgerError(
                     .corrupt,

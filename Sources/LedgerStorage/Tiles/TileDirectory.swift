@@ -103,7 +103,7 @@ final class TileDirectory {
                 throw LedgerError(
                     .io,
                     "cannot remove \(path(relative + "/" + name))",
-                    cause: String(cString: strerror(errno))
+                    cause: SystemCallError("unlink", errno: errno)
                 )
             }
             if !name.hasSuffix(".tmp") { removed += 1 }

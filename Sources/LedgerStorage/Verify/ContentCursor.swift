@@ -41,9 +41,9 @@ struct ContentCursor {
     mutating func peek() throws(LedgerError) -> (seq: UInt64, end: Int)? {
         guard size - offset >= 12, try load(offset..<offset + 12) else { return nil }
         let start = offset - windowStart
-        let length = Int(window[start..<start + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+        let length = Int(BigEndian.read(UInt32.self, from: window, at: start))
         guard length >= 8 + ContentFormat.saltSize, size - offset - 4 >= length else { return nil }
-        return (SegmentFormat.readUInt64(window, at: start + 4), offset + 4 + length)
+        return (BigEndian.read(UInt64.self, from: window, at: start + 4), offset + 4 + length)
     }
 
     var atEnd: Bool { offset == size }

@@ -137,12 +137,13 @@ extension Verifier {
                         }
                         if record.flags.contains(.ledgerEvent) {
                             let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
-                            if envelope.type == "ledger.initialized" || envelope.type == "ledger.key_rotated",
+                            if envelope.type == EventType.ledgerInitialized.rawValue
+                                || envelope.type == EventType.ledgerKeyRotated.rawValue,
                                 let vkey = envelope.data?["vkey"]?.stringValue
                             {
                                 verdict.keyHistory.append((seq, vkey))
                             }
-                            if envelope.type == "ledger.content_withheld",
+                            if envelope.type == EventType.ledgerContentWithheld.rawValue,
                                 let target = envelope.data?["seq"]?.numberValue,
                                 let targetSeq = UInt64(target.text)
                             {

@@ -1,4 +1,3 @@
-import Dispatch
 public import LedgerCore
 import SystemPackage
 
@@ -40,7 +39,7 @@ public struct Verifier: Sendable {
                 anchors: anchors,
                 anchorCheckpoints: anchorCheckpoints,
                 report: &report,
-                progress: progress
+                onSegment: progress
             )
         } catch let failure as Failure {
             report.problem = failure.problem
@@ -86,40 +85,64 @@ public struct Verifier: Sendable {
         )
     }
 
+    /// The steps, in order; each records what it established in `progress` and throws the first problem it finds.
     private func check(
         metadata: LedgerMetadata,
         anchors: VerificationAnchors,
         anchorCheckpoints: [AnchorCheckpoint],
         report: inout VerificationReport,
-        progress: ((UInt64) -> Void)?
+        onSegment: ((UInt64) -> Void)?
     ) throws {
-        let sha = SHA256()
-        if let failure = notARegularFile(layout.headPath, name: "head", seq: nil) { throw failure }
-        let headFile = try LedgerFile.open(layout.headPath, name: "head", .readOnly)
-        let headBytes = try headFile.readAll()
-        headFile.close()
-        var head: HeadState?
-        for slot in 0..<2 {
-            let start = slot * HeadFile.slotSize
-            guard start < headBytes.count else { continue }
-            let bytes = Array(headBytes[start..<min(headBytes.count, start + HeadFile.slotSize)])
-            guard bytes.contains(where: { $0 != 0 }) else { continue }
-            guard let state = HeadState.decode(bytes, sha: sha) else {
-                throw fail(
-                    .headDamaged,
-                    "head slot \(slot) is damaged (its check line does not match)",
-                    file: "head",
-                    offset: start
-                )
-            }
-            if head == nil || state.generation > head!.generation { head = state }
-        }
-        guard let head else { throw fail(.headMissing, "the head file holds no valid slot", file: "head") }
+        let head = try readHead()
         report.headSize = head.size
+        let firsts = try segmentFirsts()
+        var progress = VerificationProgress(
+            head: head,
+            treeSizes: Set([head.size] + anchorCheckpoints.map(\.checkpoint.size)),
+            report: report
+        )
+        defer { report = progress.report }
+        try checkSegments(firsts, origin: metadata.origin, progress: &progress, onSegment: onSegment)
+        noteTornWrite(lastSegment: firsts.last, progress: &progress)
+        let roots = try checkHead(&progress)
+        try checkAnchors(
+            anchorCheckpoints,
+            anchors: anchors,
+            head: head,
+            origin: metadata.origin,
+            history: progress.logKeyHistory,
+            roots: roots,
+            records: progress.adoptedEnd,
+            torn: progress.nextSeq - progress.adoptedEnd,
+            report: &progress.report
+        )
+        try checkWithholdings(progress: &progress)
+    }
 
-        let segmentNames = try Directory.list(layout.segmentsDirectory, name: "segments")
+    /// The head: of its two slots, the valid one with the highest generation. A slot holding anything but zeros
+    /// or a valid head is damage, even when the other slot is valid.
+    private func readHead() throws -> HeadState {
+        if let failure = notARegularFile(layout.headPath, name: "head", seq: nil) { throw failure }
+        let slots = try HeadFile.readSlots(layout, sha: SHA256())
+        if let slot = slots.firstIndex(where: { if case .damaged = $0 { true } else { false } }) {
+            throw fail(
+                .headDamaged,
+                "head slot \(slot) is damaged (its check line does not match)",
+                file: "head",
+                offset: slot * HeadFile.slotSize
+            )
+        }
+        guard let head = HeadFile.latest(of: slots) else {
+            throw fail(.headMissing, "the head file holds no valid slot", file: "head")
+        }
+        return head
+    }
+
+    /// The first sequence numbers of the segments, in order, once every name in `segments/` is a segment's and
+    /// every segment a regular file.
+    private func segmentFirsts() throws -> [UInt64] {
         var firsts: [UInt64] = []
-        for name in segmentNames {
+        for name in try Directory.list(layout.segmentsDirectory, name: "segments") {
             guard let first = LedgerLayout.firstSeq(ofSegmentNamed: name) else {
                 throw fail(.foreignFile, "segments/\(name) is not a segment name", file: "segments/\(name)")
             }
@@ -129,190 +152,35 @@ public struct Verifier: Sendable {
             }
             firsts.append(first)
         }
-        firsts.sort()
+        return firsts.sorted()
+    }
 
-        let tree = TreeBuilder(sizes: Set([head.size] + anchorCheckpoints.map(\.checkpoint.size)))
-        var logKeyHistory: [String] = []
-        var expectedSeq: UInt64 = 0
-        // The records the writer keeps when it next opens: those up to the head, then whole append batches that
-        // continue the chain, across segments. Records past it (an append batch without its last record, which
-        // may span segments) it quarantines: their leaves wait in `carried`, and `tornStart` is where they begin.
-        var adoptedEnd: UInt64 = 0
-        var carried: [Hash] = []
-        var tornStart: (name: String, offset: Int)?
-        var tornEnd: (name: String, stop: Int?, fileSize: Int)?
-        var tornNoteIndex = 0
-        var prev = Hash.zero
-        var leafAtHead: Hash?
-        var erased: [UInt64: String] = [:]
-        var withheldEvents: [UInt64: UInt64] = [:]
-
-        // Two segments at a time, one per core; merged in order so the first problem is the one reported.
-        let width = 2
-        for windowStart in stride(from: 0, to: firsts.count, by: width) {
-            let window = Array(firsts[windowStart..<min(firsts.count, windowStart + width)])
-            let verdicts = try checkSegments(window, origin: metadata.origin)
-            for (offsetInWindow, verdict) in verdicts.enumerated() {
-                let isLast = windowStart + offsetInWindow == firsts.count - 1
-                let name = verdict.name
-                guard verdict.first == expectedSeq else {
-                    let what =
-                        verdict.first > expectedSeq
-                        ? "records \(expectedSeq)..<\(verdict.first) are missing (a segment was deleted)"
-                        : "it overlaps records before it (a segment was duplicated or reordered)"
-                    throw fail(
-                        .segmentSequence,
-                        "\(name) starts at seq \(verdict.first) but seq \(expectedSeq) is next: \(what)",
-                        file: name,
-                        offset: 0,
-                        seq: expectedSeq,
-                        expected: "first seq \(expectedSeq)",
-                        found: "\(verdict.first)"
-                    )
-                }
-                if let firstPrev = verdict.firstPrev, firstPrev != prev {
-                    throw chainFailure(
-                        name: name,
-                        offset: SegmentFormat.headerSize,
-                        seq: expectedSeq,
-                        found: firstPrev,
-                        expected: prev
-                    )
-                }
-                if let failure = verdict.failure {
-                    report.records = expectedSeq + verdict.count
-                    // A segment created just before a crash (or by a writer rolling right now) may not have its
-                    // header yet; it cannot hold acknowledged records, and the writer quarantines it on open.
-                    guard isLast, failure.problem.kind == .segmentHeader, verdict.first >= head.size else {
-                        throw failure
-                    }
-                    report.notes.append(
-                        "\(name) has no complete header yet: a segment being created, or left by a crash while it was "
-                            + "created; it holds no acknowledged record and the writer quarantines it when it next opens"
-                    )
-                    report.segments += 1
-                    continue
-                }
-                let end = expectedSeq + verdict.count
-                // Records before the head are acknowledged whatever their flags; past it, whole batches only, which
-                // may have begun in an earlier segment.
-                let batchKept = verdict.batchEnd > 0 ? expectedSeq + verdict.batchEnd : adoptedEnd
-                let kept = max(batchKept, min(head.size, end), adoptedEnd)
-                let keptHere = Int(kept > expectedSeq ? kept - expectedSeq : 0)
-                if kept > adoptedEnd {
-                    tree.append(carried + verdict.leaves[..<keptHere])
-                    carried.removeAll()
-                }
-                if keptHere < verdict.leaves.count {
-                    if carried.isEmpty {
-                        tornStart = (
-                            name, tornOffset(verdict, first: expectedSeq, kept: expectedSeq + UInt64(keptHere))
-                        )
-                    }
-                    carried += verdict.leaves[keptHere...]
-                }
-                if head.size > expectedSeq && head.size <= end {
-                    leafAtHead = verdict.leaves[Int(head.size - expectedSeq - 1)]
-                }
-                expectedSeq = end
-                adoptedEnd = max(adoptedEnd, kept)
-                report.records = end
-                prev = verdict.last ?? prev
-                report.contentChecked += verdict.contentChecked
-                erased.merge(verdict.erased) { old, _ in old }
-                withheldEvents.merge(verdict.withheldEvents) { old, _ in old }
-                logKeyHistory.append(contentsOf: verdict.keyHistory.filter { $0.seq < kept }.map(\.vkey))
-                if let stop = verdict.stop, !(isLast && expectedSeq >= head.size) {
-                    let seq = expectedSeq
-                    let (expected, found) = hashes(of: stop)
-                    throw fail(
-                        .recordDamaged,
-                        "\(name) byte \(stop.offset): record \(seq) is damaged: " + Ledger.describe(stop),
-                        file: name,
-                        offset: stop.offset,
-                        seq: seq,
-                        expected: expected,
-                        found: found
-                    )
-                }
-                if isLast && (!carried.isEmpty || verdict.stop != nil) {
-                    if carried.isEmpty {
-                        tornStart = (name, tornOffset(verdict, first: expectedSeq, kept: expectedSeq))
-                    }
-                    tornEnd = (name, verdict.stop?.offset, verdict.fileSize)
-                    tornNoteIndex = report.notes.count
-                }
-                if let orphan = verdict.orphanContent {
-                    let contentName = layout.relative(layout.contentPath(verdict.first))
-                    guard isLast || !carried.isEmpty, let orphanSeq = orphan.seq, orphanSeq >= expectedSeq else {
-                        throw fail(
-                            .contentOrphan,
-                            "\(contentName) byte \(orphan.offset): an entry "
-                                + (orphan.seq.map { "for record \($0), which commits to no content," }
-                                    ?? "that is cut short")
-                                + " follows the last content of the segment",
-                            file: contentName,
-                            offset: orphan.offset,
-                            seq: orphan.seq
-                        )
-                    }
-                    report.notes.append(
-                        "\(contentName): content written for records that were never acknowledged; the writer "
-                            + "removes it when it next opens"
-                    )
-                }
-                report.segments += 1
-                progress?(expectedSeq)
-            }
-        }
-        report.records = expectedSeq
-        if !carried.isEmpty, tornEnd == nil, let lastName = firsts.last.map({ layout.relative(layout.segmentPath($0)) })
-        {
-            // The last segment has no complete header: the torn append reached a segment it was creating.
-            tornEnd = (lastName, nil, 0)
-            tornNoteIndex = report.notes.count
-        }
-        if let tornStart, let tornEnd {
-            let records =
-                carried.isEmpty
-                ? "" : "records \(adoptedEnd)..<\(expectedSeq), an append batch without its last record"
-            let frame = tornEnd.stop.map { "a frame cut short or damaged at byte \($0)" } ?? ""
-            let place =
-                tornStart.name == tornEnd.name
-                ? "\(tornStart.name): \(tornEnd.fileSize - tornStart.offset) bytes from byte \(tornStart.offset)"
-                : "\(tornStart.name) from byte \(tornStart.offset) through the end of \(tornEnd.name) (an append that "
-                    + "spans segments)"
-            report.tornRecords = UInt64(carried.count)
-            report.notes.insert(
-                "\(place) (after record \(adoptedEnd == 0 ? "-" : String(adoptedEnd - 1))) are a torn, "
-                    + "unacknowledged write ("
-                    + [records, frame].filter { !$0.isEmpty }.joined(separator: ", then ")
-                    + "); the writer quarantines them when it next opens, it does not adopt them",
-                at: tornNoteIndex
-            )
-        }
-        let (roots, adoptedRoot) = tree.finish()
-        guard adoptedEnd >= head.size, let rootAtHead = roots[head.size] else {
+    /// Checks that the records the writer keeps reproduce the head (its size, last leaf and root) and notes the
+    /// records past it; returns the roots the tree reached at the sizes asked for, for the anchors.
+    private func checkHead(_ progress: inout VerificationProgress) throws -> [UInt64: Hash] {
+        let head = progress.head
+        let (roots, adoptedRoot) = progress.tree.finish()
+        guard progress.adoptedEnd >= head.size, let rootAtHead = roots[head.size] else {
             throw fail(
                 .truncated,
-                "the head records \(head.size) records but the segments hold only \(expectedSeq): "
+                "the head records \(head.size) records but the segments hold only \(progress.nextSeq): "
                     + "records were removed",
-                seq: expectedSeq,
+                seq: progress.nextSeq,
                 expected: "\(head.size) records",
-                found: "\(expectedSeq)"
+                found: "\(progress.nextSeq)"
             )
         }
-        if head.size > 0, leafAtHead != head.lastLeaf {
+        if head.size > 0, progress.leafAtHead != head.lastLeaf {
             throw fail(
                 .headMismatch,
-                "record \(head.size - 1) hashes to \(leafAtHead?.hexPrefix() ?? "-") but the "
+                "record \(head.size - 1) hashes to \(progress.leafAtHead?.hexPrefix() ?? "-") but the "
                     + "head recorded \(head.lastLeaf.hexPrefix())",
                 seq: head.size - 1,
                 expected: head.lastLeaf.hexPrefix(),
-                found: leafAtHead?.hexPrefix()
+                found: progress.leafAtHead?.hexPrefix()
             )
         }
-        let headRoot = head.frontier.root(using: sha)
+        let headRoot = head.frontier.root(using: SHA256())
         guard rootAtHead == headRoot else {
             throw fail(
                 .rootMismatch,
@@ -322,30 +190,27 @@ public struct Verifier: Sendable {
                 found: rootAtHead.hexPrefix()
             )
         }
-        report.root = rootAtHead
-        report.pastHead = adoptedEnd - head.size
+        let adoptedEnd = progress.adoptedEnd
+        progress.report.root = rootAtHead
+        progress.report.pastHead = adoptedEnd - head.size
         if adoptedEnd > head.size {
-            report.adoptedRoot = adoptedRoot
-            report.notes.append(
+            progress.report.adoptedRoot = adoptedRoot
+            progress.report.notes.append(
                 "\(adoptedEnd - head.size) records past the head (the head was not advanced: a crash, or the head "
                     + "was lowered); the writer adopts them when it next opens: records \(head.size)..<\(adoptedEnd) "
                     + "are whole append batches that continue the chain, root \(adoptedRoot.hexPrefix()) at size "
                     + "\(adoptedEnd), but no checkpoint in the head covers them"
             )
         }
-        try checkAnchors(
-            anchorCheckpoints,
-            anchors: anchors,
-            head: head,
-            origin: metadata.origin,
-            history: logKeyHistory,
-            roots: roots,
-            records: adoptedEnd,
-            torn: expectedSeq - adoptedEnd,
-            report: &report
-        )
+        return roots
+    }
+
+    /// Checks that every destroyed content has its `ledger.content_withheld` event, and notes withholdings whose
+    /// content is still stored.
+    private func checkWithholdings(progress: inout VerificationProgress) throws {
+        let erased = progress.erased
         for (seq, file) in erased.sorted(by: { $0.key < $1.key }) {
-            guard withheldEvents[seq] != nil else {
+            guard progress.withheldEvents[seq] != nil else {
                 throw fail(
                     .contentDestroyed,
                     "the content of record \(seq) was destroyed without a "
@@ -355,39 +220,13 @@ public struct Verifier: Sendable {
                 )
             }
         }
-        report.withheld = erased.count
-        for (target, eventSeq) in withheldEvents.sorted(by: { $0.key < $1.key }) where erased[target] == nil {
-            report.notes.append(
+        progress.report.withheld = erased.count
+        for (target, eventSeq) in progress.withheldEvents.sorted(by: { $0.key < $1.key }) where erased[target] == nil {
+            progress.report.notes.append(
                 "record \(eventSeq) withholds the content of record \(target), but that content is "
                     + "still stored: run `groupledger withhold --seq \(target)` again to finish"
             )
         }
-    }
-
-    /// Checks `firsts` concurrently, one thread each, and returns their verdicts in order.
-    private func checkSegments(_ firsts: [UInt64], origin: String) throws(LedgerError) -> [SegmentVerdict] {
-        let results = SegmentResults(count: firsts.count)
-        DispatchQueue.concurrentPerform(iterations: firsts.count) { index in
-            let result: Result<SegmentVerdict, LedgerError>
-            do throws(LedgerError) { result = .success(try checkSegment(first: firsts[index], origin: origin)) } catch {
-                result = .failure(error)
-            }
-            results.set(index, result)
-        }
-        return try results.all()
-    }
-
-    /// The byte offset where the records of `verdict` that the writer would not adopt begin: after record
-    /// `kept - 1`. `first` is the segment's first seq.
-    private func tornOffset(_ verdict: SegmentVerdict, first: UInt64, kept: UInt64) -> Int {
-        let batchEnd = first + verdict.batchEnd
-        guard kept > batchEnd else { return verdict.batchEndOffset }
-        return verdict.tailEnds[Int(kept - batchEnd) - 1]
-    }
-
-    private func hashes(of stop: FrameScanner.Stop) -> (String?, String?) {
-        if case .hashMismatch(_, let stored, let computed) = stop { return (stored.hexPrefix(), computed.hexPrefix()) }
-        return (nil, nil)
     }
 
     /// Opens the commitment of `record` with the next content entry, or notes it as withheld.

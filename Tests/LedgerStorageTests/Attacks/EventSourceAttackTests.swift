@@ -83,7 +83,7 @@ import Testing
         let reader = try LedgerReader(root: fixture.root)
         let retirement = try reader.ownEvent(
             "ledger:key_retired:" + String(vkey.split(separator: "+")[1]),
-            type: "ledger.key_retired"
+            type: .ledgerKeyRetired
         )
         guard case .recorded(_, let event) = retirement else {
             Issue.record("the retirement was not recorded")
@@ -99,7 +99,7 @@ import Testing
         let fixture = try LedgerFixture("decoy-withheld", batches: [[Events.post(1)], [Events.post(2)]])
         defer { fixture.remove() }
         let ledger = try Ledger.open(at: fixture.root)
-        _ = try ledger.appendOwn([decoy(Ledger.withholdingId(of: 2))])
+        _ = try ledger.appendOwn([decoy(OwnEvent.withholdingId(of: 2))])
         #expect(try LedgerReader(root: fixture.root).withholding(of: 2) == nil)
         let eventSeq = try ledger.withhold(seq: 2, reason: "R7a-classified", actor: "vp-ubnd")
         ledger.close()

@@ -1,9 +1,11 @@
+public import LedgerCore
+
 /// One entry of the event catalogue (`docs/EVENTS.md`): which `data` fields an event type requires and allows,
 /// and whether it must name a group.
-public struct EventType: Sendable {
+public struct EventSchema: Sendable {
     public enum GroupRequirement: Sendable { case required, optional, none }
 
-    public let name: String
+    public let type: EventType
     public let group: GroupRequirement
     public let required: [String: FieldKind]
     public let optional: [String: FieldKind]
@@ -11,12 +13,12 @@ public struct EventType: Sendable {
     let requiredInOrder: [(field: String, kind: FieldKind)]
 
     public init(
-        _ name: String,
+        _ type: EventType,
         group: GroupRequirement = .required,
         required: [String: FieldKind] = [:],
         optional: [String: FieldKind] = [:]
     ) {
-        self.name = name
+        self.type = type
         self.group = group
         self.required = required
         self.optional = optional
