@@ -70,7 +70,7 @@ import Testing
 
         let reopened = try Ledger.open(at: fixture.root, options: options)
         // 101 records: the ledger's own first event and the 100 posts.
-        #expect(reopened.ids.recentFirst == 101, "every id was in a run")
+        #expect(reopened.serialized.whileIdle { $0.ids }.recentFirst == 101, "every id was in a run")
         for n in 1...100 { #expect(try reopened.append([Events.post(n)]).duplicates == 1) }
         #expect(try reopened.append((101...130).map { Events.post($0) }).appended == 30)
         reopened.close()
@@ -150,7 +150,7 @@ import Testing
 
         let ledger = try Ledger.open(at: fixture.root, options: options)
         defer { ledger.close() }
-        #expect(ledger.ids.runs.map(\.end) == [32, 41])
+        #expect(ledger.serialized.whileIdle { $0.ids }.runs.map(\.end) == [32, 41])
         #expect(try Self.runFiles(layout) == [IdRun.fileName(first: 0, end: 32), IdRun.fileName(first: 32, end: 41)])
         for n in [1, 16, 17, 40] { #expect(try ledger.append([Events.post(n)]).duplicates == 1) }
     }
@@ -233,7 +233,7 @@ import Testing
         let ledger = try Ledger.open(at: short, options: options)
         defer { ledger.close() }
         #expect(ledger.size == 21)
-        #expect(ledger.ids.runs.map(\.end) == [16, 21])
+        #expect(ledger.serialized.whileIdle { $0.ids }.runs.map(\.end) == [16, 21])
         #expect(!FileManager.default.fileExists(atPath: short + "/index/" + past))
         #expect(try ledger.append([Events.post(25)]).appended == 1, "an id only the longer copy holds")
         #expect(try ledger.append([Events.post(20)]).duplicates == 1)
@@ -251,10 +251,11 @@ import Testing
         options.idRunSize = 32
         let ledger = try Ledger.open(at: fixture.root, options: options)
         defer { ledger.close() }
-        #expect(ledger.ids.recentCount < 32)
-        #expect(ledger.ids.recentFirst + UInt64(ledger.ids.recentCount) == ledger.size)
+        let ids = ledger.serialized.whileIdle { $0.ids }
+        #expect(ids.recentCount < 32)
+        #expect(ids.recentFirst + UInt64(ids.recentCount) == ledger.size)
         #expect(ledger.size == 301)
-        #expect(try Self.runFiles(layout).count == ledger.ids.runs.count)
+        #expect(try Self.runFiles(layout).count == ids.runs.count)
         #expect(
             try ledger.append((290...310).map { Events.post($0) }).counts
                 == AppendResult(appended: 10, duplicates: 11, firstSeq: 301, size: 311)

@@ -51,7 +51,7 @@ extension Ledger {
         let sha = SHA256()
         let lock = try WriterLock.acquire(layout)
         let signer = try LogKeys.generate(layout, origin: origin)
-        let files = try createSegmentFiles(layout, firstSeq: 0, origin: origin, sha: sha)
+        let files = try SegmentFiles.create(layout, firstSeq: 0, origin: origin, sha: sha)
         let head = try HeadFile.open(layout, create: true)
         try Directory.sync(layout.root, name: layout.root)
         let empty = HeadState(
@@ -65,17 +65,18 @@ extension Ledger {
         )
         try head.write(empty, sha: sha, durably: true)
         let ledger = Ledger(
-            layout: layout,
-            metadata: metadata,
-            options: options,
-            recovery: RecoveryReport(),
-            state: empty,
-            active: files,
-            ids: IdIndex(layout, runSize: options.idRunSize),
-            head: head,
-            tree: try TreeStore(layout, writable: true),
-            signers: [signer],
-            lock: lock
+            LedgerWriter(
+                layout: layout,
+                metadata: metadata,
+                options: options,
+                state: empty,
+                active: files,
+                ids: IdIndex(layout, runSize: options.idRunSize),
+                head: head,
+                tree: try TreeStore(layout, writable: true),
+                signer: CheckpointSigner(origin: origin, signers: [signer]),
+                lock: lock
+            )
         )
         let genesis = EventEnvelope(
             id: "ledger:initialized",

@@ -20,11 +20,11 @@ extension Ledger {
     ///
     /// - Returns: the new verifier key.
     public func rotateKey(actor: String) throws(LedgerError) -> String {
-        let current = whileIdle { signers }
+        let current = serialized.whileIdle { $0.signer.signers }
         let signer = try LogKeys.make(origin: metadata.origin)
         try RotationIntent.write(for: signer, signedBy: current, origin: metadata.origin, layout: layout)
         try LogKeys.store(signer, in: layout)
-        whileIdle { signers.append(signer) }
+        serialized.whileIdle { $0.signer.signers.append(signer) }
         try announce(signer, previous: current.map(\.vkey), actor: actor)
         try RotationIntent.removeAll(layout)
         return signer.vkey
@@ -33,7 +33,9 @@ extension Ledger {
     /// Stops signing with the key of `vkey`: records a `ledger.key_retired` event, then deletes the key file.
     /// The last key cannot be retired.
     public func retireKey(vkey: String, actor: String) throws(LedgerError) {
-        let (retired, remaining) = whileIdle { (signers.first { $0.vkey == vkey }, signers.filter { $0.vkey != vkey }) }
+        let signers = serialized.whileIdle { $0.signer.signers }
+        let retired = signers.first { $0.vkey == vkey }
+        let remaining = signers.filter { $0.vkey != vkey }
         guard let retired else {
             throw LedgerError(.notFound, "no signing key has the verifier key \(vkey); see `groupledger vkey`")
         }
@@ -53,7 +55,7 @@ extension Ledger {
             )
             _ = try appendOwn([event])
         }
-        whileIdle { signers = remaining }
+        serialized.whileIdle { $0.signer.signers.removeAll { $0.keyID == retired.keyID } }
         try LogKeys.remove(layout, retired)
     }
 
@@ -122,8 +124,8 @@ extension Ledger {
     ///   otherwise as ``append(_:)``.
     func completeKeyChanges() throws(LedgerError) -> [String] {
         // A ledger without records is one whose creation did not finish: nothing was announced or retired yet.
-        guard whileIdle({ state.size }) > 0 else { return [] }
-        let keys = whileIdle { signers }
+        guard size > 0 else { return [] }
+        let keys = serialized.whileIdle { $0.signer.signers }
         var messages: [String] = []
         var announced: [Ed25519NoteSigner] = []
         var unannounced: [Ed25519NoteSigner] = []
@@ -131,7 +133,7 @@ extension Ledger {
         for signer in keys {
             if try isRetired(signer) {
                 try LogKeys.remove(layout, signer)
-                whileIdle { signers.removeAll { $0.keyID == signer.keyID } }
+                serialized.whileIdle { $0.signer.signers.removeAll { $0.keyID == signer.keyID } }
                 messages.append(
                     "removed \(layout.keysName)/\(LogKeys.fileName(signer)): the key was retired, and a crash kept "
                         + "its file"

@@ -66,8 +66,8 @@ extension Ledger {
             id,
             type: type,
             seqOfId: { candidate throws(LedgerError) in
-                try whileIdle {
-                    Result { () throws(LedgerError) in try ids.seq(of: IdDigest(id: candidate, sha: sha)) }
+                try serialized.whileIdle { writer in
+                    Result { () throws(LedgerError) in try writer.seq(ofId: candidate) }
                 }.get()
             },
             record: { seq throws(LedgerError) in

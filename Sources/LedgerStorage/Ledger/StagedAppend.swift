@@ -7,26 +7,14 @@ extension Ledger {
     ///
     /// - Throws: ``LedgerError`` `.writerStopped` after an earlier failure.
     public func beginStagedAppend() throws(LedgerError) -> StagedAppend {
-        condition.lock()
-        while writing { condition.wait() }
-        writing = true
-        condition.unlock()
-        if let stopped {
-            endStagedAppend()
-            throw stopped
+        let writer = serialized.acquire()
+        do {
+            try writer.checkRunning()
+        } catch {
+            serialized.release()
+            throw error
         }
-        return StagedAppend(
-            ledger: self,
-            pending: startPending()
-        )
-    }
-
-    /// Lets the next append in.
-    func endStagedAppend() {
-        condition.lock()
-        writing = false
-        condition.broadcast()
-        condition.unlock()
+        return StagedAppend(writer: writer, serialized: serialized)
     }
 }
 
@@ -44,8 +32,10 @@ public final class StagedAppend {
     /// Staged bytes are written once this many wait in memory.
     static let writeThreshold = 4 << 20
 
-    private let ledger: Ledger
-    private var pending: Ledger.Pending
+    /// The writer, held alone from the start of this append to its commit or abandonment.
+    private let writer: LedgerWriter
+    private let serialized: SerializedWriter
+    private var pending: PendingAppend
     /// The newest event, staged when the next one arrives or at the commit, whichever knows if it ends the batch.
     private var last: (event: PreparedEvent, digest: IdDigest)?
     private var appended = 0
@@ -54,11 +44,12 @@ public final class StagedAppend {
     private let now: Int64
     private var finished = false
 
-    init(ledger: Ledger, pending: Ledger.Pending) {
-        self.ledger = ledger
-        self.pending = pending
+    init(writer: LedgerWriter, serialized: SerializedWriter) {
+        self.writer = writer
+        self.serialized = serialized
+        pending = PendingAppend(after: writer.state)
         firstSeq = pending.seq
-        now = ledger.options.clock()
+        now = writer.options.clock()
     }
 
     deinit { if !finished { abandon() } }
@@ -74,29 +65,22 @@ public final class StagedAppend {
         do throws(LedgerError) {
             for event in events {
                 try Ledger.checkInput(event, position: appended + duplicates)
-                let digest = IdDigest(event, sha: ledger.sha)
-                if try ledger.ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil {
+                let digest = IdDigest(event, sha: writer.sha)
+                if try writer.isRecorded(digest, before: pending) {
                     duplicates += 1
                     continue
                 }
                 if let last {
-                    try stage(last, endsBatch: false)
-                } else if ledger.options.seals(
-                    segmentEnd: ledger.state.segmentLength,
-                    contentEnd: ledger.state.contentLength
-                ) {
-                    // The first new event: start a new segment if one is due, and not before (a staged append
-                    // that adds nothing leaves the files alone).
-                    try ledger.rollSegment()
-                    pending.segmentBase = ledger.state.segmentLength
-                    pending.contentBase = ledger.state.contentLength
+                    try writer.stage(last.event, digest: last.digest, endsBatch: false, now: now, into: &pending)
+                } else {
+                    try writer.startSegmentIfDue(for: &pending)
                 }
-                try ledger.checkRoom(for: CollectionOfOne(event), after: pending, batchSize: appended + 1)
+                try writer.checkRoom(for: CollectionOfOne(event), after: pending, batchSize: appended + 1)
                 pending.newIds.insert(digest, seq: pending.seq)
                 last = (event, digest)
                 appended += 1
                 if pending.segment.count + pending.content.count >= StagedAppend.writeThreshold {
-                    try ledger.write(&pending)
+                    try writer.write(&pending)
                 }
             }
         } catch {
@@ -112,23 +96,18 @@ public final class StagedAppend {
     public func commit() throws(LedgerError) -> AppendResult {
         precondition(!finished, "commit after the staged append was committed or abandoned")
         finished = true
-        defer { ledger.endStagedAppend() }
+        defer { serialized.release() }
         guard appended > 0 else {
             return AppendResult(appended: 0, duplicates: duplicates, firstSeq: nil, size: pending.seq)
         }
-        do {
-            if let last { try stage(last, endsBatch: true) }
-            try ledger.persist(pending)
-        } catch {
-            if error.code == .syncFailed { ledger.stopped = error }
-            throw error
-        }
+        if let last { try writer.stage(last.event, digest: last.digest, endsBatch: true, now: now, into: &pending) }
+        try writer.persist(pending)
         return AppendResult(
             appended: appended,
             duplicates: duplicates,
             firstSeq: firstSeq,
             size: pending.seq,
-            checkpoint: ledger.stopped == nil ? ledger.state.checkpoint : nil
+            checkpoint: writer.stopped == nil ? writer.state.checkpoint : nil
         )
     }
 
@@ -136,17 +115,7 @@ public final class StagedAppend {
     public func abandon() {
         guard !finished else { return }
         finished = true
-        defer { ledger.endStagedAppend() }
-        if pending.writtenSegment > 0 || pending.writtenContent > 0 || !pending.filled.isEmpty {
-            try? ledger.undoPartialWrite(&pending)
-        }
-    }
-
-    /// Stages one event, first sealing the live segment if it is full (see ``Ledger/sealIfFull(during:)``).
-    private func stage(_ staged: (event: PreparedEvent, digest: IdDigest), endsBatch: Bool) throws(LedgerError) {
-        var flags: Record.Flags = endsBatch ? [.endsBatch] : []
-        if staged.event.isLedgerEvent { flags.insert(.ledgerEvent) }
-        try ledger.sealIfFull(during: &pending)
-        ledger.stage(staged.event, digest: staged.digest, flags: flags, now: now, into: &pending)
+        defer { serialized.release() }
+        if pending.hasWritten { try? writer.undoPartialWrite(&pending) }
     }
 }

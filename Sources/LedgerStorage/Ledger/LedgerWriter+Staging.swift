@@ -1,0 +1,188 @@
+import LedgerCore
+
+extension LedgerWriter {
+    /// Whether the event of `digest` is in the ledger already, or earlier in the append `pending`.
+    func isRecorded(_ digest: IdDigest, before pending: PendingAppend) throws(LedgerError) -> Bool {
+        try ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil
+    }
+
+    /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in a segment or content file once
+    /// `events` are staged after `pending`, segments sealed as the append goes (`batchSize`, for the message: how
+    /// many events the batch has). Only a target segment size near that limit leaves a batch too large.
+    func checkRoom(
+        for events: some Sequence<PreparedEvent>,
+        after pending: PendingAppend,
+        batchSize: Int
+    ) throws(LedgerError) {
+        var segmentEnd = pending.segmentEnd
+        var contentEnd = pending.contentEnd
+        for event in events {
+            if options.seals(segmentEnd: segmentEnd, contentEnd: contentEnd) {
+                segmentEnd = UInt64(SegmentFormat.headerSize)
+                contentEnd = 0
+            }
+            // A frame is its length (4 bytes), the record and the leaf hash.
+            segmentEnd += UInt64(4 + Record.headerSize + event.chainBytes.count + Hash.byteCount)
+            if let content = event.contentBytes { contentEnd += UInt64(ContentFormat.prefixSize + content.count) }
+        }
+        guard segmentEnd <= options.maxFileOffset, contentEnd <= options.maxFileOffset else {
+            throw LedgerError(
+                .refused,
+                "a batch of \(batchSize) events is too large for one append: it would take the live segment to "
+                    + "\(segmentEnd) bytes and the content file to \(contentEnd), past the \(options.maxFileOffset) "
+                    + "one append can reach; nothing was appended: append it in smaller batches (--batch N)"
+            )
+        }
+    }
+
+    /// Stages one event after `pending` — its content entry, its frame, its index entry and its tree nodes — first
+    /// sealing the live segment if it is full (see ``sealIfFull(during:)``). `endsBatch` marks the last event of
+    /// an all-or-nothing batch.
+    func stage(
+        _ event: PreparedEvent,
+        digest: IdDigest,
+        endsBatch: Bool,
+        now: Int64,
+        into pending: inout PendingAppend
+    ) throws(LedgerError) {
+        try sealIfFull(during: &pending)
+        var flags: Record.Flags = endsBatch ? [.endsBatch] : []
+        if event.isLedgerEvent { flags.insert(.ledgerEvent) }
+        var commitment = Hash.zero
+        var contentOffset = RecordIndex.noContent
+        if let content = event.contentBytes {
+            flags.insert(.hasContent)
+            contentOffset = UInt32(pending.contentEnd)
+            let salt = pending.nextSalt()
+            commitment = ContentFormat.appendEntry(
+                seq: pending.seq,
+                salt: salt,
+                content: content,
+                to: &pending.content,
+                sha: sha
+            )
+        }
+        let frameOffset = UInt32(pending.segmentEnd)
+        let leaf = SegmentFormat.appendFrame(
+            Record(
+                seq: pending.seq,
+                flags: flags,
+                appendedAtMillis: now,
+                prev: pending.prev,
+                contentCommitment: commitment,
+                envelope: event.chainBytes
+            ),
+            to: &pending.segment,
+            sha: sha
+        )
+        RecordIndex.append(
+            RecordIndex.Entry(id: digest, frameOffset: frameOffset, contentOffset: contentOffset),
+            to: &pending.index
+        )
+        pending.frontier.append(leaf, using: sha) { pending.treeNodes.add($0, $1) }
+        pending.prev = leaf
+        pending.seq += 1
+    }
+
+    /// Writes the staged content, then records, without a sync; on failure cuts the files back to where this
+    /// append started (nothing of it stays).
+    func write(_ pending: inout PendingAppend) throws(LedgerError) {
+        do {
+            if !pending.content.isEmpty {
+                try active.content.write(pending.content, at: pending.contentBase + pending.writtenContent)
+            }
+            if !pending.segment.isEmpty {
+                try active.segment.write(pending.segment, at: pending.segmentBase + pending.writtenSegment)
+            }
+        } catch {
+            try undoPartialWrite(&pending)
+            throw error
+        }
+        pending.writtenContent += UInt64(pending.content.count)
+        pending.writtenSegment += UInt64(pending.segment.count)
+        pending.content.removeAll(keepingCapacity: true)
+        pending.segment.removeAll(keepingCapacity: true)
+    }
+
+    /// Seals the live segment in the middle of an append once it (or its content file) has reached
+    /// ``LedgerOptions/segmentRollBytes`` and holds a record, so that no segment grows past that target by more
+    /// than one frame however large the append: what is staged for it is written and synced, then the next
+    /// segment is created (header synced, directories synced) and the append goes on there. The sync comes first so
+    /// that a segment followed by another is whole on disk after any crash: recovery can then tell a torn append
+    /// that spans segments (quarantined) from damage (refused). Nothing is acknowledged until the append's end.
+    private func sealIfFull(during pending: inout PendingAppend) throws(LedgerError) {
+        guard options.seals(segmentEnd: pending.segmentEnd, contentEnd: pending.contentEnd) else { return }
+        try write(&pending)
+        let next: SegmentFiles
+        do {
+            if pending.writtenContent > 0 { try active.content.syncData() }
+            try active.segment.syncData()
+            next = try SegmentFiles.create(layout, firstSeq: pending.seq, origin: metadata.origin, sha: sha)
+        } catch {
+            if error.code != .syncFailed { try undoPartialWrite(&pending) }
+            throw noting(error)
+        }
+        pending.filled.append(FilledSegment(files: active, index: pending.index))
+        active = next
+        pending.moveToNewSegment()
+    }
+
+    /// Starts a new segment before the first event of a staged append if the live one is full (and not before: a
+    /// staged append that adds nothing leaves the files alone).
+    func startSegmentIfDue(for pending: inout PendingAppend) throws(LedgerError) {
+        guard options.seals(segmentEnd: state.segmentLength, contentEnd: state.contentLength) else { return }
+        try rollSegment()
+        pending.segmentBase = state.segmentLength
+        pending.contentBase = state.contentLength
+    }
+
+    /// Seals the active segment and starts a new one whose first record is the next sequence number.
+    func rollSegment() throws(LedgerError) {
+        let files: SegmentFiles
+        do {
+            files = try SegmentFiles.create(layout, firstSeq: state.size, origin: metadata.origin, sha: sha)
+        } catch {
+            throw noting(error)
+        }
+        active.close()
+        active = files
+        state.activeSegment = state.size
+        state.segmentLength = UInt64(SegmentFormat.headerSize)
+        state.contentLength = 0
+    }
+
+    /// After a failed write (disk full, file too large), or when a staged append is abandoned, removes the
+    /// segments the append started (newest first, each segment file after its index and content, so that a crash
+    /// midway leaves a torn append that recovery quarantines) and cuts the segment it began in back, so no bytes
+    /// of the append stay behind.
+    func undoPartialWrite(_ pending: inout PendingAppend) throws(LedgerError) {
+        do {
+            if let original = pending.filled.first {
+                let started = pending.filled.dropFirst().map(\.files) + [active]
+                for files in started.reversed() {
+                    files.close()
+                    SegmentFiles.remove(layout, firstSeq: files.firstSeq)
+                }
+                for directory in [layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory] {
+                    try Directory.sync(directory, name: layout.relative(directory))
+                }
+                active = original.files
+                pending.filled.removeAll()
+            }
+            try active.segment.truncate(to: state.segmentLength)
+            try active.content.truncate(to: state.contentLength)
+            // Durably: unsynced, the cut bytes could come back after a power loss under a later batch.
+            try active.segment.syncData()
+            try active.content.syncData()
+        } catch {
+            let stop = LedgerError(
+                .writerStopped,
+                "a write failed or a staged append was abandoned, and its bytes could not be removed durably; "
+                    + "reopen the ledger to recover",
+                cause: error
+            )
+            stopped = stop
+            throw stop
+        }
+    }
+}

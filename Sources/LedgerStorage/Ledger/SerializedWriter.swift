@@ -1,0 +1,85 @@
+import Foundation
+import LedgerCore
+
+/// The one way in to the writer's state (``LedgerWriter``), which it holds privately: one thread at a time, by one
+/// of four doors — a group commit of queued batches, an exclusive call, a lease held across calls (a staged
+/// append), or a short read while no append is in flight.
+///
+/// Group commit: the first caller to find the writer idle commits every batch queued by then, its own among them,
+/// with one `fdatasync`, while the others wait for their results.
+final class SerializedWriter: @unchecked Sendable {
+    private let writer: LedgerWriter
+    private let condition = NSCondition()
+    /// Whether a thread is using `writer` outside the condition's lock (a commit, an exclusive call, a lease).
+    private var busy = false
+    private var queue: [Ticket] = []
+
+    /// Batches waiting for a group commit, as one caller handed them in, and their results once it is done.
+    private final class Ticket {
+        let batches: [[PreparedEvent]]
+        var results: [Result<AppendResult, LedgerError>]?
+        init(_ batches: [[PreparedEvent]]) { self.batches = batches }
+    }
+
+    init(_ writer: LedgerWriter) { self.writer = writer }
+
+    /// Queues batches for the next group commit and waits for their results, each all or nothing.
+    func commit(_ batches: [[PreparedEvent]]) -> [Result<AppendResult, LedgerError>] {
+        let ticket = Ticket(batches)
+        condition.lock()
+        queue.append(ticket)
+        while ticket.results == nil {
+            if busy {
+                condition.wait()
+                continue
+            }
+            busy = true
+            let group = queue
+            queue.removeAll()
+            condition.unlock()
+            var results = writer.commit(group.flatMap(\.batches))[...]
+            condition.lock()
+            for waiting in group {
+                waiting.results = Array(results.prefix(waiting.batches.count))
+                results = results.dropFirst(waiting.batches.count)
+            }
+            busy = false
+            condition.broadcast()
+        }
+        condition.unlock()
+        return ticket.results!
+    }
+
+    /// Runs `body` alone with the writer, once no commit is in flight.
+    func exclusively<T>(_ body: (LedgerWriter) throws(LedgerError) -> T) throws(LedgerError) -> T {
+        let writer = acquire()
+        defer { release() }
+        return try body(writer)
+    }
+
+    /// Runs `body`, which must be short and cannot fail, while no commit is in flight and none can start.
+    func whileIdle<T>(_ body: (LedgerWriter) -> T) -> T {
+        condition.lock()
+        while busy { condition.wait() }
+        defer { condition.unlock() }
+        return body(writer)
+    }
+
+    /// Waits until no commit is in flight and keeps every other door shut until ``release()``: for a caller that
+    /// uses the writer across several calls of its own (``StagedAppend``).
+    func acquire() -> LedgerWriter {
+        condition.lock()
+        while busy { condition.wait() }
+        busy = true
+        condition.unlock()
+        return writer
+    }
+
+    /// Opens the doors again after ``acquire()``.
+    func release() {
+        condition.lock()
+        busy = false
+        condition.broadcast()
+        condition.unlock()
+    }
+}
