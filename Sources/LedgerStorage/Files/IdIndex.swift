@@ -53,6 +53,15 @@ struct IdIndex {
         recent.insert(digest, seq: seq)
     }
 
+    /// Records the ids of an append that just became durable (`table`, whose records follow the ones recorded
+    /// before): the larger of the two tables takes in the smaller, so that the ids of a large append are not
+    /// inserted a second time into a table growing for them. `table` is left empty.
+    mutating func absorb(_ table: inout IdTable) {
+        if table.count > recent.count { swap(&recent, &table) }
+        table.forEach { recent.insert($0, seq: $1) }
+        table = IdTable()
+    }
+
     /// Saves the table's ids, which are those of records `recentFirst..<end`, as a run, then merges runs of
     /// similar size. `anchor` is the leaf hash of record `end - 1`. On failure the ids stay in the table (and the
     /// next save waits for `runSize` more), and a failed merge leaves the runs it would have replaced.

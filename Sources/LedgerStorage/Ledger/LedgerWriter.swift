@@ -156,7 +156,7 @@ final class LedgerWriter {
                 )
             )
         }
-        if pending.seq > state.size { try persist(pending) }
+        if pending.seq > state.size { try persist(&pending) }
         let checkpoint = stopped == nil ? state.checkpoint : nil
         return results.map { result in
             var result = result
@@ -166,8 +166,7 @@ final class LedgerWriter {
     }
 
     /// Writes what is left, syncs content and segment, then updates the index, the tree and the head.
-    func persist(_ pending: PendingAppend) throws(LedgerError) {
-        var pending = pending
+    func persist(_ pending: inout PendingAppend) throws(LedgerError) {
         defer { for filled in pending.filled { filled.files.close() } }
         try write(&pending)
         let syncing = ContinuousClock.now
@@ -186,7 +185,7 @@ final class LedgerWriter {
         state.activeSegment = active.firstSeq
         state.segmentLength = pending.segmentBase + pending.writtenSegment
         state.contentLength = pending.contentBase + pending.writtenContent
-        pending.newIds.forEach { ids.insert($0, seq: $1) }
+        ids.absorb(&pending.newIds)
         do {
             for filled in pending.filled {
                 try filled.files.index.write(filled.index, at: filled.files.indexLength)

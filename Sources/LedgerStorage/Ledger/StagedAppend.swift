@@ -35,7 +35,8 @@ public final class StagedAppend {
     /// The writer, held alone from the start of this append to its commit or abandonment.
     private let writer: LedgerWriter
     private let serialized: SerializedWriter
-    private var pending: PendingAppend
+    /// What is staged; moved out into a local for the length of a call (see ``add(_:)``), `nil` only then.
+    private var pending: PendingAppend?
     /// The newest event, staged when the next one arrives or at the commit, whichever knows if it ends the batch.
     private var last: (event: PreparedEvent, digest: IdDigest)?
     private var appended = 0
@@ -47,7 +48,8 @@ public final class StagedAppend {
     init(writer: LedgerWriter, serialized: SerializedWriter) {
         self.writer = writer
         self.serialized = serialized
-        pending = PendingAppend(after: writer.state)
+        let pending = PendingAppend(after: writer.state)
+        self.pending = pending
         firstSeq = pending.seq
         now = writer.options.clock()
     }
@@ -62,6 +64,10 @@ public final class StagedAppend {
     ///   and nothing of it stays (a segment it started stays, empty). It cannot be used after that.
     public func add(_ events: [PreparedEvent]) throws(LedgerError) {
         precondition(!finished, "add after the staged append was committed or abandoned")
+        // A local, not the stored property: passing a class's stored struct by value copies it (a retain of every
+        // buffer it holds) at each call, and the checks below read it twice per event.
+        var pending = self.pending.take()!
+        defer { self.pending = pending }
         do throws(LedgerError) {
             for event in events {
                 try Ledger.checkInput(event, position: appended + duplicates)
@@ -84,7 +90,7 @@ public final class StagedAppend {
                 }
             }
         } catch {
-            abandon()
+            abandon(&pending)
             throw error
         }
     }
@@ -97,11 +103,11 @@ public final class StagedAppend {
         precondition(!finished, "commit after the staged append was committed or abandoned")
         finished = true
         defer { serialized.release() }
-        guard appended > 0 else {
-            return AppendResult(appended: 0, duplicates: duplicates, firstSeq: nil, size: pending.seq)
+        guard var pending = pending.take(), appended > 0 else {
+            return AppendResult(appended: 0, duplicates: duplicates, firstSeq: nil, size: firstSeq)
         }
         if let last { try writer.stage(last.event, digest: last.digest, endsBatch: true, now: now, into: &pending) }
-        try writer.persist(pending)
+        try writer.persist(&pending)
         return AppendResult(
             appended: appended,
             duplicates: duplicates,
@@ -113,7 +119,11 @@ public final class StagedAppend {
 
     /// Drops everything staged: the live segment and content file are cut back to where they were.
     public func abandon() {
-        guard !finished else { return }
+        guard !finished, var pending = pending.take() else { return }
+        abandon(&pending)
+    }
+
+    private func abandon(_ pending: inout PendingAppend) {
         finished = true
         defer { serialized.release() }
         if pending.hasWritten { try? writer.undoPartialWrite(&pending) }
