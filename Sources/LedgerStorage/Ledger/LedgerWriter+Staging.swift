@@ -1,21 +1,23 @@
 import LedgerCore
 
 extension LedgerWriter {
-    /// Whether the event of `digest` is in the ledger already, or earlier in the append `pending`.
-    func isRecorded(_ digest: IdDigest, before pending: PendingAppend) throws(LedgerError) -> Bool {
-        try ids.seq(of: digest) != nil || pending.newIds.seq(of: digest) != nil
+    /// Whether the event of `digest` is in the ledger already (an append in progress checks its own ids too).
+    func isRecorded(_ digest: IdDigest) throws(LedgerError) -> Bool {
+        try ids.seq(of: digest) != nil
     }
 
     /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in a segment or content file once
-    /// `events` are staged after `pending`, segments sealed as the append goes (`batchSize`, for the message: how
-    /// many events the batch has). Only a target segment size near that limit leaves a batch too large.
+    /// `events` are staged after an append whose live segment and content file end at `segmentEnd` and
+    /// `contentEnd`, segments sealed as the append goes (`batchSize`, for the message: how many events the batch
+    /// has). Only a target segment size near that limit leaves a batch too large.
     func checkRoom(
         for events: some Sequence<PreparedEvent>,
-        after pending: PendingAppend,
+        segmentEnd: UInt64,
+        contentEnd: UInt64,
         batchSize: Int
     ) throws(LedgerError) {
-        var segmentEnd = pending.segmentEnd
-        var contentEnd = pending.contentEnd
+        var segmentEnd = segmentEnd
+        var contentEnd = contentEnd
         for event in events {
             if options.seals(segmentEnd: segmentEnd, contentEnd: contentEnd) {
                 segmentEnd = UInt64(SegmentFormat.headerSize)

@@ -132,11 +132,16 @@ final class LedgerWriter {
             do {
                 for event in batch {
                     let digest = IdDigest(event, sha: sha)
-                    if try isRecorded(digest, before: pending) { continue }
+                    if try isRecorded(digest) || pending.newIds.seq(of: digest) != nil { continue }
                     pending.newIds.insert(digest, seq: pending.seq + UInt64(fresh.count))
                     fresh.append((event, digest))
                 }
-                try checkRoom(for: fresh.lazy.map(\.0), after: pending, batchSize: fresh.count)
+                try checkRoom(
+                    for: fresh.lazy.map(\.0),
+                    segmentEnd: pending.segmentEnd,
+                    contentEnd: pending.contentEnd,
+                    batchSize: fresh.count
+                )
             } catch {
                 // An earlier batch of the group may have filled and sealed segments already: remove its bytes, so
                 // that nothing of the group stays and `active` is the segment `state` describes again.

@@ -72,7 +72,7 @@ public final class StagedAppend {
             for event in events {
                 try Ledger.checkInput(event, position: appended + duplicates)
                 let digest = IdDigest(event, sha: writer.sha)
-                if try writer.isRecorded(digest, before: pending) {
+                if try writer.isRecorded(digest) || pending.newIds.seq(of: digest) != nil {
                     duplicates += 1
                     continue
                 }
@@ -81,7 +81,12 @@ public final class StagedAppend {
                 } else {
                     try writer.startSegmentIfDue(for: &pending)
                 }
-                try writer.checkRoom(for: CollectionOfOne(event), after: pending, batchSize: appended + 1)
+                try writer.checkRoom(
+                    for: CollectionOfOne(event),
+                    segmentEnd: pending.segmentEnd,
+                    contentEnd: pending.contentEnd,
+                    batchSize: appended + 1
+                )
                 pending.newIds.insert(digest, seq: pending.seq)
                 last = (event, digest)
                 appended += 1
