@@ -35,8 +35,9 @@ public final class StagedAppend {
     /// The writer, held alone from the start of this append to its commit or abandonment.
     private let writer: LedgerWriter
     private let serialized: SerializedWriter
-    /// What is staged; moved out into a local for the length of a call (see ``add(_:)``), `nil` only then.
-    private var pending: PendingAppend?
+    /// What is staged. Only ever passed `inout` or read a field at a time: passing it by value would copy it (a
+    /// retain and release of every buffer it holds) at each call.
+    private var pending: PendingAppend
     /// The newest event, staged when the next one arrives or at the commit, whichever knows if it ends the batch.
     private var last: (event: PreparedEvent, digest: IdDigest)?
     private var appended = 0
@@ -48,8 +49,7 @@ public final class StagedAppend {
     init(writer: LedgerWriter, serialized: SerializedWriter) {
         self.writer = writer
         self.serialized = serialized
-        let pending = PendingAppend(after: writer.state)
-        self.pending = pending
+        pending = PendingAppend(after: writer.state)
         firstSeq = pending.seq
         now = writer.options.clock()
     }
@@ -64,10 +64,6 @@ public final class StagedAppend {
     ///   and nothing of it stays (a segment it started stays, empty). It cannot be used after that.
     public func add(_ events: [PreparedEvent]) throws(LedgerError) {
         precondition(!finished, "add after the staged append was committed or abandoned")
-        // A local, not the stored property: passing a class's stored struct by value copies it (a retain of every
-        // buffer it holds) at each call, and the checks below read it twice per event.
-        var pending = self.pending.take()!
-        defer { self.pending = pending }
         do throws(LedgerError) {
             for event in events {
                 try Ledger.checkInput(event, position: appended + duplicates)
@@ -95,7 +91,7 @@ public final class StagedAppend {
                 }
             }
         } catch {
-            abandon(&pending)
+            abandon()
             throw error
         }
     }
@@ -108,8 +104,8 @@ public final class StagedAppend {
         precondition(!finished, "commit after the staged append was committed or abandoned")
         finished = true
         defer { serialized.release() }
-        guard var pending = pending.take(), appended > 0 else {
-            return AppendResult(appended: 0, duplicates: duplicates, firstSeq: nil, size: firstSeq)
+        guard appended > 0 else {
+            return AppendResult(appended: 0, duplicates: duplicates, firstSeq: nil, size: pending.seq)
         }
         if let last { try writer.stage(last.event, digest: last.digest, endsBatch: true, now: now, into: &pending) }
         try writer.persist(&pending)
@@ -124,11 +120,7 @@ public final class StagedAppend {
 
     /// Drops everything staged: the live segment and content file are cut back to where they were.
     public func abandon() {
-        guard !finished, var pending = pending.take() else { return }
-        abandon(&pending)
-    }
-
-    private func abandon(_ pending: inout PendingAppend) {
+        guard !finished else { return }
         finished = true
         defer { serialized.release() }
         if pending.hasWritten { try? writer.undoPartialWrite(&pending) }
