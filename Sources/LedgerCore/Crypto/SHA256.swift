@@ -1,45 +1,42 @@
 internal import COpenSSL
 
-/// SHA-256 from the system's OpenSSL 3, with the algorithm fetched once and the digest context reused.
+/// SHA-256 from the system's OpenSSL 3, through its low-level calls (see `groupledger_sha256` in COpenSSL's shim:
+/// for short inputs they cost less than the EVP interface), with one context reused for every digest.
 ///
-/// One instance is not thread-safe; give each thread its own. Creating one costs an `EVP_MD_fetch`, so keep
-/// it for many hashes: that is what makes hashing small records close to `openssl speed -evp sha256`.
+/// One instance is not thread-safe; give each thread its own.
 public final class SHA256 {
-    private let md: OpaquePointer
-    private let context: OpaquePointer
+    private let context: UnsafeMutablePointer<SHA256_CTX>
 
-    /// Fetches the SHA-256 implementation and allocates a context.
+    /// Allocates a context.
     public init() {
-        guard let md = EVP_MD_fetch(nil, "SHA256", nil), let context = EVP_MD_CTX_new() else {
-            fatalError("OpenSSL cannot provide SHA-256; is libcrypto 3 installed?")
-        }
-        self.md = md
-        self.context = context
+        context = .allocate(capacity: 1)
+        context.initialize(to: SHA256_CTX())
     }
 
-    deinit {
-        EVP_MD_CTX_free(context)
-        EVP_MD_free(md)
-    }
+    deinit { context.deallocate() }
 
-    /// The digest of `prefix` followed by `bytes`; `prefix` is at most one byte (RFC 6962 domain separation).
+    /// The digest of `prefix` followed by `first` and `second`; `prefix` is at most one byte (RFC 6962 domain
+    /// separation).
     @inline(__always)
-    private func digest(prefix: UInt8?, _ parts: UnsafeRawBufferPointer...) -> Hash {
-        var out = Hash.zero
-        guard EVP_DigestInit_ex2(context, md, nil) == 1 else { fatalError("EVP_DigestInit_ex2 failed") }
-        if var p = prefix {
-            _ = EVP_DigestUpdate(context, &p, 1)
-        }
-        for part in parts where part.count > 0 {
-            _ = EVP_DigestUpdate(context, part.baseAddress, part.count)
-        }
+    private func digest(
+        prefix: UInt8?,
+        _ first: UnsafeRawBufferPointer,
+        _ second: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
+    ) -> Hash {
         var raw = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        var length: UInt32 = 0
-        withUnsafeMutableBytes(of: &raw) { buffer in
-            _ = EVP_DigestFinal_ex(context, buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), &length)
-            out = Hash(loadingFrom: UnsafeRawBufferPointer(buffer), at: 0)
+        return withUnsafeMutableBytes(of: &raw) { buffer in
+            groupledger_sha256(
+                context,
+                prefix == nil ? 0 : 1,
+                prefix ?? 0,
+                first.baseAddress,
+                first.count,
+                second.baseAddress,
+                second.count,
+                buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            )
+            return Hash(loadingFrom: UnsafeRawBufferPointer(buffer), at: 0)
         }
-        return out
     }
 
     /// SHA-256 of `bytes`.

@@ -4,21 +4,25 @@ import LedgerCore
 /// that commits to content, so each record with content must find its entry next.
 ///
 /// It reads the file through a window of a bounded size, so that verifying a segment of any size takes the same
-/// memory; an entry larger than the window is read whole.
+/// memory; an entry larger than the window is read whole. The window lives in a ``ReadBuffer`` the caller reuses.
 struct ContentCursor {
     private let file: LedgerFile?
     private let size: Int
     private let windowBytes: Int
-    private var window: [UInt8] = []
+    private let buffer: ReadBuffer
+    /// The bytes of the file from `windowStart`, in `buffer`.
+    private var window = UnsafeRawBufferPointer(start: nil, count: 0)
     private var windowStart = 0
     /// The file offset of the next entry.
     private(set) var offset = 0
 
-    /// A cursor over `file` (`nil` when the segment has no content file), reading `windowBytes` at a time.
-    init(file: LedgerFile?, windowBytes: Int) throws(LedgerError) {
+    /// A cursor over `file` (`nil` when the segment has no content file), reading `windowBytes` at a time into
+    /// `buffer`, which nothing else may read into while the cursor is used.
+    init(file: LedgerFile?, windowBytes: Int, buffer: ReadBuffer) throws(LedgerError) {
         self.file = file
         size = Int(try file?.size() ?? 0)
         self.windowBytes = windowBytes
+        self.buffer = buffer
     }
 
     enum Next {
@@ -55,16 +59,14 @@ struct ContentCursor {
 
     /// `SHA-256(salt ‖ content)` of the entry just returned: what its record commits to.
     func commitment(saltOffset: Int, end: Int, sha: SHA256) -> Hash {
-        window.withUnsafeBytes {
-            sha.hash(UnsafeRawBufferPointer(rebasing: $0[(saltOffset - windowStart)..<(end - windowStart)]))
-        }
+        sha.hash(UnsafeRawBufferPointer(rebasing: window[(saltOffset - windowStart)..<(end - windowStart)]))
     }
 
     /// Makes the file bytes of `range` readable in the window; `false` when the file ends before it.
     private mutating func load(_ range: Range<Int>) throws(LedgerError) -> Bool {
         if range.lowerBound >= windowStart && range.upperBound <= windowStart + window.count { return true }
         guard let file else { return false }
-        window = try file.read(upTo: max(windowBytes, range.count), at: UInt64(range.lowerBound))
+        window = try buffer.read(file, upTo: max(windowBytes, range.count), at: UInt64(range.lowerBound))
         windowStart = range.lowerBound
         return window.count >= range.count
     }

@@ -37,8 +37,9 @@ struct SegmentVerdict {
 
 extension Verifier {
     /// Checks one segment without looking at the others: its header, every frame's hash, record format, sequence
-    /// numbers from `first`, the `prev` chain inside it, and its content commitments. Runs on any thread.
-    func checkSegment(first: UInt64, origin: String) throws(LedgerError) -> SegmentVerdict {
+    /// numbers from `first`, the `prev` chain inside it, and its content commitments. Runs on any thread, reading
+    /// into that thread's `buffers`.
+    func checkSegment(first: UInt64, origin: String, buffers: SegmentBuffers) throws(LedgerError) -> SegmentVerdict {
         let sha = SHA256()
         let path = layout.segmentPath(first)
         let name = layout.relative(path)
@@ -65,7 +66,7 @@ extension Verifier {
         }
         let contentFile = hasContentFile ? try LedgerFile.open(contentPath, name: contentName, .readOnly) : nil
         defer { contentFile?.close() }
-        var contents = try ContentCursor(file: contentFile, windowBytes: windowBytes)
+        var contents = try ContentCursor(file: contentFile, windowBytes: windowBytes, buffer: buffers.content)
         let decoder = EnvelopeDecoder()
         var prev: Hash?
         // The frames, a window at a time: a frame cut by the end of a window is read again at the start of the next.
@@ -73,93 +74,91 @@ extension Verifier {
         do {
             while windowStart < fileSize, verdict.stop == nil {
                 let wanted = min(windowBytes, fileSize - windowStart)
-                let window = try file.read(upTo: wanted, at: UInt64(windowStart))
+                let window = try buffers.frames.read(file, upTo: wanted, at: UInt64(windowStart))
                 if window.count < wanted {
                     // The file shrank while it was read (a writer cut a staged append back): judge what is there.
                     fileSize = windowStart + window.count
                     verdict.fileSize = fileSize
                 }
-                let stop = try window.withUnsafeBytes { buffer throws in
-                    try FrameScanner(sha: sha).scan(buffer, from: 0, base: windowStart) {
-                        (frame, recordBytes) throws(any Error) in
-                        let seq = first + verdict.count
-                        let record: Record.Header
-                        do { record = try Record.header(of: recordBytes) } catch {
-                            throw fail(
-                                .recordFormat,
-                                "\(name) byte \(frame.offset): record \(seq): \(error)",
-                                file: name,
-                                offset: frame.offset,
-                                seq: seq
-                            )
-                        }
-                        guard record.seq == seq else {
-                            throw fail(
-                                .sequence,
-                                "\(name) byte \(frame.offset): the record says seq \(record.seq) where \(seq) was expected",
-                                file: name,
-                                offset: frame.offset,
-                                seq: seq,
-                                expected: "\(seq)",
-                                found: "\(record.seq)"
-                            )
-                        }
-                        if let prev, record.prev != prev {
-                            throw chainFailure(
-                                name: name,
-                                offset: frame.offset,
-                                seq: seq,
-                                found: record.prev,
-                                expected: prev
-                            )
-                        }
-                        if prev == nil { verdict.firstPrev = record.prev }
-                        if record.flags.contains(.hasContent) {
-                            try checkContent(
-                                of: record,
-                                in: &contents,
-                                file: contentName,
-                                sha: sha,
-                                erased: &verdict.erased
-                            )
-                            if verdict.erased[seq] == nil { verdict.contentChecked += 1 }
-                        }
-                        if checksEnvelopes,
-                            let failure = envelopeProblem(
-                                recordBytes[Record.headerSize...],
-                                seq: seq,
-                                file: name,
-                                offset: frame.offset,
-                                decoder: decoder
-                            )
+                let stop = try FrameScanner(sha: sha).scan(window, from: 0, base: windowStart) {
+                    (frame, recordBytes) throws(any Error) in
+                    let seq = first + verdict.count
+                    let record: Record.Header
+                    do { record = try Record.header(of: recordBytes) } catch {
+                        throw fail(
+                            .recordFormat,
+                            "\(name) byte \(frame.offset): record \(seq): \(error)",
+                            file: name,
+                            offset: frame.offset,
+                            seq: seq
+                        )
+                    }
+                    guard record.seq == seq else {
+                        throw fail(
+                            .sequence,
+                            "\(name) byte \(frame.offset): the record says seq \(record.seq) where \(seq) was expected",
+                            file: name,
+                            offset: frame.offset,
+                            seq: seq,
+                            expected: "\(seq)",
+                            found: "\(record.seq)"
+                        )
+                    }
+                    if let prev, record.prev != prev {
+                        throw chainFailure(
+                            name: name,
+                            offset: frame.offset,
+                            seq: seq,
+                            found: record.prev,
+                            expected: prev
+                        )
+                    }
+                    if prev == nil { verdict.firstPrev = record.prev }
+                    if record.flags.contains(.hasContent) {
+                        try checkContent(
+                            of: record,
+                            in: &contents,
+                            file: contentName,
+                            sha: sha,
+                            erased: &verdict.erased
+                        )
+                        if verdict.erased[seq] == nil { verdict.contentChecked += 1 }
+                    }
+                    if checksEnvelopes,
+                        let failure = envelopeProblem(
+                            recordBytes[Record.headerSize...],
+                            seq: seq,
+                            file: name,
+                            offset: frame.offset,
+                            decoder: decoder
+                        )
+                    {
+                        throw failure
+                    }
+                    if record.flags.contains(.ledgerEvent) {
+                        let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
+                        if envelope.type == EventType.ledgerInitialized.rawValue
+                            || envelope.type == EventType.ledgerKeyRotated.rawValue,
+                            let vkey = envelope.data?["vkey"]?.stringValue
                         {
-                            throw failure
+                            verdict.keyHistory.append((seq, vkey))
                         }
-                        if record.flags.contains(.ledgerEvent) {
-                            let envelope = try decoder.decodeStored(Array(recordBytes[Record.headerSize...]), seq: seq)
-                            if envelope.type == EventType.ledgerInitialized.rawValue
-                                || envelope.type == EventType.ledgerKeyRotated.rawValue,
-                                let vkey = envelope.data?["vkey"]?.stringValue
-                            {
-                                verdict.keyHistory.append((seq, vkey))
-                            }
-                            if envelope.type == EventType.ledgerContentWithheld.rawValue,
-                                let target = envelope.data?["seq"]?.numberValue,
-                                let targetSeq = UInt64(target.text)
-                            {
-                                verdict.withheldEvents[targetSeq] = seq
-                            }
+                        if envelope.type == EventType.ledgerContentWithheld.rawValue,
+                            let target = envelope.data?["seq"]?.numberValue,
+                            let targetSeq = UInt64(target.text)
+                        {
+                            verdict.withheldEvents[targetSeq] = seq
                         }
-                        verdict.leaves.append(frame.leafHash)
-                        prev = frame.leafHash
-                        verdict.count += 1
-                        if record.flags.contains(.endsBatch) {
-                            verdict.batchEnd = verdict.count
-                            verdict.batchEndOffset = frame.end
-                            verdict.tailEnds.removeAll()
-                        } else {
-                            verdict.tailEnds.append(frame.end)
-                        }
+                    }
+                    verdict.leaves.append(frame.leafHash)
+                    prev = frame.leafHash
+                    verdict.count += 1
+                    if record.flags.contains(.endsBatch) {
+                        verdict.batchEnd = verdict.count
+                        verdict.batchEndOffset = frame.end
+                        verdict.tailEnds.removeAll()
+                    } else {
+                        verdict.tailEnds.append(frame.end)
                     }
                 }
                 guard let stop else {
@@ -195,23 +194,5 @@ extension Verifier {
             expected: expected.hexPrefix(),
             found: found.hexPrefix()
         )
-    }
-}
-
-/// The verdicts of segments checked on several threads, each written once by its own thread.
-final class SegmentResults: @unchecked Sendable {
-    private var results: [Result<SegmentVerdict, LedgerError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<SegmentVerdict, LedgerError>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    func all() throws(LedgerError) -> [SegmentVerdict] {
-        try results.map { (result) throws(LedgerError) in try result!.get() }
     }
 }

@@ -6,14 +6,15 @@ import LedgerCore
 final class TreeBuilder: @unchecked Sendable {
     private let queue = DispatchQueue(label: "groupledger.verify.tree")
     private let sha = SHA256()
-    private let sizes: Set<UInt64>
     // Touched only on `queue`.
     private var frontier = MerkleFrontier()
     private var roots: [UInt64: Hash] = [:]
+    /// The sizes whose roots are still wanted, largest first: the last is the next one the tree reaches.
+    private var wanted: [UInt64]
 
     /// - Parameter sizes: the sizes whose roots the caller wants (the head's, those of checkpoints to check).
     init(sizes: Set<UInt64>) {
-        self.sizes = sizes
+        wanted = sizes.filter { $0 > 0 }.sorted(by: >)
         if sizes.contains(0) { roots[0] = SHA256.emptyTreeRoot }
     }
 
@@ -21,8 +22,12 @@ final class TreeBuilder: @unchecked Sendable {
     func append(_ leaves: [Hash]) {
         queue.async { [self] in
             for leaf in leaves {
-                _ = frontier.append(leaf, using: sha)
-                if sizes.contains(frontier.size) { roots[frontier.size] = frontier.root(using: sha) }
+                // Passing the nodes formed to a closure that drops them: collecting them costs an array a leaf.
+                frontier.append(leaf, using: sha) { _, _ in }
+                if frontier.size == wanted.last {
+                    roots[frontier.size] = frontier.root(using: sha)
+                    wanted.removeLast()
+                }
             }
         }
     }

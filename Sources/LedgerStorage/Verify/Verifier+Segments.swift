@@ -1,47 +1,38 @@
-import Dispatch
+import Foundation
 import LedgerCore
 
 extension Verifier {
-    /// Checks the segments two at a time, one per core, and merges their verdicts in order, so that the first
-    /// problem is the one reported. `onSegment` is called with the records checked after each segment merged.
+    /// Checks the segments on one thread per core, each thread taking the next segment as soon as it is done, and
+    /// merges their verdicts in order, so that the first problem is the one reported. `onSegment` is called with the
+    /// records checked after each segment merged.
     func checkSegments(
         _ firsts: [UInt64],
         origin: String,
         progress: inout VerificationProgress,
         onSegment: ((UInt64) -> Void)?
     ) throws {
-        let width = 2
-        for windowStart in stride(from: 0, to: firsts.count, by: width) {
-            let window = Array(firsts[windowStart..<min(firsts.count, windowStart + width)])
-            let verdicts = try concurrentVerdicts(window, origin: origin)
-            for (offsetInWindow, verdict) in verdicts.enumerated() {
-                let isLast = windowStart + offsetInWindow == firsts.count - 1
-                try continueChain(verdict, progress: progress)
-                if let failure = verdict.failure {
-                    try acceptHeaderless(verdict, failure: failure, isLast: isLast, progress: &progress)
-                    continue
-                }
-                adopt(verdict, progress: &progress)
-                try checkStop(verdict, isLast: isLast, progress: &progress)
-                try checkOrphanContent(verdict, isLast: isLast, progress: &progress)
-                progress.report.segments += 1
-                onSegment?(progress.nextSeq)
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let queue = SegmentQueue(count: firsts.count, threads: threads) { [self] index, buffers in
+            Result { () throws(LedgerError) in
+                try checkSegment(first: firsts[index], origin: origin, buffers: buffers)
             }
+        }
+        defer { queue.finish() }
+        for index in firsts.indices {
+            let verdict = try queue.next()
+            let isLast = index == firsts.count - 1
+            try continueChain(verdict, progress: progress)
+            if let failure = verdict.failure {
+                try acceptHeaderless(verdict, failure: failure, isLast: isLast, progress: &progress)
+                continue
+            }
+            adopt(verdict, progress: &progress)
+            try checkStop(verdict, isLast: isLast, progress: &progress)
+            try checkOrphanContent(verdict, isLast: isLast, progress: &progress)
+            progress.report.segments += 1
+            onSegment?(progress.nextSeq)
         }
         progress.report.records = progress.nextSeq
-    }
-
-    /// Checks `firsts` concurrently, one thread each, and returns their verdicts in order.
-    private func concurrentVerdicts(_ firsts: [UInt64], origin: String) throws(LedgerError) -> [SegmentVerdict] {
-        let results = SegmentResults(count: firsts.count)
-        DispatchQueue.concurrentPerform(iterations: firsts.count) { index in
-            let result: Result<SegmentVerdict, LedgerError>
-            do throws(LedgerError) { result = .success(try checkSegment(first: firsts[index], origin: origin)) } catch {
-                result = .failure(error)
-            }
-            results.set(index, result)
-        }
-        return try results.all()
     }
 
     /// Checks that the segment of `verdict` starts where the one before ended: at the next seq, and with the last
