@@ -73,6 +73,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: keys + oldFile))
     }
 
+    /// Two retirements at once of the two keys a ledger signs with: key changes take turns, so one retires its key
+    /// and the other is refused (its key is then the last), and the ledger keeps signing with one key.
+    @Test func twoConcurrentRetirementsNeverLeaveTheLedgerWithoutAKey() async throws {
+        let fixture = try LedgerFixture("retire-race", batches: [[Events.post(1)]])
+        defer { fixture.remove() }
+        let ledger = try Ledger.open(at: fixture.root)
+        defer { ledger.close() }
+        let first = ledger.verifierKeys[0]
+        let second = try ledger.rotateKey(actor: "vp-ubnd")
+        let outcomes = await withTaskGroup(of: LedgerError?.self) { group in
+            for vkey in [first, second] {
+                group.addTask {
+                    do throws(LedgerError) {
+                        try ledger.retireKey(vkey: vkey, actor: "vp-ubnd")
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(outcomes.count { $0 == nil } == 1, "one retirement goes through: \(outcomes)")
+        #expect(outcomes.compactMap { $0?.code } == [.refused])
+        #expect(ledger.verifierKeys.count == 1)
+        #expect(try ledger.append([Events.post(2)]).appended == 1, "the remaining key still signs")
+        #expect(!ledger.checkpoint.isEmpty)
+    }
+
     @Test func aKeyForAnotherLogIsRefusedNotAnnounced() throws {
         let fixture = try LedgerFixture("foreign-key", batches: [[Events.post(1)]])
         defer { fixture.remove() }

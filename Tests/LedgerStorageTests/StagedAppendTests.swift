@@ -69,6 +69,25 @@ import Testing
         #expect(try Verifier(root: root).run().isIntact)
     }
 
+    /// A staged append keeps its ledger alive: a ledger released while the append holds the writer would wait in
+    /// its `deinit` for the writer, and on this thread wait forever.
+    @Test(.timeLimit(.minutes(1))) func aStagedAppendOutlivesTheLedgerItCameFrom() throws {
+        let dir = TemporaryDirectory("staged-outlives")
+        defer { dir.remove() }
+        let root = dir.path + "/ledger"
+        try Ledger.create(at: root, origin: "example.org/test").close()
+        func begin() throws -> StagedAppend { try Ledger.open(at: root).beginStagedAppend() }
+        do {
+            let append = try begin()
+            try append.add(Self.prepared(1...10))
+            #expect(try append.commit().counts == AppendResult(appended: 10, duplicates: 0, firstSeq: 1, size: 11))
+        }
+        // The append, and with it the ledger and its lock, are gone: another writer can open it.
+        let reopened = try Ledger.open(at: root)
+        #expect(reopened.size == 11)
+        reopened.close()
+    }
+
     @Test func aCrashBeforeTheCommitLeavesNothingOfIt() throws {
         let dir = TemporaryDirectory("staged-crash")
         defer { dir.remove() }

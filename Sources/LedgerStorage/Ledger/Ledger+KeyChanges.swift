@@ -1,3 +1,4 @@
+import Foundation
 public import LedgerCore
 
 extension Ledger {
@@ -20,6 +21,8 @@ extension Ledger {
     ///
     /// - Returns: the new verifier key.
     public func rotateKey(actor: String) throws(LedgerError) -> String {
+        keyChanges.lock()
+        defer { keyChanges.unlock() }
         let current = serialized.whileIdle { $0.signer.signers }
         let signer = try LogKeys.make(origin: metadata.origin)
         try RotationIntent.write(for: signer, signedBy: current, origin: metadata.origin, layout: layout)
@@ -33,6 +36,8 @@ extension Ledger {
     /// Stops signing with the key of `vkey`: records a `ledger.key_retired` event, then deletes the key file.
     /// The last key cannot be retired.
     public func retireKey(vkey: String, actor: String) throws(LedgerError) {
+        keyChanges.lock()
+        defer { keyChanges.unlock() }
         let signers = serialized.whileIdle { $0.signer.signers }
         let retired = signers.first { $0.vkey == vkey }
         let remaining = signers.filter { $0.vkey != vkey }
@@ -55,7 +60,7 @@ extension Ledger {
             )
             _ = try appendOwn([event])
         }
-        serialized.whileIdle { $0.signer.signers.removeAll { $0.keyID == retired.keyID } }
+        serialized.whileIdle { $0.signer.signers.removeAll { $0.vkey == vkey } }
         try LogKeys.remove(layout, retired)
     }
 

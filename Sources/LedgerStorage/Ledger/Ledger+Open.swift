@@ -51,8 +51,11 @@ extension Ledger {
                     + "writing (run `groupledger verify` to check the records)"
             )
         }
-        var segments = try SegmentList.read(layout)
-        do { try narrowModes(layout, segments: segments) } catch {
+        var segments: [UInt64]
+        do {
+            segments = try SegmentList.read(layout)
+            try narrowModes(layout, segments: segments)
+        } catch {
             head.close()
             throw error
         }

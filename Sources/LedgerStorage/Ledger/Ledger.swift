@@ -19,6 +19,9 @@ public final class Ledger: Sendable {
     /// What `open` repaired.
     public var recovery: RecoveryReport { serialized.whileIdle { $0.recovery } }
     let serialized: SerializedWriter
+    /// Held for the whole of a key rotation or retirement, so that two cannot interleave (two retirements could
+    /// otherwise each leave the other's key as the last one, and remove both).
+    let keyChanges = NSLock()
 
     init(_ writer: LedgerWriter) {
         layout = writer.layout

@@ -183,7 +183,7 @@ extension LedgerWriter {
                     + "reopen the ledger to recover",
                 cause: error
             )
-            stopped = stop
+            if stopped == nil { stopped = stop }
             throw stop
         }
     }

@@ -14,7 +14,7 @@ extension Ledger {
             serialized.release()
             throw error
         }
-        return StagedAppend(writer: writer, serialized: serialized)
+        return StagedAppend(ledger: self, writer: writer)
     }
 }
 
@@ -32,9 +32,11 @@ public final class StagedAppend {
     /// Staged bytes are written once this many wait in memory.
     static let writeThreshold = 4 << 20
 
+    /// Kept alive while this append holds its writer: a ledger released meanwhile would wait in its `deinit` for
+    /// the writer to be free, forever on this thread.
+    private let ledger: Ledger
     /// The writer, held alone from the start of this append to its commit or abandonment.
     private let writer: LedgerWriter
-    private let serialized: SerializedWriter
     /// What is staged. Only ever passed `inout` or read a field at a time: passing it by value would copy it (a
     /// retain and release of every buffer it holds) at each call.
     private var pending: PendingAppend
@@ -46,9 +48,9 @@ public final class StagedAppend {
     private let now: Int64
     private var finished = false
 
-    init(writer: LedgerWriter, serialized: SerializedWriter) {
+    init(ledger: Ledger, writer: LedgerWriter) {
+        self.ledger = ledger
         self.writer = writer
-        self.serialized = serialized
         pending = PendingAppend(after: writer.state)
         firstSeq = pending.seq
         now = writer.options.clock()
@@ -103,7 +105,7 @@ public final class StagedAppend {
     public func commit() throws(LedgerError) -> AppendResult {
         precondition(!finished, "commit after the staged append was committed or abandoned")
         finished = true
-        defer { serialized.release() }
+        defer { ledger.serialized.release() }
         guard appended > 0 else {
             return AppendResult(appended: 0, duplicates: duplicates, firstSeq: nil, size: pending.seq)
         }
@@ -118,11 +120,13 @@ public final class StagedAppend {
         )
     }
 
-    /// Drops everything staged: the live segment and content file are cut back to where they were.
+    /// Drops everything staged: the live segment and content file are cut back to where they were. After a failed
+    /// flush (the writer has stopped) the files are left alone, as after every failed `fdatasync`: the next open
+    /// quarantines the unfinished append.
     public func abandon() {
         guard !finished else { return }
         finished = true
-        defer { serialized.release() }
-        if pending.hasWritten { try? writer.undoPartialWrite(&pending) }
+        defer { ledger.serialized.release() }
+        if pending.hasWritten, writer.stopped == nil { try? writer.undoPartialWrite(&pending) }
     }
 }
