@@ -50,34 +50,46 @@ extension Ledger {
 
         let sha = SHA256()
         let lock = try WriterLock.acquire(layout)
-        let signer = try LogKeys.generate(layout, origin: origin)
-        let files = try SegmentFiles.create(layout, firstSeq: 0, origin: origin, sha: sha)
-        let head = try HeadFile.open(layout, create: true)
-        try Directory.sync(layout.root, name: layout.root)
-        let empty = HeadState(
-            generation: 0,
-            size: 0,
-            lastLeaf: .zero,
-            activeSegment: 0,
-            segmentLength: UInt64(SegmentFormat.headerSize),
-            contentLength: 0,
-            frontier: MerkleFrontier()
-        )
-        try head.write(empty, sha: sha, durably: true)
-        let ledger = Ledger(
-            LedgerWriter(
-                layout: layout,
-                metadata: metadata,
-                options: options,
-                state: empty,
-                active: files,
-                ids: IdIndex(layout, runSize: options.idRunSize),
-                head: head,
-                tree: try TreeStore(layout, writable: true),
-                signer: CheckpointSigner(origin: origin, signers: [signer]),
-                lock: lock
+        // Closed, with the lock released, if a step fails before the writer owns them.
+        var files: SegmentFiles?
+        var head: HeadFile?
+        let signer: Ed25519NoteSigner
+        let ledger: Ledger
+        do {
+            signer = try LogKeys.generate(layout, origin: origin)
+            files = try SegmentFiles.create(layout, firstSeq: 0, origin: origin, sha: sha)
+            head = try HeadFile.open(layout, create: true)
+            try Directory.sync(layout.root, name: layout.root)
+            let empty = HeadState(
+                generation: 0,
+                size: 0,
+                lastLeaf: .zero,
+                activeSegment: 0,
+                segmentLength: UInt64(SegmentFormat.headerSize),
+                contentLength: 0,
+                frontier: MerkleFrontier()
             )
-        )
+            try head!.write(empty, sha: sha, durably: true)
+            ledger = Ledger(
+                LedgerWriter(
+                    layout: layout,
+                    metadata: metadata,
+                    options: options,
+                    state: empty,
+                    active: files!,
+                    ids: IdIndex(layout, runSize: options.idRunSize),
+                    head: head!,
+                    tree: try TreeStore(layout, writable: true),
+                    signer: CheckpointSigner(origin: origin, signers: [signer]),
+                    lock: lock
+                )
+            )
+        } catch {
+            files?.close()
+            head?.close()
+            lock.release()
+            throw error
+        }
         let genesis = EventEnvelope(
             id: "ledger:initialized",
             type: EventType.ledgerInitialized.rawValue,
