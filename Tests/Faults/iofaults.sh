@@ -3,7 +3,8 @@
 #
 #   Tests/Faults/iofaults.sh [eio] [pwrite] [enospc] [efbig]      default: all four parts
 #
-# eio     EIO on the k-th fdatasync, and on the k-th fsync, of a ledger-stress workload, for every k, once
+# eio     EIO on the k-th fdatasync, and on the k-th fsync, of a ledger-stress workload (plain appends, then staged
+#         appends that seal segments mid-append), for every k, once
 #         (`when=k`) and for good (`when=k+`): the append fails with sync-failed naming the call and saying the
 #         writer stopped; no ACK after it (later appends fail with writer-stopped); no fdatasync/fsync is retried;
 #         exit 74; the CLI says the same. After a restart every acknowledged event is there (check_ledger).
@@ -29,7 +30,11 @@ L=$BASE/L
 : > "$WORK/empty.jsonl"
 
 must "$GL" init --ledger "$BASE/base" --origin "$ORIGIN/iofaults" > /dev/null
-workload() { "$@" "$STRESS" --ledger "$L" --batch 2 --batches 6 --roll 3000 --keep-going --prefix e; }
+# The workload: batches of 2 from one thread, segments sealed every ~3,000 bytes; the eio part also runs it as
+# staged appends (12 events fed one at a time, as an import does), whose syncs include the seals mid-append.
+STRESS_ARGS=(--batch 2 --batches 6 --roll 3000 --keep-going --prefix e)
+STAGED_ARGS=(--staged --batch 12 --batches 2 --roll 2048 --keep-going --prefix v)
+workload() { "$@" "$STRESS" --ledger "$L" "${STRESS_ARGS[@]}"; }
 
 # journal_from OUT: TRY/ACK lines of a stress run, plus "FAILED ids" for batches whose append failed with `io`
 # (the API promises nothing of such a batch is kept).
@@ -90,15 +95,15 @@ has_strace() {
     return 1
 }
 
-part_eio() {
-    has_strace eio || return 0
+# eio_sweep LABEL: EIO on every fdatasync and fsync of the workload (STRESS_ARGS), once and for good.
+eio_sweep() {
     rm -rf "$L"; cp -a "$BASE/base" "$L"
     workload strace -f -qq -o "$WORK/dry" -e trace=fdatasync,fsync > /dev/null 2>&1
     local main nd nf sc k mode when status first
     main=$(head -1 "$WORK/dry" | awk '{ print $1 }')
     nd=$(awk -v m="$main" '$1 == m && $2 ~ /^fdatasync\(/' "$WORK/dry" | wc -l)
     nf=$(awk -v m="$main" '$1 == m && $2 ~ /^fsync\(/' "$WORK/dry" | wc -l)
-    say "eio: the workload makes $nd fdatasync and $nf fsync calls"
+    say "eio ($1 appends): the workload makes $nd fdatasync and $nf fsync calls"
     for sc in fdatasync fsync; do
         local n=$nd
         [ $sc = fsync ] && n=$nf
@@ -110,7 +115,7 @@ part_eio() {
                 status=0
                 workload strace -f -qq -o "$WORK/st" -e trace=fdatasync,fsync \
                     -e inject="$sc:error=EIO:when=$when" > "$WORK/out" 2> "$WORK/err" || status=$?
-                local label="EIO on $sc #$k ($mode)" problem=""
+                local label="EIO on $sc #$k ($mode, $1 appends)" problem=""
                 first=$(grep -m1 '^ERR ' "$WORK/out")
                 if [ "$status" != 74 ]; then
                     problem="exit $status, expected 74"
@@ -131,6 +136,15 @@ part_eio() {
             done
         done
     done
+}
+
+part_eio() {
+    has_strace eio || return 0
+    eio_sweep plain
+    local saved=("${STRESS_ARGS[@]}")
+    STRESS_ARGS=("${STAGED_ARGS[@]}")
+    eio_sweep staged
+    STRESS_ARGS=("${saved[@]}")
     # The CLI as a user sees it.
     events_file "$WORK/cli.jsonl" cli 4
     rm -rf "$L"; cp -a "$BASE/base" "$L"
