@@ -80,7 +80,7 @@ extension Ledger {
                     ids: IdIndex(layout, runSize: options.idRunSize),
                     head: head!,
                     tree: try TreeStore(layout, writable: true),
-                    signer: CheckpointSigner(origin: origin, signers: [signer]),
+                    checkpointSigner: CheckpointSigner(origin: origin, signers: [signer]),
                     lock: lock
                 )
             )

@@ -23,11 +23,11 @@ extension Ledger {
     public func rotateKey(actor: String) throws(LedgerError) -> String {
         keyChanges.lock()
         defer { keyChanges.unlock() }
-        let current = serialized.whileIdle { $0.signer.signers }
+        let current = serialized.whileIdle { $0.checkpointSigner.signers }
         let signer = try LogKeys.make(origin: metadata.origin)
         try RotationIntent.write(for: signer, signedBy: current, origin: metadata.origin, layout: layout)
         try LogKeys.store(signer, in: layout)
-        serialized.whileIdle { $0.signer.signers.append(signer) }
+        serialized.whileIdle { $0.checkpointSigner.signers.append(signer) }
         try announce(signer, previous: current.map(\.vkey), actor: actor)
         try RotationIntent.removeAll(layout)
         return signer.vkey
@@ -38,7 +38,7 @@ extension Ledger {
     public func retireKey(vkey: String, actor: String) throws(LedgerError) {
         keyChanges.lock()
         defer { keyChanges.unlock() }
-        let signers = serialized.whileIdle { $0.signer.signers }
+        let signers = serialized.whileIdle { $0.checkpointSigner.signers }
         let retired = signers.first { $0.vkey == vkey }
         let remaining = signers.filter { $0.vkey != vkey }
         guard let retired else {
@@ -60,7 +60,7 @@ extension Ledger {
             )
             _ = try appendOwn([event])
         }
-        serialized.whileIdle { $0.signer.signers.removeAll { $0.vkey == vkey } }
+        serialized.whileIdle { $0.checkpointSigner.signers.removeAll { $0.vkey == vkey } }
         try LogKeys.remove(layout, retired)
     }
 
@@ -130,7 +130,7 @@ extension Ledger {
     func completeKeyChanges() throws(LedgerError) -> [String] {
         // A ledger without records is one whose creation did not finish: nothing was announced or retired yet.
         guard size > 0 else { return [] }
-        let keys = serialized.whileIdle { $0.signer.signers }
+        let keys = serialized.whileIdle { $0.checkpointSigner.signers }
         var messages: [String] = []
         var announced: [Ed25519NoteSigner] = []
         var unannounced: [Ed25519NoteSigner] = []
@@ -138,7 +138,7 @@ extension Ledger {
         for signer in keys {
             if try isRetired(signer) {
                 try LogKeys.remove(layout, signer)
-                serialized.whileIdle { $0.signer.signers.removeAll { $0.keyID == signer.keyID } }
+                serialized.whileIdle { $0.checkpointSigner.signers.removeAll { $0.keyID == signer.keyID } }
                 messages.append(
                     "removed \(layout.keysName)/\(LogKeys.fileName(signer)): the key was retired, and a crash kept "
                         + "its file"

@@ -163,7 +163,7 @@ extension Ledger {
                 ids: ids,
                 head: head,
                 tree: tree,
-                signer: signer,
+                checkpointSigner: signer,
                 lock: lock
             )
             writer.recovery = report

@@ -131,7 +131,7 @@ public final class Ledger: Sendable {
     public var checkpoint: [UInt8] { serialized.whileIdle { $0.state.checkpoint } }
 
     /// The verifier keys of the keys that sign new checkpoints.
-    public var verifierKeys: [String] { serialized.whileIdle { $0.signer.signers.map(\.vkey) } }
+    public var verifierKeys: [String] { serialized.whileIdle { $0.checkpointSigner.signers.map(\.vkey) } }
 
     /// A signed checkpoint of the ledger at an earlier `size`. Its root comes from the tree files and is accepted
     /// only if a consistency proof from it to the latest signed root verifies, so the ledger never signs anything

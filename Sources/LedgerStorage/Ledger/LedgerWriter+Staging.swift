@@ -129,10 +129,14 @@ extension LedgerWriter {
         pending.moveToNewSegment()
     }
 
-    /// Starts a new segment before the first event of a staged append if the live one is full (and not before: a
-    /// staged append that adds nothing leaves the files alone).
+    /// Whether the acknowledged records fill the live segment (or its content file), so that the next record
+    /// starts a new one.
+    var isLiveSegmentFull: Bool { options.seals(segmentEnd: state.segmentLength, contentEnd: state.contentLength) }
+
+    /// Starts a new segment for an append that has staged nothing yet, `pending`, if the live one is full; called
+    /// only once the append has an event, so that one that adds nothing leaves the files alone.
     func startSegmentIfDue(for pending: inout PendingAppend) throws(LedgerError) {
-        guard options.seals(segmentEnd: state.segmentLength, contentEnd: state.contentLength) else { return }
+        guard isLiveSegmentFull else { return }
         try rollSegment()
         pending.segmentBase = state.segmentLength
         pending.contentBase = state.contentLength

@@ -21,7 +21,7 @@ final class LedgerWriter {
     var ids: IdIndex
     /// Why the writer stopped for good (a failed flush, a close); every later append fails with it.
     var stopped: LedgerError?
-    var signer: CheckpointSigner
+    var checkpointSigner: CheckpointSigner
     /// What `open` repaired.
     var recovery = RecoveryReport()
     /// Told how long each commit's `fdatasync` calls took.
@@ -40,7 +40,7 @@ final class LedgerWriter {
         ids: IdIndex,
         head: HeadFile,
         tree: TreeStore,
-        signer: CheckpointSigner,
+        checkpointSigner: CheckpointSigner,
         lock: WriterLock
     ) {
         self.layout = layout
@@ -51,7 +51,7 @@ final class LedgerWriter {
         self.ids = ids
         self.head = head
         self.tree = tree
-        self.signer = signer
+        self.checkpointSigner = checkpointSigner
         self.lock = lock
     }
 
@@ -99,7 +99,7 @@ final class LedgerWriter {
 
     /// A signed checkpoint of the ledger at an earlier `size` (see ``CheckpointSigner/sign(earlier:latest:tree:sha:)``).
     func signedCheckpoint(size: UInt64) throws(LedgerError) -> [UInt8] {
-        try signer.sign(earlier: size, latest: state, tree: tree, sha: sha)
+        try checkpointSigner.sign(earlier: size, latest: state, tree: tree, sha: sha)
     }
 
     // MARK: Group commits
@@ -117,12 +117,8 @@ final class LedgerWriter {
     }
 
     private func writeGroup(_ batches: [[PreparedEvent]]) throws(LedgerError) -> [AppendResult] {
-        if options.seals(segmentEnd: state.segmentLength, contentEnd: state.contentLength),
-            batches.contains(where: { !$0.isEmpty })
-        {
-            try rollSegment()
-        }
         var pending = PendingAppend(after: state)
+        if batches.contains(where: { !$0.isEmpty }) { try startSegmentIfDue(for: &pending) }
         let contents = batches.reduce(0) { total, batch in total + batch.count { $0.contentBytes != nil } }
         pending.salts = SecureRandom.bytes(contents * ContentFormat.saltSize)
         let now = options.clock()
@@ -198,7 +194,7 @@ final class LedgerWriter {
             try active.index.write(pending.index, at: active.indexLength)
             active.indexLength += UInt64(pending.index.count)
             try tree.write(pending.treeNodes)
-            state.checkpoint = try signer.sign(size: state.size, root: state.frontier.root(using: sha))
+            state.checkpoint = try checkpointSigner.sign(size: state.size, root: state.frontier.root(using: sha))
             try head.write(state, sha: sha)
         } catch {
             // The batch is durable and stays acknowledged; the derived files are now behind it. Stop here, with
@@ -219,7 +215,7 @@ final class LedgerWriter {
     /// that the next open scans only the new, empty segment. The batch is durable either way. A failed sync stops
     /// the writer, as every failed sync does; another failure leaves the new segment to the next append.
     private func startNextSegmentIfFull() {
-        guard options.seals(segmentEnd: state.segmentLength, contentEnd: state.contentLength) else { return }
+        guard isLiveSegmentFull else { return }
         do {
             try rollSegment()
             state.generation += 1

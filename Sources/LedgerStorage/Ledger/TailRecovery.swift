@@ -160,9 +160,7 @@ enum TailRecovery {
             let bytes = try file.readAll()
             file.close()
             try quarantine(layout, bytes: bytes[...], from: name, offset: 0, report: &report)
-            for companion in [layout.indexPath(first), layout.contentPath(first), path] {
-                Directory.removeFile(companion)
-            }
+            SegmentFiles.remove(layout, firstSeq: first)
             for directory in [layout.indexDirectory, layout.contentDirectory, layout.segmentsDirectory] {
                 try Directory.sync(directory, name: layout.relative(directory))
             }
