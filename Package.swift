@@ -30,9 +30,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "LedgerCore", dependencies: ["COpenSSL"]),
+        .systemLibrary(name: "CKernel"),
         .target(
             name: "LedgerStorage",
-            dependencies: ["LedgerCore", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["LedgerCore", "CKernel", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(name: "GroupDomain", dependencies: ["LedgerCore"]),
         .target(name: "LedgerImport", dependencies: ["LedgerCore", "GroupDomain"]),

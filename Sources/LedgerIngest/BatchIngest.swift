@@ -103,14 +103,29 @@ public struct BatchIngest {
         self.interrupted = interrupted
     }
 
-    /// What the reading thread hands over: one chunk's outcomes, or the error that stopped it.
+    /// What the reading thread hands over: one chunk's outcomes (as kept, or packed), or the error that stopped it.
     private enum Step {
         case outcomes([Kept], input: String, read: Int, size: Int?)
+        case packed([PackedOutcomes], input: String, read: Int, size: Int?)
         case failed(any Error)
     }
 
-    /// What is kept of one unit's outcome: the events' canonical bytes, only their number (the checking pass of
-    /// `--batch` over files), or the lines `--dry-run` prints. The decoding threads make it, so that what is not
+    /// What the decoding threads keep of each unit: what `keep` keeps, or (for a single commit, the bulk of the
+    /// work) the events packed a run of units at a time, which the appending thread stages without touching each
+    /// event's memory.
+    private enum Keeping: Sendable {
+        case units(@Sendable (ImportOutcome) -> Kept)
+        case packed
+    }
+
+    /// What `handle` is given: one unit's kept outcome, or a packed run of units.
+    private enum Handed {
+        case unit(Kept)
+        case packed(PackedOutcomes)
+    }
+
+    /// What is kept of one unit's outcome: the events' canonical bytes (the committing pass of `--batch`), only
+    /// their number (its checking pass), or the lines `--dry-run` prints. The decoding threads make it, so that what is not
     /// kept is freed where it was built.
     private enum Kept: Sendable {
         case events([PreparedEvent])
@@ -150,6 +165,26 @@ public struct BatchIngest {
         var events = 0
         var errors: [ImportError] = []
         var skipped: [String: Int] = [:]
+
+        mutating func count(_ kept: Kept) {
+            units += 1
+            switch kept {
+            case .events(let more): events += more.count
+            case .lines(let more): events += more.count
+            case .counted(let count): events += count
+            case .rejected(let error): errors.append(error)
+            case .skipped(let reason): skipped[reason, default: 0] += 1
+            }
+        }
+
+        mutating func count(_ unit: PackedOutcomes.Unit) {
+            units += 1
+            switch unit {
+            case .events(let count): events += count
+            case .rejected(let error): errors.append(error)
+            case .skipped(let reason): skipped[reason, default: 0] += 1
+            }
+        }
     }
 
     /// Checks every unit, then appends to `writer` as the settings say.
@@ -183,26 +218,23 @@ public struct BatchIngest {
         defer { staged?.abandon() }
         let twoReadings = settings.batch > 0
         var chunks = ChunkDigests(twoReadings ? .recording : .off)
-        let keep: @Sendable (ImportOutcome) -> Kept = twoReadings ? Kept.counted : Kept.events
         // Once a staged append is given up (a refused unit), later events are only counted: the rest of the input is
         // still decoded, for the report of every refused unit, but nothing more is kept.
-        let tally = try decodeInputs(settings, keep: keep, chunks: &chunks) { kept in
-            switch kept {
-            case .events(let more):
-                guard let append = staged else { return }
-                do {
-                    try append.add(more)
-                } catch {
-                    staged = nil  // abandoned, and cannot succeed
-                    throw error
-                }
-            case .rejected:
-                if !settings.keepGoing, let append = staged {
-                    append.abandon()
-                    staged = nil
-                }
-            case .counted, .skipped, .lines:
-                break
+        let tally = try decodeInputs(settings, keeping: twoReadings ? .units(Kept.counted) : .packed, chunks: &chunks) {
+            handed in
+            guard case .packed(let run) = handed, let append = staged else { return }
+            // Decoders refuse `ledger.` types and `ledger:` ids, so a run's events cannot fail on their own: a
+            // refused unit anywhere in the run gives the same outcome as one after its events were staged.
+            if !settings.keepGoing, run.units.contains(where: { if case .rejected = $0 { true } else { false } }) {
+                append.abandon()
+                staged = nil
+                return
+            }
+            do {
+                try append.add(run.events)
+            } catch {
+                staged = nil  // abandoned, and cannot succeed
+                throw error
             }
         }
         var report = Report(units: tally.units, events: tally.events, skipped: tally.skipped)
@@ -237,8 +269,8 @@ public struct BatchIngest {
             var pending: [PreparedEvent] = []
             chunks.check()
             do {
-                _ = try decodeInputs(settings, keep: Kept.events, chunks: &chunks) { kept in
-                    guard case .events(let more) = kept else { return }
+                _ = try decodeInputs(settings, keeping: .units(Kept.events), chunks: &chunks) { handed in
+                    guard case .unit(.events(let more)) = handed else { return }
                     pending += more
                     if pending.count >= settings.batch {
                         try commit(pending)
@@ -261,20 +293,21 @@ public struct BatchIngest {
     public func dryRun() throws -> (lines: [[UInt8]], report: Report) {
         var lines: [[UInt8]] = []
         var chunks = ChunkDigests(.off)
-        let tally = try decodeInputs(settings, keep: Kept.lines, chunks: &chunks) { kept in
-            if case .lines(let more) = kept { lines += more }
+        let tally = try decodeInputs(settings, keeping: .units(Kept.lines), chunks: &chunks) { handed in
+            if case .unit(.lines(let more)) = handed { lines += more }
         }
         return (lines, Report(units: tally.units, events: tally.events, rejected: tally.errors, skipped: tally.skipped))
     }
 
     /// Reads and decodes every input on a second thread (the decoders spread each chunk over the cores, and keep
-    /// of each outcome only what `keep` keeps) while this one passes each unit's kept outcome to `handle`, in
-    /// order. An error thrown by `handle` stops the reading and is rethrown once it has stopped.
+    /// of each outcome what `keeping` says) while this one passes each unit's kept outcome, or each packed run of
+    /// units, to `handle`, in order. An error thrown by `handle` stops the reading and is rethrown once it has
+    /// stopped.
     private func decodeInputs(
         _ settings: Settings,
-        keep: @escaping @Sendable (ImportOutcome) -> Kept,
+        keeping: Keeping,
         chunks: inout ChunkDigests,
-        handle: (Kept) throws -> Void
+        handle: (Handed) throws -> Void
     ) throws -> Tally {
         var tally = Tally()
         var failure: (any Error)?
@@ -282,39 +315,46 @@ public struct BatchIngest {
         let shared = ChunkDigestsBox(chunks)
         let reader = Thread {
             do {
-                try BatchIngest.readAll(settings, into: handOff, keep: keep, chunks: shared)
+                try BatchIngest.readAll(settings, into: handOff, keeping: keeping, chunks: shared)
             } catch {
                 handOff.put(.failed(error))
             }
             handOff.close()
         }
         reader.start()
+        func chunkDone(input: String, read: Int, size: Int?) {
+            progress(Progress(input: input, read: read, size: size, units: tally.units, events: tally.events))
+            if failure == nil, interrupted() {
+                failure = Interrupted()
+                handOff.cancel()
+            }
+        }
         while let step = handOff.take() {
             switch step {
             case .failed(let error):
                 failure = failure ?? error
             case .outcomes(let outcomes, let input, let read, let size):
                 for kept in outcomes where failure == nil {
-                    tally.units += 1
-                    switch kept {
-                    case .events(let more): tally.events += more.count
-                    case .lines(let more): tally.events += more.count
-                    case .counted(let count): tally.events += count
-                    case .rejected(let error): tally.errors.append(error)
-                    case .skipped(let reason): tally.skipped[reason, default: 0] += 1
-                    }
+                    tally.count(kept)
                     do {
-                        try handle(kept)
+                        try handle(.unit(kept))
                     } catch {
                         failure = error
                         handOff.cancel()
                     }
                 }
-                progress(Progress(input: input, read: read, size: size, units: tally.units, events: tally.events))
-                if failure == nil, interrupted() {
-                    failure = Interrupted()
-                    handOff.cancel()
+                chunkDone(input: input, read: read, size: size)
+            case .packed(let runs, let input, let read, let size):
+                for run in runs where failure == nil {
+                    for unit in run.units { tally.count(unit) }
+                    do {
+                        try handle(.packed(run))
+                    } catch {
+                        failure = error
+                        handOff.cancel()
+                    }
                 }
+                chunkDone(input: input, read: read, size: size)
             }
         }
         chunks = shared.digests
@@ -326,7 +366,7 @@ public struct BatchIngest {
     private static func readAll(
         _ settings: Settings,
         into handOff: HandOff<Step>,
-        keep: @escaping @Sendable (ImportOutcome) -> Kept,
+        keeping: Keeping,
         chunks: ChunkDigestsBox
     ) throws {
         for (position, path) in settings.inputs.enumerated() {
@@ -351,12 +391,24 @@ public struct BatchIngest {
                     try chunks.see(bytes, input: position, chunk: chunk, name: input.name)
                     chunk += 1
                     read += bytes.count
-                    let kept = decoder.consume(bytes, reducing: keep)
-                    handOff.put(.outcomes(kept, input: input.name, read: read, size: input.size))
+                    switch keeping {
+                    case .units(let keep):
+                        let kept = decoder.consume(bytes, reducing: keep)
+                        handOff.put(.outcomes(kept, input: input.name, read: read, size: input.size))
+                    case .packed:
+                        handOff.put(
+                            .packed(decoder.consumePacked(bytes), input: input.name, read: read, size: input.size)
+                        )
+                    }
                 })
             {}
             if handOff.isCancelled { return }
-            handOff.put(.outcomes(decoder.finish(reducing: keep), input: input.name, read: read, size: input.size))
+            switch keeping {
+            case .units(let keep):
+                handOff.put(.outcomes(decoder.finish(reducing: keep), input: input.name, read: read, size: input.size))
+            case .packed:
+                handOff.put(.packed(decoder.finishPacked(), input: input.name, read: read, size: input.size))
+            }
             if let digest, check.finish().hex != digest {
                 throw LedgerError(.badInput, "\(input.name) changed while it was being read; nothing was appended")
             }

@@ -55,14 +55,23 @@ import Testing
             segment: Bytes.read(segment), content: Bytes.read(root + "/content/" + LedgerLayout.stem(0) + ".cnt")
         )
 
+        let leaves = root + "/tree/level-00"
+        #expect(Bytes.read(leaves).count == 2 * Hash.byteCount)
+
         let append = try ledger.beginStagedAppend()
         try append.add(Self.prepared(2...20000))
         #expect(Bytes.read(segment).count > before.segment.count, "a large staged append writes as it goes")
+        #expect(Bytes.read(leaves).count > 2 * Hash.byteCount, "and its tree nodes too")
         #expect(try LedgerReader(root: root).head().size == 2)
         #expect(try Verifier(root: root).run().isIntact)
         append.abandon()
 
         #expect(Bytes.read(segment) == before.segment)
+        for level in 0..<16 {
+            let path = root + "/tree/" + (level < 10 ? "level-0\(level)" : "level-\(level)")
+            let kept = FileManager.default.fileExists(atPath: path) ? Bytes.read(path).count : 0
+            #expect(kept == (2 >> level) * Hash.byteCount, "level \(level) keeps only the acknowledged tree's nodes")
+        }
         #expect(ledger.size == 2)
         #expect(try ledger.append([Events.post(2)]).firstSeq == 2)
         ledger.close()
@@ -102,9 +111,14 @@ import Testing
         append.abandon()
         ledger.close()
 
+        #expect(Bytes.read(crashed + "/tree/level-00").count > 2 * Hash.byteCount)
+
         let reopened = try Ledger.open(at: crashed)
         #expect(reopened.size == 2)
         #expect(reopened.recovery.quarantinedBytes > 0)
+        // The tree nodes the append wrote ahead of its commit are cut off, not a reason to rebuild the tree.
+        #expect(!reopened.recovery.rebuiltTree)
+        #expect(Bytes.read(crashed + "/tree/level-00").count == 2 * Hash.byteCount)
         #expect(try reopened.append([Events.post(2)]).firstSeq == 2)
         reopened.close()
         #expect(try Verifier(root: crashed).run().isIntact)

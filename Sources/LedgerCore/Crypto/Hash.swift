@@ -74,10 +74,17 @@ public struct Hash: Hashable, Sendable, Comparable {
 
     /// Appends the 32 bytes to `out`.
     @inlinable public func append(to out: inout [UInt8]) {
-        BigEndian.append(w0, to: &out)
-        BigEndian.append(w1, to: &out)
-        BigEndian.append(w2, to: &out)
-        BigEndian.append(w3, to: &out)
+        Swift.withUnsafeBytes(of: (w0.bigEndian, w1.bigEndian, w2.bigEndian, w3.bigEndian)) {
+            out.append(contentsOf: $0)
+        }
+    }
+
+    /// Writes the 32 bytes at `offset` in a raw buffer. The caller checks the bounds.
+    @inlinable public func store(to buffer: UnsafeMutableRawBufferPointer, at offset: Int) {
+        buffer.storeBytes(of: w0.bigEndian, toByteOffset: offset, as: UInt64.self)
+        buffer.storeBytes(of: w1.bigEndian, toByteOffset: offset + 8, as: UInt64.self)
+        buffer.storeBytes(of: w2.bigEndian, toByteOffset: offset + 16, as: UInt64.self)
+        buffer.storeBytes(of: w3.bigEndian, toByteOffset: offset + 24, as: UInt64.self)
     }
 
     /// Calls `body` with the 32 bytes, without allocating.

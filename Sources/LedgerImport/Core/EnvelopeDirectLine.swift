@@ -23,10 +23,46 @@ struct EnvelopeDirectLine {
 
     /// The event of `line`, or `nil` when this path leaves it to the general one; `sha` hashes the event's id.
     func event(_ line: UnsafeRawBufferPointer, sha: SHA256) -> PreparedEvent? {
-        JSONTape.index(line, limits: limits) { tape in tape.flatMap { event($0, sha: sha) } }
+        JSONTape.index(line, limits: limits) { tape -> PreparedEvent? in
+            guard let tape, let fields = check(tape) else { return nil }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(tape[0].end - tape[0].start) + 16)
+            var contentStart: Int?
+            guard write(tape, fields, into: &bytes, contentStart: &contentStart) else { return nil }
+            let id = tape.raw(fields.id)
+            return PreparedEvent(
+                checkedID: String(decoding: id, as: UTF8.self),
+                chainBytes: Array(bytes[..<(contentStart ?? bytes.count)]),
+                contentBytes: contentStart.map { Array(bytes[$0...]) },
+                idHash: sha.hash(id)
+            )
+        }
     }
 
-    private func event(_ tape: JSONTape, sha: SHA256) -> PreparedEvent? {
+    /// Appends the event of `line` to `batch` and returns `true`, or returns `false` (the batch unchanged) when
+    /// this path leaves the line to the general one: ``event(_:sha:)`` written straight into the batch's buffer.
+    func append(_ line: UnsafeRawBufferPointer, to batch: inout PreparedBatch, sha: SHA256) -> Bool {
+        JSONTape.index(line, limits: limits) { tape -> Bool in
+            guard let tape, let fields = check(tape) else { return false }
+            return batch.appendChecked(idHash: sha.hash(tape.raw(fields.id))) { bytes, contentStart in
+                write(tape, fields, into: &bytes, contentStart: &contentStart)
+            }
+        }
+    }
+
+    /// Where the envelope's members are on the tape.
+    private struct Fields {
+        var id: Int
+        var type: Int
+        var time: Int
+        var actor: Int
+        var group: Int?
+        var data: Int?
+        var content: Int?
+    }
+
+    /// The envelope's members, when the line passes every check of this path short of writing its bytes.
+    private func check(_ tape: JSONTape) -> Fields? {
         var fields: (id: Int?, type: Int?, time: Int?, actor: Int?, group: Int?, data: Int?, content: Int?)
         guard tape[0].kind == .object else { return nil }
         var key = 1
@@ -64,44 +100,54 @@ struct EnvelopeDirectLine {
         } else if type.requiredCount > 0 {
             return nil
         }
+        return Fields(
+            id: idIndex,
+            type: typeIndex,
+            time: time,
+            actor: actor,
+            group: fields.group,
+            data: fields.data,
+            content: fields.content
+        )
+    }
 
-        // The record: the envelope without content, members in RFC 8785 order.
-        var chain: [UInt8] = []
-        chain.reserveCapacity(Int(tape[0].end - tape[0].start) + 16)
-        append(#"{"actor":"#, to: &chain)
-        appendQuoted(tape, actor, to: &chain)
+    /// Appends the record bytes (the envelope without content, members in RFC 8785 order), then the content's
+    /// canonical bytes if there is content, whose start goes to `contentStart`; `false` when a key's order could
+    /// differ from its bytes' order or a limit is passed (what was appended is then the caller's to cut).
+    private func write(
+        _ tape: JSONTape,
+        _ fields: Fields,
+        into out: inout [UInt8],
+        contentStart: inout Int?
+    ) -> Bool {
+        let start = out.count
+        append(#"{"actor":"#, to: &out)
+        appendQuoted(tape, fields.actor, to: &out)
         if let data = fields.data {
-            append(#","data":"#, to: &chain)
-            guard canonical(tape, data, into: &chain) else { return nil }
+            append(#","data":"#, to: &out)
+            guard canonical(tape, data, into: &out) else { return false }
         }
         if let group = fields.group {
-            append(#","group":"#, to: &chain)
-            appendQuoted(tape, group, to: &chain)
+            append(#","group":"#, to: &out)
+            appendQuoted(tape, group, to: &out)
         }
-        append(#","id":"#, to: &chain)
-        appendQuoted(tape, idIndex, to: &chain)
-        append(#","time":"#, to: &chain)
-        appendQuoted(tape, time, to: &chain)
-        append(#","type":"#, to: &chain)
-        appendQuoted(tape, typeIndex, to: &chain)
-        chain.append(UInt8(ascii: "}"))
-        guard chain.count <= Record.maxEnvelopeSize else { return nil }
+        append(#","id":"#, to: &out)
+        appendQuoted(tape, fields.id, to: &out)
+        append(#","time":"#, to: &out)
+        appendQuoted(tape, fields.time, to: &out)
+        append(#","type":"#, to: &out)
+        appendQuoted(tape, fields.type, to: &out)
+        out.append(UInt8(ascii: "}"))
+        guard out.count - start <= Record.maxEnvelopeSize else { return false }
 
-        var content: [UInt8]?
         if let index = fields.content {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(Int(tape[index].end - tape[index].start) + 2)
-            guard canonical(tape, index, into: &bytes), bytes.count <= EnvelopeRules.maxContentBytes else {
-                return nil
+            let content = out.count
+            guard canonical(tape, index, into: &out), out.count - content <= EnvelopeRules.maxContentBytes else {
+                return false
             }
-            content = bytes
+            contentStart = content
         }
-        return PreparedEvent(
-            checkedID: String(decoding: id, as: UTF8.self),
-            chainBytes: chain,
-            contentBytes: content,
-            idHash: sha.hash(id)
-        )
+        return true
     }
 
     // MARK: The envelope's checks

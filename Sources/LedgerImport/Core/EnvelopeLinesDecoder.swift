@@ -32,10 +32,28 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
         outcomes(framer.finish(), reducing: reduce)
     }
 
+    public mutating func consumePacked(_ chunk: UnsafeRawBufferPointer) -> [PackedOutcomes] {
+        packedOutcomes(framer.feed(chunk))
+    }
+
+    public mutating func finishPacked() -> [PackedOutcomes] {
+        packedOutcomes(framer.finish())
+    }
+
     func forAnotherThread() -> Self {
         var copy = self
         copy.sha = SHA256()
         return copy
+    }
+
+    func pack(_ framed: Result<FramedUnit, ImportError>, into packed: inout PackedOutcomes, sha: SHA256) {
+        if directPath, case .success(let unit) = framed,
+            unit.bytes.withUnsafeBytes({ direct.append($0, to: &packed.events, sha: sha) })
+        {
+            packed.units.append(.events(1))
+            return
+        }
+        packed.add(outcome(framed), sha: sha)
     }
 
     func outcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome {

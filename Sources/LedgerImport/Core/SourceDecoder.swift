@@ -5,7 +5,8 @@
 /// between two chunks comes out of the call that completes it. Nothing here reads files: the caller does the I/O.
 ///
 /// A decoder implements either ``consume(_:)`` and ``finish()`` or their `reducing:` forms; the others come from
-/// the defaults, each pair in terms of the other.
+/// the defaults, each pair in terms of the other. The packed forms default to packing the outcomes on the calling
+/// thread; a decoder that maps units on several threads packs them there.
 public protocol SourceDecoder {
     /// Reads the next chunk of input and returns what the units it completed became, in input order.
     mutating func consume(_ chunk: UnsafeRawBufferPointer) -> [ImportOutcome]
@@ -20,6 +21,11 @@ public protocol SourceDecoder {
     ) -> [Reduced]
     /// ``finish()`` with each outcome passed through `reduce`; see ``consume(_:reducing:)``.
     mutating func finish<Reduced: Sendable>(reducing reduce: @Sendable (ImportOutcome) -> Reduced) -> [Reduced]
+    /// ``consume(_:)`` with the events packed (on the threads that decoded them): one ``PackedOutcomes`` per run of
+    /// units, in input order.
+    mutating func consumePacked(_ chunk: UnsafeRawBufferPointer) -> [PackedOutcomes]
+    /// ``finish()`` with the events packed; see ``consumePacked(_:)``.
+    mutating func finishPacked() -> [PackedOutcomes]
 }
 
 extension SourceDecoder {
@@ -42,6 +48,14 @@ extension SourceDecoder {
         reducing reduce: @Sendable (ImportOutcome) -> Reduced
     ) -> [Reduced] {
         finish().map(reduce)
+    }
+
+    public mutating func consumePacked(_ chunk: UnsafeRawBufferPointer) -> [PackedOutcomes] {
+        [PackedOutcomes(consume(chunk))]
+    }
+
+    public mutating func finishPacked() -> [PackedOutcomes] {
+        [PackedOutcomes(finish())]
     }
 }
 

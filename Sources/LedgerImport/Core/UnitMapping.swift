@@ -1,4 +1,5 @@
 import Dispatch
+import LedgerCore
 
 #if canImport(Glibc)
 import Glibc
@@ -16,6 +17,9 @@ protocol UnitMapping: SendableMetatype {
     func forAnotherThread() -> Self
     /// At most this many threads map one chunk.
     var threads: Int { get }
+    /// Adds what one framed unit, or the framer's error for it, becomes to `packed`; by default its ``outcome(_:)``.
+    /// `sha` is this thread's hasher.
+    func pack(_ framed: Result<FramedUnit, ImportError>, into packed: inout PackedOutcomes, sha: SHA256)
 }
 
 /// How many threads map a chunk's units.
@@ -42,32 +46,56 @@ extension UnitMapping {
         }
     }
 
+    func pack(_ framed: Result<FramedUnit, ImportError>, into packed: inout PackedOutcomes, sha: SHA256) {
+        packed.add(outcome(framed), sha: sha)
+    }
+
     /// What `units` became, each outcome passed through `reduce` on the thread that made it, in order.
     func outcomes<Reduced: Sendable>(
         _ units: [Result<FramedUnit, ImportError>],
         reducing reduce: @Sendable (ImportOutcome) -> Reduced
     ) -> [Reduced] {
+        let slices = mapSlices(units) { mapper, slice in slice.map { reduce(mapper.outcome($0)) } }
+        guard slices.count > 1 else { return slices.first ?? [] }
+        var all: [Reduced] = []
+        all.reserveCapacity(units.count)
+        for slice in slices { all.append(contentsOf: slice) }
+        return all
+    }
+
+    /// What `units` became, packed on the threads that mapped them: one ``PackedOutcomes`` per thread, in order.
+    func packedOutcomes(_ units: [Result<FramedUnit, ImportError>]) -> [PackedOutcomes] {
+        mapSlices(units) { mapper, slice in
+            var packed = PackedOutcomes()
+            let sha = SHA256()
+            for unit in slice { mapper.pack(unit, into: &packed, sha: sha) }
+            return packed
+        }
+    }
+
+    /// `map` applied to consecutive slices of `units`, one per thread (one slice, on this thread, for a short
+    /// chunk), each with its own mapper; the results in order.
+    private func mapSlices<Mapped: Sendable>(
+        _ units: [Result<FramedUnit, ImportError>],
+        _ map: @Sendable (Self, ArraySlice<Result<FramedUnit, ImportError>>) -> Mapped
+    ) -> [Mapped] {
         let threads = min(self.threads, units.count / UnitMappingPool.minimumUnitsPerThread)
-        guard threads > 1 else { return units.map { reduce(outcome($0)) } }
+        guard threads > 1 else { return [map(self, units[...])] }
         let mappers = ThreadPrivate([self] + (1..<threads).map { _ in forAnotherThread() })
-        let slices = ThreadPrivate(UnsafeMutableBufferPointer<[Reduced]>.allocate(capacity: threads))
-        slices.value.initialize(repeating: [])
+        let results = ThreadPrivate(UnsafeMutableBufferPointer<Mapped?>.allocate(capacity: threads))
+        results.value.initialize(repeating: nil)
         defer {
-            slices.value.deinitialize()
-            slices.value.deallocate()
+            results.value.deinitialize()
+            results.value.deallocate()
         }
         let shared = ThreadPrivate(units)
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             let units = shared.value
-            let mapper = mappers.value[thread]
             let start = units.count * thread / threads
             let end = units.count * (thread + 1) / threads
-            slices.value[thread] = units[start..<end].map { reduce(mapper.outcome($0)) }
+            results.value[thread] = map(mappers.value[thread], units[start..<end])
         }
-        var all: [Reduced] = []
-        all.reserveCapacity(units.count)
-        for slice in slices.value { all.append(contentsOf: slice) }
-        return all
+        return results.value.map { $0! }
     }
 }
 

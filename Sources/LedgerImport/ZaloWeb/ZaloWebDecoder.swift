@@ -41,6 +41,14 @@ public struct ZaloWebDecoder: SourceDecoder, UnitMapping {
         outcomes(framer.finish(), reducing: reduce)
     }
 
+    public mutating func consumePacked(_ chunk: UnsafeRawBufferPointer) -> [PackedOutcomes] {
+        packedOutcomes(framer.feed(chunk))
+    }
+
+    public mutating func finishPacked() -> [PackedOutcomes] {
+        packedOutcomes(framer.finish())
+    }
+
     func forAnotherThread() -> Self {
         var copy = self
         copy.sha = SHA256()

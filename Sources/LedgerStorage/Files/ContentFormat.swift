@@ -13,7 +13,7 @@ public enum ContentFormat {
     public static func appendEntry(
         seq: UInt64,
         salt: ArraySlice<UInt8>,
-        content: [UInt8],
+        content: UnsafeRawBufferPointer,
         to out: inout [UInt8],
         sha: SHA256
     ) -> Hash {

@@ -107,10 +107,7 @@ struct IdIndex {
 
     /// The table as a run of records `recentFirst..<end`.
     private func writeTable(end: UInt64, anchor: Hash) throws(LedgerError) -> IdRun {
-        var entries: [(digest: IdDigest, seq: UInt64)] = []
-        entries.reserveCapacity(recent.count)
-        recent.forEach { entries.append(($0, $1)) }
-        entries.sort { IdRun.orders($0.digest, before: $1.digest) }
+        let entries = recent.sortedByDigest()
         var writer = try IdRunWriter(layout, first: recentFirst, end: end, expected: entries.count)
         do {
             for entry in entries { try writer.append(entry.digest, seq: entry.seq) }

@@ -55,6 +55,31 @@ struct IdTable {
         }
     }
 
+    /// The entries in ``IdRun`` order (by digest): placed into 65,536 buckets by their digest's first 16 bits, then
+    /// each bucket sorted. Digests are SHA-256 output, so buckets hold a few entries each and this is linear in
+    /// practice (a sort of a whole large table took a noticeable part of a large append's commit); ids chosen to
+    /// share a prefix only make one bucket's sort larger.
+    func sortedByDigest() -> [(digest: IdDigest, seq: UInt64)] {
+        let bucketCount = 1 << 16
+        func bucket(_ digest: IdDigest) -> Int { Int(truncatingIfNeeded: digest.high >> 48) }
+        var starts = [Int](repeating: 0, count: bucketCount + 1)
+        forEach { digest, _ in starts[bucket(digest) + 1] += 1 }
+        for index in 0..<bucketCount { starts[index + 1] += starts[index] }
+        var next = starts
+        var entries = [(digest: IdDigest, seq: UInt64)](unsafeUninitializedCapacity: count) { buffer, initialized in
+            forEach { digest, seq in
+                let slot = bucket(digest)
+                (buffer.baseAddress! + next[slot]).initialize(to: (digest, seq))
+                next[slot] += 1
+            }
+            initialized = count
+        }
+        for index in 0..<bucketCount where starts[index + 1] - starts[index] > 1 {
+            entries[starts[index]..<starts[index + 1]].sort { IdRun.orders($0.digest, before: $1.digest) }
+        }
+        return entries
+    }
+
     private mutating func grow() {
         var larger = IdTable(minimumCapacity: mask + 1)
         forEach { larger.insert($0, seq: $1) }

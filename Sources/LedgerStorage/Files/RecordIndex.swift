@@ -20,7 +20,7 @@ public struct IdDigest: Hashable, Sendable {
         }
     }
 
-    private init(hash: Hash) {
+    init(hash: Hash) {
         high = hash.words.0
         low = hash.words.1
     }

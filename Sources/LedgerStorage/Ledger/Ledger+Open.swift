@@ -126,6 +126,9 @@ extension Ledger {
             // changed mid-level passes the cheap check); from now on this writer changes them, so the note goes.
             let vouched = TreeStore.checkIsCurrent(layout, size: state.size)
             TreeStore.distrust(layout)
+            // A large append writes its tree nodes as it goes: one that never became durable left nodes past the
+            // acknowledged tree, which are not part of it.
+            try tree.truncate(toTreeSize: state.size)
             var damaged = try !tree.matches(state.frontier)
             if !damaged && !vouched { damaged = try tree.firstInconsistency(state.frontier, sha: sha) != nil }
             if damaged {

@@ -7,25 +7,26 @@ extension LedgerWriter {
     }
 
     /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in a segment or content file once
-    /// `events` are staged after an append whose live segment and content file end at `segmentEnd` and
-    /// `contentEnd`, segments sealed as the append goes (`batchSize`, for the message: how many events the batch
-    /// has). Only a target segment size near that limit leaves a batch too large.
+    /// events of these sizes (their record bytes, and their content bytes if any) are staged after an append whose
+    /// live segment and content file end at `segmentEnd` and `contentEnd`, segments sealed as the append goes
+    /// (`batchSize`, for the message: how many events the batch has). Only a target segment size near that limit
+    /// leaves a batch too large.
     func checkRoom(
-        for events: some Sequence<PreparedEvent>,
+        for sizes: some Sequence<(chain: Int, content: Int?)>,
         segmentEnd: UInt64,
         contentEnd: UInt64,
         batchSize: Int
     ) throws(LedgerError) {
         var segmentEnd = segmentEnd
         var contentEnd = contentEnd
-        for event in events {
+        for size in sizes {
             if options.seals(segmentEnd: segmentEnd, contentEnd: contentEnd) {
                 segmentEnd = UInt64(SegmentFormat.headerSize)
                 contentEnd = 0
             }
             // A frame is its length (4 bytes), the record and the leaf hash.
-            segmentEnd += UInt64(4 + Record.headerSize + event.chainBytes.count + Hash.byteCount)
-            if let content = event.contentBytes { contentEnd += UInt64(ContentFormat.prefixSize + content.count) }
+            segmentEnd += UInt64(4 + Record.headerSize + size.chain + Hash.byteCount)
+            if let content = size.content { contentEnd += UInt64(ContentFormat.prefixSize + content) }
         }
         guard segmentEnd <= options.maxFileOffset, contentEnd <= options.maxFileOffset else {
             throw LedgerError(
@@ -37,9 +38,7 @@ extension LedgerWriter {
         }
     }
 
-    /// Stages one event after `pending` — its content entry, its frame, its index entry and its tree nodes — first
-    /// sealing the live segment if it is full (see ``sealIfFull(during:)``). `endsBatch` marks the last event of
-    /// an all-or-nothing batch.
+    /// Stages `event` (see ``stage(chain:content:isLedgerEvent:digest:endsBatch:now:into:)``).
     func stage(
         _ event: PreparedEvent,
         digest: IdDigest,
@@ -47,12 +46,50 @@ extension LedgerWriter {
         now: Int64,
         into pending: inout PendingAppend
     ) throws(LedgerError) {
+        try withRawBytes(event.chainBytes) { chain throws(LedgerError) in
+            guard let content = event.contentBytes else {
+                return try stage(
+                    chain: chain,
+                    content: nil,
+                    isLedgerEvent: event.isLedgerEvent,
+                    digest: digest,
+                    endsBatch: endsBatch,
+                    now: now,
+                    into: &pending
+                )
+            }
+            try withRawBytes(content) { content throws(LedgerError) in
+                try stage(
+                    chain: chain,
+                    content: content,
+                    isLedgerEvent: event.isLedgerEvent,
+                    digest: digest,
+                    endsBatch: endsBatch,
+                    now: now,
+                    into: &pending
+                )
+            }
+        }
+    }
+
+    /// Stages one event, given by its record (`chain`) and content bytes, after `pending` — its content entry, its
+    /// frame, its index entry and its tree nodes — first sealing the live segment if it is full (see
+    /// ``sealIfFull(during:)``). `endsBatch` marks the last event of an all-or-nothing batch.
+    func stage(
+        chain: UnsafeRawBufferPointer,
+        content: UnsafeRawBufferPointer?,
+        isLedgerEvent: Bool,
+        digest: IdDigest,
+        endsBatch: Bool,
+        now: Int64,
+        into pending: inout PendingAppend
+    ) throws(LedgerError) {
         try sealIfFull(during: &pending)
         var flags: Record.Flags = endsBatch ? [.endsBatch] : []
-        if event.isLedgerEvent { flags.insert(.ledgerEvent) }
+        if isLedgerEvent { flags.insert(.ledgerEvent) }
         var commitment = Hash.zero
         var contentOffset = RecordIndex.noContent
-        if let content = event.contentBytes {
+        if let content {
             flags.insert(.hasContent)
             contentOffset = UInt32(pending.contentEnd)
             let salt = pending.nextSalt()
@@ -66,14 +103,12 @@ extension LedgerWriter {
         }
         let frameOffset = UInt32(pending.segmentEnd)
         let leaf = SegmentFormat.appendFrame(
-            Record(
-                seq: pending.seq,
-                flags: flags,
-                appendedAtMillis: now,
-                prev: pending.prev,
-                contentCommitment: commitment,
-                envelope: event.chainBytes
-            ),
+            seq: pending.seq,
+            flags: flags,
+            appendedAtMillis: now,
+            prev: pending.prev,
+            contentCommitment: commitment,
+            envelope: chain,
             to: &pending.segment,
             sha: sha
         )
@@ -86,20 +121,24 @@ extension LedgerWriter {
         pending.seq += 1
     }
 
-    /// Writes the staged content, then records, without a sync; on failure cuts the files back to where this
-    /// append started (nothing of it stays).
+    /// Writes the staged content, then records, then the tree nodes they completed, without a sync; on failure cuts
+    /// the files back to where this append started (nothing of it stays).
     func write(_ pending: inout PendingAppend) throws(LedgerError) {
+        let contentOffset = pending.contentBase + pending.writtenContent
+        let segmentOffset = pending.segmentBase + pending.writtenSegment
         do {
-            if !pending.content.isEmpty {
-                try active.content.write(pending.content, at: pending.contentBase + pending.writtenContent)
-            }
-            if !pending.segment.isEmpty {
-                try active.segment.write(pending.segment, at: pending.segmentBase + pending.writtenSegment)
-            }
+            if !pending.content.isEmpty { try active.content.write(pending.content, at: contentOffset) }
+            if !pending.segment.isEmpty { try active.segment.write(pending.segment, at: segmentOffset) }
+            try tree.write(pending.treeNodes)
+            pending.treeNodes.removeWritten()
         } catch {
             try undoPartialWrite(&pending)
             throw error
         }
+        // The sync that makes these bytes durable comes later (at the commit, or when the segment is sealed): let
+        // the disk start on them now, while the next ones are staged.
+        active.content.startWriteBack(at: contentOffset, count: pending.content.count)
+        active.segment.startWriteBack(at: segmentOffset, count: pending.segment.count)
         pending.writtenContent += UInt64(pending.content.count)
         pending.writtenSegment += UInt64(pending.segment.count)
         pending.content.removeAll(keepingCapacity: true)
@@ -159,8 +198,8 @@ extension LedgerWriter {
 
     /// After a failed write (disk full, file too large), or when a staged append is abandoned, removes the
     /// segments the append started (newest first, each segment file after its index and content, so that a crash
-    /// midway leaves a torn append that recovery quarantines) and cuts the segment it began in back, so no bytes
-    /// of the append stay behind.
+    /// midway leaves a torn append that recovery quarantines) and cuts the segment it began in back, and the tree
+    /// files to the acknowledged tree, so no bytes of the append stay behind.
     func undoPartialWrite(_ pending: inout PendingAppend) throws(LedgerError) {
         do {
             if let original = pending.filled.first {
@@ -177,6 +216,7 @@ extension LedgerWriter {
             }
             try active.segment.truncate(to: state.segmentLength)
             try active.content.truncate(to: state.contentLength)
+            try tree.truncate(toTreeSize: state.size)
             // Durably: unsynced, the cut bytes could come back after a power loss under a later batch.
             try active.segment.syncData()
             try active.content.syncData()

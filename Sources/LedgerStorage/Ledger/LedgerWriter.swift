@@ -28,7 +28,9 @@ final class LedgerWriter {
     var syncObserver: (@Sendable (Duration) -> Void)?
     private var closed = false
     private let head: HeadFile
-    private let tree: TreeStore
+    /// The tree's level files. Nodes of an append are written as it goes, ahead of the head: derived data, cut back
+    /// if the append is abandoned, and by the next open after a crash.
+    let tree: TreeStore
     private let lock: WriterLock
 
     init(
@@ -133,7 +135,7 @@ final class LedgerWriter {
                     fresh.append((event, digest))
                 }
                 try checkRoom(
-                    for: fresh.lazy.map(\.0),
+                    for: fresh.lazy.map { event, _ in (event.chainBytes.count, event.contentBytes?.count) },
                     segmentEnd: pending.segmentEnd,
                     contentEnd: pending.contentEnd,
                     batchSize: fresh.count
@@ -194,6 +196,7 @@ final class LedgerWriter {
             try active.index.write(pending.index, at: active.indexLength)
             active.indexLength += UInt64(pending.index.count)
             try tree.write(pending.treeNodes)
+            pending.treeNodes.removeWritten()
             state.checkpoint = try checkpointSigner.sign(size: state.size, root: state.frontier.root(using: sha))
             try head.write(state, sha: sha)
         } catch {

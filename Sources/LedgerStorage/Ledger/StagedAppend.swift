@@ -40,8 +40,10 @@ public final class StagedAppend {
     /// What is staged. Only ever passed `inout` or read a field at a time: passing it by value would copy it (a
     /// retain and release of every buffer it holds) at each call.
     private var pending: PendingAppend
-    /// The newest event, staged when the next one arrives or at the commit, whichever knows if it ends the batch.
-    private var last: (event: PreparedEvent, digest: IdDigest)?
+    /// The newest event, staged when the next one arrives or at the commit, whichever knows if it ends the batch:
+    /// its entry, in the batch being added or, between two calls, in `lastBatch`.
+    private var last: (entry: PreparedBatch.Entry, digest: IdDigest)?
+    private var lastBatch = PreparedBatch()
     private var appended = 0
     private var duplicates = 0
     private let firstSeq: UInt64
@@ -58,43 +60,77 @@ public final class StagedAppend {
 
     deinit { if !finished { abandon() } }
 
-    /// Stages `events` after the ones added before.
+    /// Stages `events` after the ones added before (see ``add(_:)-(PreparedBatch)``).
+    public func add(_ events: [PreparedEvent]) throws(LedgerError) {
+        try add(PreparedBatch(events, sha: writer.sha))
+    }
+
+    /// Stages the events of `batch` after the ones added before.
     ///
     /// - Throws: ``LedgerError`` `.badInput` for an event that poses as one of the ledger's own (a `ledger.` type
     ///   or a `ledger:` id), `.refused` when the batch would pass ``LedgerOptions/maxFileOffset``, `.io` if a
     ///   write failed or a new segment could not be started; either way the whole staged append is abandoned,
     ///   and nothing of it stays (a segment it started stays, empty). It cannot be used after that.
-    public func add(_ events: [PreparedEvent]) throws(LedgerError) {
+    public func add(_ batch: PreparedBatch) throws(LedgerError) {
         precondition(!finished, "add after the staged append was committed or abandoned")
         do throws(LedgerError) {
-            for event in events {
-                try Ledger.checkInput(event, position: appended + duplicates)
-                let digest = IdDigest(event, sha: writer.sha)
+            var lastIsInBatch = false
+            for (position, entry) in batch.entries.enumerated() {
+                if entry.isFlagged, let event = batch.flagged[position] {
+                    try Ledger.checkInput(event, position: appended + duplicates)
+                }
+                let digest = IdDigest(hash: entry.idHash)
                 if try writer.isRecorded(digest) || pending.newIds.seq(of: digest) != nil {
                     duplicates += 1
                     continue
                 }
                 if let last {
-                    try writer.stage(last.event, digest: last.digest, endsBatch: false, now: now, into: &pending)
+                    try stage(last.entry, of: lastIsInBatch ? batch : lastBatch, digest: last.digest, endsBatch: false)
                 } else {
                     try writer.startSegmentIfDue(for: &pending)
                 }
+                let chain = entry.chainEnd - entry.chainStart
                 try writer.checkRoom(
-                    for: CollectionOfOne(event),
+                    for: CollectionOfOne((chain, entry.hasContent ? entry.contentEnd - entry.chainEnd : nil)),
                     segmentEnd: pending.segmentEnd,
                     contentEnd: pending.contentEnd,
                     batchSize: appended + 1
                 )
                 pending.newIds.insert(digest, seq: pending.seq)
-                last = (event, digest)
+                last = (entry, digest)
+                lastIsInBatch = true
                 appended += 1
                 if pending.segment.count + pending.content.count >= StagedAppend.writeThreshold {
                     try writer.write(&pending)
                 }
             }
+            // The newest event waits for the next call or the commit: keep the bytes it is in.
+            if lastIsInBatch { lastBatch = batch }
         } catch {
             abandon()
             throw error
+        }
+    }
+
+    /// Stages `entry` of `batch`: an event outside the `ledger.` namespace, since ``add(_:)-(PreparedBatch)``
+    /// refuses the others.
+    private func stage(
+        _ entry: PreparedBatch.Entry,
+        of batch: PreparedBatch,
+        digest: IdDigest,
+        endsBatch: Bool
+    ) throws(LedgerError) {
+        try withRawBytes(batch.bytes) { bytes throws(LedgerError) in
+            try writer.stage(
+                chain: UnsafeRawBufferPointer(rebasing: bytes[entry.chainStart..<entry.chainEnd]),
+                content: entry.hasContent
+                    ? UnsafeRawBufferPointer(rebasing: bytes[entry.chainEnd..<entry.contentEnd]) : nil,
+                isLedgerEvent: false,
+                digest: digest,
+                endsBatch: endsBatch,
+                now: now,
+                into: &pending
+            )
         }
     }
 
@@ -109,7 +145,7 @@ public final class StagedAppend {
         guard appended > 0 else {
             return AppendResult(appended: 0, duplicates: duplicates, firstSeq: nil, size: pending.seq)
         }
-        if let last { try writer.stage(last.event, digest: last.digest, endsBatch: true, now: now, into: &pending) }
+        if let last { try stage(last.entry, of: lastBatch, digest: last.digest, endsBatch: true) }
         try writer.persist(&pending)
         return AppendResult(
             appended: appended,

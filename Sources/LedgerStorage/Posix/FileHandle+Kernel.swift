@@ -1,3 +1,4 @@
+import CKernel
 public import LedgerCore
 import SystemPackage
 
@@ -7,7 +8,8 @@ import Glibc
 import Darwin
 #endif
 
-/// The calls on an open file that swift-system does not offer: `fchmod`, `fdatasync`, `fsync` and `flock`.
+/// The calls on an open file that swift-system does not offer: `fchmod`, `fdatasync`, `fsync`, `sync_file_range`
+/// and `flock`.
 extension LedgerFile {
     /// Sets the permission bits with `fchmod(2)`.
     public func changeMode(to mode: UInt32) throws(LedgerError) {
@@ -31,6 +33,14 @@ extension LedgerFile {
                 cause: SystemCallError("fdatasync", errno: code)
             )
         }
+    }
+
+    /// Asks the kernel to start writing `count` bytes at `offset` to the disk now, without waiting
+    /// (`sync_file_range(2)` with `SYNC_FILE_RANGE_WRITE`; nothing on systems without it), so that a later
+    /// ``syncData()`` has less left to wait for. A hint only: it makes nothing durable, and its result is not
+    /// looked at, since a write-back error is kept by the kernel for the next `fdatasync` of the file to report.
+    public func startWriteBack(at offset: UInt64, count: Int) {
+        _ = groupledger_start_writeback(descriptor.rawValue, Int64(offset), Int64(count))
     }
 
     /// Flushes data and metadata with `fsync(2)`; used for directories after creating or renaming a file in them.

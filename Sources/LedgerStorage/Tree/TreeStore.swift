@@ -56,13 +56,15 @@ public final class TreeStore: TreeHashReader, @unchecked Sendable {
         return try file(level: level).size() / 32
     }
 
-    /// Cuts every level to what a tree of `size` leaves has complete (after a recovery cut records off).
+    /// Cuts every level to what a tree of `size` leaves has complete: after a recovery cut records off, or an
+    /// append that wrote its nodes ahead of its commit was abandoned.
     public func truncate(toTreeSize size: UInt64) throws(LedgerError) {
         for level in 0..<64 {
             let keep = size >> UInt64(level)
             let count = try count(level: level)
             if count > keep { try file(level: level).truncate(to: keep * 32) }
-            if keep == 0 { break }
+            // A level with no nodes has none above it; a level that had more than it keeps may have some.
+            if keep == 0 && count == 0 { break }
         }
     }
 
