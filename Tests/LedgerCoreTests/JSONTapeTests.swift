@@ -102,6 +102,26 @@ import Testing
         #expect(accepted > 300)
     }
 
+    /// Long strings are scanned eight plain bytes at a time: a byte that needs a look — a quote, a backslash, a
+    /// control character, a byte of a UTF-8 sequence — is seen at every position of the word.
+    @Test func everyByteThatMattersIsSeenAtEveryPositionOfALongString() {
+        let specials: [[UInt8]] = [
+            [0x22], [0x5C, 0x6E], [0x5C, 0x61], [0x5C], [0x00], [0x09], [0x1F], [0x7F], [0x20], [0xC3, 0xA9],
+            [0xE1, 0xBB, 0x87], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xC3], [0xED, 0xA0, 0x80],
+        ]
+        for length in [7, 8, 9, 16, 23, 24, 31] {
+            for position in 0...length {
+                for special in specials {
+                    var inner = Array(repeating: UInt8(ascii: "a"), count: length)
+                    inner.insert(contentsOf: special, at: position)
+                    let text = [UInt8(ascii: "[")] + [0x22] + inner + [0x22] + [UInt8(ascii: "]")]
+                    let parses = (try? JSONParser().parse(text)) != nil
+                    #expect(JSONTapeTests.indexes(text) == parses, "\(special) at \(position) of \(length)")
+                }
+            }
+        }
+    }
+
     @Test(arguments: [
         #"{"a":1,"a":2}"#, #"{"a":{"b":1,"b":1}}"#, "[1,]", #"{"a":1,}"#, "[01]", "[-]", "[1.5]", "[1e3]", "[tru]",
         #"["\x"]"#, #"["\ud800"]"#, #"["\udc00\ud800"]"#, #"{"\u0061":1}"#, "\u{FEFF}[]", "[] x", "", " ", "[", "{",

@@ -1,4 +1,5 @@
 import LedgerCore
+import TestSupport
 import Testing
 
 @testable import LedgerImport
@@ -23,6 +24,68 @@ import Testing
         #expect(units.map(\.location.number) == [1, 4, 5])
         #expect(units.map(\.location.byteOffset) == [0, 13, 17])
         #expect(units.map { String(decoding: $0.bytes, as: UTF8.self) } == ["{\"a\":1}", "[2]", "{\"b\":\"x\\ny\"}"])
+    }
+
+    /// `feedLines` leaves a line that lies whole in its chunk where it is and gathers the others: either way the same
+    /// units as a plain split of the whole text (line numbers, byte offsets, `\r\n`, blank lines, over-long lines,
+    /// one byte either side of the limit), for every chunk size.
+    @Test func linesLeftInTheChunkAndGatheredLinesAreTheSameUnits() {
+        var rng = SeededRandom(seed: 0xF4A3)
+        let pieces = [
+            "{\"a\":1}", "[2]", "", "  ", "\r", "x\r", String(repeating: "b", count: 12),
+            String(repeating: "c", count: 13), "\t\r", "é",
+        ]
+        let text = Array((0..<300).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: "\n").utf8)
+        let limit = 12
+
+        var expected: [String] = []
+        var offset = 0
+        for (index, line) in text.split(separator: 0x0a, omittingEmptySubsequences: false).enumerated() {
+            defer { offset += line.count + 1 }
+            if line.count > limit {
+                expected.append("error \(index + 1) \(offset)")
+                continue
+            }
+            let body = line.last == 0x0d ? line.dropLast() : line[...]
+            if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0d }) { continue }
+            expected.append("\(index + 1) \(offset) \(String(decoding: body, as: UTF8.self))")
+        }
+
+        for chunk in Array(1...40) + [text.count] {
+            var framer = JSONLinesFramer(name: "in", maxLineBytes: limit)
+            var got: [String] = []
+            var leftInChunk = 0
+            for start in stride(from: 0, to: text.count, by: chunk) {
+                text[start..<min(start + chunk, text.count)].withUnsafeBytes { bytes in
+                    for line in framer.feedLines(bytes) {
+                        switch line {
+                        case .inChunk(let range, let location):
+                            leftInChunk += 1
+                            let body = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                            got.append("\(location.number) \(location.byteOffset) \(body)")
+                        case .gathered(let unit):
+                            got.append(
+                                "\(unit.location.number) \(unit.location.byteOffset) \(String(decoding: unit.bytes, as: UTF8.self))"
+                            )
+                        case .tooLong(let error):
+                            got.append("error \(error.location.number) \(error.byteOffset)")
+                        }
+                    }
+                }
+            }
+            for result in framer.finish() {
+                switch result {
+                case .success(let unit):
+                    got.append(
+                        "\(unit.location.number) \(unit.location.byteOffset) \(String(decoding: unit.bytes, as: UTF8.self))"
+                    )
+                case .failure(let error):
+                    got.append("error \(error.location.number) \(error.byteOffset)")
+                }
+            }
+            #expect(got == expected, "\(chunk)-byte chunks")
+            if chunk == text.count { #expect(leftInChunk > 100, "whole lines are left in the chunk") }
+        }
     }
 
     /// An over-long line is reported once, at its first byte, never buffered, and the next line is read normally.

@@ -6,8 +6,8 @@ import Testing
 
 /// A bulk ingest takes each chunk's outcomes packed (``SourceDecoder/consumePacked(_:)``): the events' bytes in one
 /// buffer, written straight into it by the envelope direct path. What comes out must be exactly what the unit-by-unit
-/// outcomes give — the same units, the same record and content bytes, the same id hashes — whatever the chunking
-/// of the input and the number of decoding threads.
+/// outcomes give — the same units, the same record and content bytes, the same id hashes, and a content commitment
+/// to a salt and the content — whatever the chunking of the input and the number of decoding threads.
 @Suite struct PackedOutcomesTests {
     /// Each unit of one reading, with its events as text: the id hash, the record bytes and the content bytes.
     static func view(_ runs: [PackedOutcomes]) -> [String] {
@@ -20,9 +20,12 @@ import Testing
                     for entry in run.events.entries[next..<next + count] {
                         let bytes = run.events.bytes
                         let chain = String(decoding: bytes[entry.chainStart..<entry.chainEnd], as: UTF8.self)
+                        // Content comes after its salt, under a commitment to both.
+                        let salted = Array(bytes[entry.chainEnd..<entry.contentEnd])
+                        #expect(entry.contentCommitment == (entry.hasContent ? SHA256().hash(salted) : .zero))
                         let content =
                             entry.hasContent
-                            ? String(decoding: bytes[entry.chainEnd..<entry.contentEnd], as: UTF8.self) : "-"
+                            ? String(decoding: salted.dropFirst(PreparedBatch.saltSize), as: UTF8.self) : "-"
                         out.append("\(entry.idHash.hex) \(entry.isFlagged) \(chain) \(content)")
                     }
                     next += count
@@ -107,6 +110,25 @@ import Testing
         #expect(packed[3].hasSuffix(" -"))
     }
 
+    /// Every content gets its own salt, on either path into the batch, of the content store's size.
+    @Test func everyContentHasItsOwnSalt() {
+        let lines = (0..<600).map { n in
+            #"{"id":"e\#(n)","type":"post.created","time":"2026-11-01T08:00:00Z","actor":"a","group":"g","data":{"kind":"text","message":"m\#(n)"},"content":{"text":"same"}}"#
+        }
+        var decoder = EnvelopeLinesDecoder(name: "events.jsonl")
+        decoder.threads = 2
+        var runs = Array(lines.joined(separator: "\n").utf8).withUnsafeBytes { decoder.consumePacked($0) }
+        runs += decoder.finishPacked()
+        runs.append(PackedOutcomes(EnvelopeLinesDecoder.general(lines.prefix(300))))
+        var salts = Set<[UInt8]>()
+        for run in runs {
+            for entry in run.events.entries {
+                salts.insert(Array(run.events.bytes[entry.chainEnd..<entry.chainEnd + PreparedBatch.saltSize]))
+            }
+        }
+        #expect(salts.count == 900)
+    }
+
     /// Formats without a direct path into the batch pack each unit's outcome on the thread that decoded it: the same
     /// as packing the outcomes afterwards, with any number of threads.
     @Test func otherFormatsPackTheirOutcomesOnTheDecodingThreads() {
@@ -121,5 +143,15 @@ import Testing
             runs += decoder.finishPacked()
             #expect(Self.view(runs) == expected, "\(threads) threads")
         }
+    }
+}
+
+extension EnvelopeLinesDecoder {
+    /// The unit-by-unit outcomes of `lines` on the general path.
+    static func general(_ lines: some Sequence<String>) -> [ImportOutcome] {
+        var decoder = EnvelopeLinesDecoder(name: "events.jsonl")
+        decoder.threads = 1
+        decoder.directPath = false
+        return decoder.decodeAll(Array(lines.joined(separator: "\n").utf8))
     }
 }

@@ -48,4 +48,9 @@ import Testing
         #expect(out == expected)
         #expect(leaf == sha.leafHash(record))
     }
+
+    /// A batch's salts go into the content store as they are.
+    @Test func aBatchDrawsSaltsOfTheContentStoresSize() {
+        #expect(PreparedBatch.saltSize == ContentFormat.saltSize)
+    }
 }

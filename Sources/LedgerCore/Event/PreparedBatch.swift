@@ -1,16 +1,22 @@
-/// Many prepared events packed into one buffer: each event's canonical record bytes, then its content bytes, back to
-/// back, with a small fixed entry per event. What a bulk ingest hands from its decoding threads to the appending one:
-/// a chunk of a million-event input is one buffer and one entry array, not two arrays and a string per event, so
-/// the appending thread neither retains nor frees anything per event.
+/// Many prepared events packed into one buffer: each event's canonical record bytes, then, if it has content, a
+/// fresh random salt and the content's bytes, back to back, with a small fixed entry per event that also holds the
+/// content commitment `SHA-256(salt ‖ content)`. What a bulk ingest hands from its decoding threads to the appending
+/// one: a chunk of a million-event input is one buffer and one entry array, not two arrays and a string per event,
+/// and everything that does not depend on the event's place in the ledger is computed where it was decoded.
 public struct PreparedBatch: Sendable {
+    /// The bytes of a content salt (the content store's, `docs/FORMAT.md`).
+    public static let saltSize = 32
+
     /// One event of the batch.
     public struct Entry: Sendable {
-        /// Where its record bytes (``PreparedEvent/chainBytes``) are in ``bytes``; its content, if any, follows them
-        /// up to `contentEnd`.
+        /// Where its record bytes (``PreparedEvent/chainBytes``) are in ``bytes``; if it has content, its salt and
+        /// content follow them up to `contentEnd`.
         public let chainStart: Int
         public let chainEnd: Int
         public let contentEnd: Int
         public let hasContent: Bool
+        /// `SHA-256(salt ‖ content)`, or zero without content.
+        public let contentCommitment: Hash
         /// The SHA-256 of its id.
         public let idHash: Hash
         /// Whether ``PreparedBatch/flagged`` holds the event: a `ledger.` type or a `ledger:` id, which the ledger
@@ -25,6 +31,9 @@ public struct PreparedBatch: Sendable {
     /// The events that pose as the ledger's own, by position, kept whole for the refusal's message (rare: never an
     /// event of an importer's fast path).
     public private(set) var flagged: [Int: PreparedEvent] = [:]
+    /// Fresh random bytes for the salts, drawn many salts at a time.
+    private var salts: [UInt8] = []
+    private var saltsUsed = 0
 
     public init() {}
 
@@ -36,12 +45,18 @@ public struct PreparedBatch: Sendable {
     public var count: Int { entries.count }
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Adds `event` after the others; `sha` hashes its id unless the event carries the hash.
+    /// Adds `event` after the others; `sha` hashes its id unless the event carries the hash, and its content's
+    /// commitment.
     public mutating func append(_ event: PreparedEvent, sha: SHA256) {
         let chainStart = bytes.count
         bytes.append(contentsOf: event.chainBytes)
         let chainEnd = bytes.count
-        if let content = event.contentBytes { bytes.append(contentsOf: content) }
+        var commitment = Hash.zero
+        if let content = event.contentBytes {
+            appendSalt()
+            bytes.append(contentsOf: content)
+            commitment = commit(from: chainEnd, sha: sha)
+        }
         let isFlagged = event.isLedgerEvent || EnvelopeRules.reservedIdProblem(event.id) != nil
         if isFlagged { flagged[entries.count] = event }
         entries.append(
@@ -50,21 +65,21 @@ public struct PreparedBatch: Sendable {
                 chainEnd: chainEnd,
                 contentEnd: bytes.count,
                 hasContent: event.contentBytes != nil,
+                contentCommitment: commitment,
                 idHash: event.idHash ?? sha.hash(Array(event.id.utf8)),
                 isFlagged: isFlagged
             )
         )
     }
 
-    /// Adds an event whose record and content bytes `write` appends to the buffer it is given (and whose id hashes
-    /// to `idHash`), or nothing when `write` returns `false` (the buffer is cut back). For code of this package
-    /// that writes canonical bytes of an event outside the `ledger.` namespace with an id that is not reserved,
-    /// as ``PreparedEvent/init(checkedID:chainBytes:contentBytes:idHash:)`` requires: an importer's fast path.
-    ///
-    /// - Parameter write: appends the record bytes, then returns the content bytes' start (or `nil` for none) via
-    ///   its second argument after appending them.
+    /// Adds an event whose record bytes and then content bytes `write` appends to the buffer it is given, marking
+    /// where the content starts (`nil`: none), or nothing when `write` returns `false` (the buffer is cut back). For
+    /// code of this package that writes canonical bytes of an event outside the `ledger.` namespace with an id that
+    /// is not reserved, as ``PreparedEvent/init(checkedID:chainBytes:contentBytes:idHash:)`` requires: an
+    /// importer's fast path. `sha` hashes the content's commitment.
     package mutating func appendChecked(
         idHash: Hash,
+        sha: SHA256,
         _ write: (_ bytes: inout [UInt8], _ contentStart: inout Int?) -> Bool
     ) -> Bool {
         let chainStart = bytes.count
@@ -73,16 +88,40 @@ public struct PreparedBatch: Sendable {
             bytes.removeSubrange(chainStart...)
             return false
         }
+        var commitment = Hash.zero
+        if let contentStart {
+            bytes.insert(contentsOf: nextSalt(), at: contentStart)
+            commitment = commit(from: contentStart, sha: sha)
+        }
         entries.append(
             Entry(
                 chainStart: chainStart,
                 chainEnd: contentStart ?? bytes.count,
                 contentEnd: bytes.count,
                 hasContent: contentStart != nil,
+                contentCommitment: commitment,
                 idHash: idHash,
                 isFlagged: false
             )
         )
         return true
+    }
+
+    /// The commitment to the salt and content from `start` to the end of the buffer.
+    private func commit(from start: Int, sha: SHA256) -> Hash {
+        bytes.withUnsafeBytes { sha.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+    }
+
+    private mutating func appendSalt() {
+        bytes.append(contentsOf: nextSalt())
+    }
+
+    private mutating func nextSalt() -> ArraySlice<UInt8> {
+        if saltsUsed == salts.count {
+            salts = SecureRandom.bytes(256 * Self.saltSize)
+            saltsUsed = 0
+        }
+        defer { saltsUsed += Self.saltSize }
+        return salts[saltsUsed..<saltsUsed + Self.saltSize]
     }
 }

@@ -1,6 +1,12 @@
 import GroupDomain
 import LedgerCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The event catalogue arranged for lookups by the bytes of a name as ``EnvelopeDirectLine`` finds them in a line:
 /// no string is made and no table of strings hashed per event. It holds exactly what
 /// ``EventCatalogue/validate(_:at:)`` checks.
@@ -100,6 +106,7 @@ struct ByteCatalogue: Sendable {
 
     static func same(_ name: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard name.count == bytes.count else { return false }
-        return name.withUnsafeBytes { $0.elementsEqual(bytes) }
+        guard let other = bytes.baseAddress, !name.isEmpty else { return true }
+        return name.withUnsafeBytes { memcmp($0.baseAddress!, other, bytes.count) == 0 }
     }
 }

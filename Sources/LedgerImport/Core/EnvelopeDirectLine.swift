@@ -44,7 +44,7 @@ struct EnvelopeDirectLine {
     func append(_ line: UnsafeRawBufferPointer, to batch: inout PreparedBatch, sha: SHA256) -> Bool {
         JSONTape.index(line, limits: limits) { tape -> Bool in
             guard let tape, let fields = check(tape) else { return false }
-            return batch.appendChecked(idHash: sha.hash(tape.raw(fields.id))) { bytes, contentStart in
+            return batch.appendChecked(idHash: sha.hash(tape.raw(fields.id)), sha: sha) { bytes, contentStart in
                 write(tape, fields, into: &bytes, contentStart: &contentStart)
             }
         }

@@ -32,8 +32,32 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
         outcomes(framer.finish(), reducing: reduce)
     }
 
+    /// The lines that lie whole in `chunk` are read where they are; only those the direct path declines are copied,
+    /// for the general path.
     public mutating func consumePacked(_ chunk: UnsafeRawBufferPointer) -> [PackedOutcomes] {
-        packedOutcomes(framer.feed(chunk))
+        let shared = ThreadPrivate(chunk)
+        return mapSlices(framer.feedLines(chunk)) { mapper, lines in
+            let chunk = shared.value
+            var packed = PackedOutcomes()
+            let sha = SHA256()
+            for line in lines {
+                switch line {
+                case .inChunk(let range, let location):
+                    let bytes = UnsafeRawBufferPointer(rebasing: chunk[range])
+                    if mapper.directPath, mapper.direct.append(bytes, to: &packed.events, sha: sha) {
+                        packed.units.append(.events(1))
+                    } else {
+                        packed.add(
+                            mapper.outcome(.success(FramedUnit(location: location, bytes: Array(bytes)))),
+                            sha: sha
+                        )
+                    }
+                case .gathered(let unit): mapper.pack(.success(unit), into: &packed, sha: sha)
+                case .tooLong(let error): packed.add(.rejected(error), sha: sha)
+                }
+            }
+            return packed
+        }
     }
 
     public mutating func finishPacked() -> [PackedOutcomes] {

@@ -75,9 +75,9 @@ extension UnitMapping {
 
     /// `map` applied to consecutive slices of `units`, one per thread (one slice, on this thread, for a short
     /// chunk), each with its own mapper; the results in order.
-    private func mapSlices<Mapped: Sendable>(
-        _ units: [Result<FramedUnit, ImportError>],
-        _ map: @Sendable (Self, ArraySlice<Result<FramedUnit, ImportError>>) -> Mapped
+    func mapSlices<Unit, Mapped: Sendable>(
+        _ units: [Unit],
+        _ map: @Sendable (Self, ArraySlice<Unit>) -> Mapped
     ) -> [Mapped] {
         let threads = min(self.threads, units.count / UnitMappingPool.minimumUnitsPerThread)
         guard threads > 1 else { return [map(self, units[...])] }
@@ -99,9 +99,10 @@ extension UnitMapping {
     }
 }
 
-/// Hands values that are not `Sendable` to the threads of one ``UnitMapping/outcomes(_:reducing:)`` call, which is safe
-/// there because each thread uses only its own mapper and writes only its own slot, and `units` is only read.
-private struct ThreadPrivate<Value>: @unchecked Sendable {
+/// Hands values that are not `Sendable` to the threads of one ``UnitMapping/mapSlices(_:_:)`` call, which is safe
+/// there because each thread uses only its own mapper and writes only its own slot, and what they share (the units,
+/// the chunk they lie in) is only read.
+struct ThreadPrivate<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }

@@ -23,16 +23,53 @@ struct JSONLinesFramer {
         self.maxLineBytes = maxLineBytes
     }
 
+    /// A line completed by a chunk, as ``feedLines(_:)`` gives it.
+    enum Line {
+        /// A line that lies whole in the chunk: its bytes are `chunk[range]` (without the `\r` before its `\n`).
+        case inChunk(Range<Int>, SourceLocation)
+        /// A line that began in an earlier chunk, its bytes gathered here.
+        case gathered(FramedUnit)
+        /// A line longer than the limit, reported at its first byte.
+        case tooLong(ImportError)
+    }
+
     /// The units completed by `chunk`; an over-long line is an error at its first byte.
     mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [Result<FramedUnit, ImportError>] {
-        var out: [Result<FramedUnit, ImportError>] = []
+        feedLines(chunk).map { line in
+            switch line {
+            case .inChunk(let range, let location):
+                .success(FramedUnit(location: location, bytes: Array(UnsafeRawBufferPointer(rebasing: chunk[range]))))
+            case .gathered(let unit): .success(unit)
+            case .tooLong(let error): .failure(error)
+            }
+        }
+    }
+
+    /// The lines completed by `chunk`, those that lie whole in it left there rather than copied: for a caller that
+    /// reads them before the chunk's memory goes (a bulk ingest, which copies only what it keeps).
+    mutating func feedLines(_ chunk: UnsafeRawBufferPointer) -> [Line] {
+        var out: [Line] = []
         var start = 0
         while start < chunk.count {
             let newline = JSONLinesFramer.newline(in: UnsafeRawBufferPointer(rebasing: chunk[start...]))
             let end = newline.map { start + $0 } ?? chunk.count
+            if let newline, pending.isEmpty, !discarding, newline <= maxLineBytes {
+                // The common case: a whole line in this chunk, left where it is.
+                var last = end
+                if last > start, chunk[last - 1] == 0x0d { last -= 1 }
+                if !UnsafeRawBufferPointer(rebasing: chunk[start..<last]).allSatisfy(JSONLinesFramer.isBlank) {
+                    let location = SourceLocation(name: name, unit: .line, number: lineNumber, byteOffset: lineStart)
+                    out.append(.inChunk(start..<last, location))
+                }
+                position += newline + 1
+                lineNumber += 1
+                lineStart = position
+                start = end + 1
+                continue
+            }
             if !discarding {
                 if pending.count + (end - start) > maxLineBytes {
-                    out.append(.failure(tooLong()))
+                    out.append(.tooLong(tooLong()))
                     pending.removeAll(keepingCapacity: false)
                     discarding = true
                 } else {
@@ -48,6 +85,8 @@ struct JSONLinesFramer {
         return out
     }
 
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0d }
+
     /// The offset of the first `\n` in `bytes` (`memchr`, which reads a word or a vector at a time).
     private static func newline(in bytes: UnsafeRawBufferPointer) -> Int? {
         guard let base = bytes.baseAddress, let found = memchr(base, 0x0a, bytes.count) else { return nil }
@@ -56,17 +95,23 @@ struct JSONLinesFramer {
 
     /// The last line, when the input does not end with a newline.
     mutating func finish() -> [Result<FramedUnit, ImportError>] {
-        var out: [Result<FramedUnit, ImportError>] = []
+        var out: [Line] = []
         if !pending.isEmpty || discarding { endLine(into: &out) }
-        return out
+        return out.compactMap { line in
+            switch line {
+            case .gathered(let unit): .success(unit)
+            case .tooLong(let error): .failure(error)
+            case .inChunk: nil  // only feedLines leaves lines in a chunk
+            }
+        }
     }
 
-    private mutating func endLine(into out: inout [Result<FramedUnit, ImportError>]) {
+    private mutating func endLine(into out: inout [Line]) {
         if !discarding {
             if pending.last == 0x0d { pending.removeLast() }
-            if !pending.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0d }) {
+            if !pending.allSatisfy(JSONLinesFramer.isBlank) {
                 let location = SourceLocation(name: name, unit: .line, number: lineNumber, byteOffset: lineStart)
-                out.append(.success(FramedUnit(location: location, bytes: pending)))
+                out.append(.gathered(FramedUnit(location: location, bytes: pending)))
             }
         }
         pending = []

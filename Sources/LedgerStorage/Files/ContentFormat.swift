@@ -26,6 +26,14 @@ public enum ContentFormat {
         return out.withUnsafeBytes { sha.hash(UnsafeRawBufferPointer(rebasing: $0[committed...])) }
     }
 
+    /// Appends one entry to `out` whose salt and content, `saltedContent`, were drawn and committed to already.
+    public static func appendEntry(seq: UInt64, saltedContent: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        precondition(saltedContent.count >= saltSize, "a salted content starts with its \(saltSize)-byte salt")
+        BigEndian.append(UInt32(8 + saltedContent.count), to: &out)
+        BigEndian.append(seq, to: &out)
+        out.append(contentsOf: saltedContent)
+    }
+
     /// A content entry found in a file.
     public struct Entry {
         public let offset: Int

@@ -38,8 +38,11 @@ struct IdIndex {
 
     /// The seq of the first record with this id digest, if any.
     ///
+    /// `mutating` only for the writer, which keeps the index in a class property: a non-mutating call there copied
+    /// the whole index (a retain and release of each of its buffers) for every lookup, an inout access borrows it.
+    ///
     /// - Throws: ``LedgerError`` `.io` when a run cannot be read, `.writerStopped` after ``close()``.
-    func seq(of digest: IdDigest) throws(LedgerError) -> UInt64? {
+    mutating func seq(of digest: IdDigest) throws(LedgerError) -> UInt64? {
         guard !closed else { throw LedgerError(.writerStopped, "this writer was closed") }
         for run in runs {
             if let seq = try run.seq(of: digest) { return seq }

@@ -61,7 +61,7 @@ extension LedgerWriter {
             try withRawBytes(content) { content throws(LedgerError) in
                 try stage(
                     chain: chain,
-                    content: content,
+                    content: .unsalted(content),
                     isLedgerEvent: event.isLedgerEvent,
                     digest: digest,
                     endsBatch: endsBatch,
@@ -72,12 +72,20 @@ extension LedgerWriter {
         }
     }
 
+    /// An event's content as it is staged.
+    enum StagedContent {
+        /// The content's bytes: the salt is drawn, and the commitment computed, as it is staged.
+        case unsalted(UnsafeRawBufferPointer)
+        /// Salt and content, and their commitment, prepared beforehand (``PreparedBatch``).
+        case salted(UnsafeRawBufferPointer, commitment: Hash)
+    }
+
     /// Stages one event, given by its record (`chain`) and content bytes, after `pending` — its content entry, its
     /// frame, its index entry and its tree nodes — first sealing the live segment if it is full (see
     /// ``sealIfFull(during:)``). `endsBatch` marks the last event of an all-or-nothing batch.
     func stage(
         chain: UnsafeRawBufferPointer,
-        content: UnsafeRawBufferPointer?,
+        content: StagedContent?,
         isLedgerEvent: Bool,
         digest: IdDigest,
         endsBatch: Bool,
@@ -92,14 +100,19 @@ extension LedgerWriter {
         if let content {
             flags.insert(.hasContent)
             contentOffset = UInt32(pending.contentEnd)
-            let salt = pending.nextSalt()
-            commitment = ContentFormat.appendEntry(
-                seq: pending.seq,
-                salt: salt,
-                content: content,
-                to: &pending.content,
-                sha: sha
-            )
+            switch content {
+            case .unsalted(let content):
+                commitment = ContentFormat.appendEntry(
+                    seq: pending.seq,
+                    salt: pending.nextSalt(),
+                    content: content,
+                    to: &pending.content,
+                    sha: sha
+                )
+            case .salted(let saltedContent, let prepared):
+                ContentFormat.appendEntry(seq: pending.seq, saltedContent: saltedContent, to: &pending.content)
+                commitment = prepared
+            }
         }
         let frameOffset = UInt32(pending.segmentEnd)
         let leaf = SegmentFormat.appendFrame(

@@ -90,8 +90,9 @@ public final class StagedAppend {
                     try writer.startSegmentIfDue(for: &pending)
                 }
                 let chain = entry.chainEnd - entry.chainStart
+                let content = entry.hasContent ? entry.contentEnd - entry.chainEnd - PreparedBatch.saltSize : nil
                 try writer.checkRoom(
-                    for: CollectionOfOne((chain, entry.hasContent ? entry.contentEnd - entry.chainEnd : nil)),
+                    for: CollectionOfOne((chain, content)),
                     segmentEnd: pending.segmentEnd,
                     contentEnd: pending.contentEnd,
                     batchSize: appended + 1
@@ -124,7 +125,10 @@ public final class StagedAppend {
             try writer.stage(
                 chain: UnsafeRawBufferPointer(rebasing: bytes[entry.chainStart..<entry.chainEnd]),
                 content: entry.hasContent
-                    ? UnsafeRawBufferPointer(rebasing: bytes[entry.chainEnd..<entry.contentEnd]) : nil,
+                    ? .salted(
+                        UnsafeRawBufferPointer(rebasing: bytes[entry.chainEnd..<entry.contentEnd]),
+                        commitment: entry.contentCommitment
+                    ) : nil,
                 isLedgerEvent: false,
                 digest: digest,
                 endsBatch: endsBatch,
