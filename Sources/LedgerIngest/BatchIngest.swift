@@ -322,6 +322,15 @@ public struct BatchIngest {
             handOff.close()
         }
         reader.start()
+        // An error thrown by `handle` stops the reading.
+        func hand(_ handed: Handed) {
+            do {
+                try handle(handed)
+            } catch {
+                failure = error
+                handOff.cancel()
+            }
+        }
         func chunkDone(input: String, read: Int, size: Int?) {
             progress(Progress(input: input, read: read, size: size, units: tally.units, events: tally.events))
             if failure == nil, interrupted() {
@@ -336,23 +345,13 @@ public struct BatchIngest {
             case .outcomes(let outcomes, let input, let read, let size):
                 for kept in outcomes where failure == nil {
                     tally.count(kept)
-                    do {
-                        try handle(.unit(kept))
-                    } catch {
-                        failure = error
-                        handOff.cancel()
-                    }
+                    hand(.unit(kept))
                 }
                 chunkDone(input: input, read: read, size: size)
             case .packed(let runs, let input, let read, let size):
                 for run in runs where failure == nil {
                     for unit in run.units { tally.count(unit) }
-                    do {
-                        try handle(.packed(run))
-                    } catch {
-                        failure = error
-                        handOff.cancel()
-                    }
+                    hand(.packed(run))
                 }
                 chunkDone(input: input, read: read, size: size)
             }
