@@ -223,18 +223,23 @@ public struct BatchIngest {
         let tally = try decodeInputs(settings, keeping: twoReadings ? .units(Kept.counted) : .packed, chunks: &chunks) {
             handed in
             guard case .packed(let run) = handed, let append = staged else { return }
-            // Decoders refuse `ledger.` types and `ledger:` ids, so a run's events cannot fail on their own: a
-            // refused unit anywhere in the run gives the same outcome as one after its events were staged.
-            if !settings.keepGoing, run.units.contains(where: { if case .rejected = $0 { true } else { false } }) {
-                append.abandon()
-                staged = nil
-                return
+            // As unit by unit: the events before the run's first refused unit are staged (their own error, a batch
+            // too large or a failed write, comes first), then the append is given up.
+            var events = run.events
+            var refused = false
+            if !settings.keepGoing, let first = run.units.firstIndex(where: \.isRejected) {
+                events = run.events.prefix(run.units[..<first].reduce(0) { $0 + $1.eventCount })
+                refused = true
             }
             do {
-                try append.add(run.events)
+                if !events.isEmpty { try append.add(events) }
             } catch {
                 staged = nil  // abandoned, and cannot succeed
                 throw error
+            }
+            if refused {
+                append.abandon()
+                staged = nil
             }
         }
         var report = Report(units: tally.units, events: tally.events, skipped: tally.skipped)

@@ -31,9 +31,8 @@ public struct PreparedBatch: Sendable {
     /// The events that pose as the ledger's own, by position, kept whole for the refusal's message (rare: never an
     /// event of an importer's fast path).
     public private(set) var flagged: [Int: PreparedEvent] = [:]
-    /// Fresh random bytes for the salts, drawn many salts at a time.
-    private var salts: [UInt8] = []
-    private var saltsUsed = 0
+    /// Fresh random bytes for the salts.
+    private var salts = SaltPool()
 
     public init() {}
 
@@ -107,6 +106,16 @@ public struct PreparedBatch: Sendable {
         return true
     }
 
+    /// The batch of the first `count` events.
+    public func prefix(_ count: Int) -> PreparedBatch {
+        var batch = PreparedBatch()
+        guard count > 0 else { return batch }
+        batch.bytes = Array(bytes[..<entries[count - 1].contentEnd])
+        batch.entries = Array(entries[..<count])
+        batch.flagged = flagged.filter { $0.key < count }
+        return batch
+    }
+
     /// The commitment to the salt and content from `start` to the end of the buffer.
     private func commit(from start: Int, sha: SHA256) -> Hash {
         bytes.withUnsafeBytes { sha.hash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
@@ -117,11 +126,25 @@ public struct PreparedBatch: Sendable {
     }
 
     private mutating func nextSalt() -> ArraySlice<UInt8> {
-        if saltsUsed == salts.count {
-            salts = SecureRandom.bytes(256 * Self.saltSize)
-            saltsUsed = 0
+        // A copy of the batch that is appended to draws from a pool of its own: two copies must never hand out the
+        // same salt, or revealing one content's salt would expose the other's commitment to a dictionary search.
+        if !isKnownUniquelyReferenced(&salts) { salts = SaltPool() }
+        return salts.next(Self.saltSize)
+    }
+}
+
+/// Random bytes drawn from OpenSSL many at a time and handed out once each. Only ever used through a uniquely
+/// referenced reference (``PreparedBatch`` replaces a shared one before drawing), so never by two threads at once.
+private final class SaltPool: @unchecked Sendable {
+    private var bytes: [UInt8] = []
+    private var used = 0
+
+    func next(_ count: Int) -> ArraySlice<UInt8> {
+        if used + count > bytes.count {
+            bytes = SecureRandom.bytes(256 * count)
+            used = 0
         }
-        defer { saltsUsed += Self.saltSize }
-        return salts[saltsUsed..<saltsUsed + Self.saltSize]
+        defer { used += count }
+        return bytes[used..<used + count]
     }
 }

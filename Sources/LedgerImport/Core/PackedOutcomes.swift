@@ -9,6 +9,16 @@ public struct PackedOutcomes: Sendable {
         case events(Int)
         case rejected(ImportError)
         case skipped(reason: String)
+
+        /// Whether the unit was refused.
+        public var isRejected: Bool {
+            if case .rejected = self { true } else { false }
+        }
+
+        /// How many events the unit gave.
+        public var eventCount: Int {
+            if case .events(let count) = self { count } else { 0 }
+        }
     }
 
     /// Every unit, in input order.

@@ -134,28 +134,35 @@ extension LedgerWriter {
         pending.seq += 1
     }
 
-    /// Writes the staged content, then records, then the tree nodes they completed, without a sync; on failure cuts
-    /// the files back to where this append started (nothing of it stays).
+    /// Writes the staged content, then records, without a sync; on failure cuts the files back to where this append
+    /// started (nothing of it stays).
     func write(_ pending: inout PendingAppend) throws(LedgerError) {
         let contentOffset = pending.contentBase + pending.writtenContent
         let segmentOffset = pending.segmentBase + pending.writtenSegment
         do {
             if !pending.content.isEmpty { try active.content.write(pending.content, at: contentOffset) }
             if !pending.segment.isEmpty { try active.segment.write(pending.segment, at: segmentOffset) }
-            try tree.write(pending.treeNodes)
-            pending.treeNodes.removeWritten()
         } catch {
             try undoPartialWrite(&pending)
             throw error
         }
         // The sync that makes these bytes durable comes later (at the commit, or when the segment is sealed): let
         // the disk start on them now, while the next ones are staged.
-        active.content.startWriteBack(at: contentOffset, count: pending.content.count)
-        active.segment.startWriteBack(at: segmentOffset, count: pending.segment.count)
+        if !pending.content.isEmpty { active.content.startWriteBack(at: contentOffset, count: pending.content.count) }
+        if !pending.segment.isEmpty { active.segment.startWriteBack(at: segmentOffset, count: pending.segment.count) }
         pending.writtenContent += UInt64(pending.content.count)
         pending.writtenSegment += UInt64(pending.segment.count)
         pending.content.removeAll(keepingCapacity: true)
         pending.segment.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes the tree nodes a large staged append has completed so far, ahead of its commit, so that they do not
+    /// wait in memory (64 MB per 1,000,000 events). Derived data, and not acknowledged: a failed write leaves the
+    /// nodes in memory for the commit to write after its sync, as every append's nodes are; nodes past the
+    /// acknowledged tree are cut when the append is abandoned, and by the next open after a crash.
+    func writeTreeAhead(_ pending: inout PendingAppend) {
+        guard (try? tree.write(pending.treeNodes)) != nil else { return }
+        pending.treeNodes.removeWritten()
     }
 
     /// Seals the live segment in the middle of an append once it (or its content file) has reached
@@ -211,8 +218,8 @@ extension LedgerWriter {
 
     /// After a failed write (disk full, file too large), or when a staged append is abandoned, removes the
     /// segments the append started (newest first, each segment file after its index and content, so that a crash
-    /// midway leaves a torn append that recovery quarantines) and cuts the segment it began in back, and the tree
-    /// files to the acknowledged tree, so no bytes of the append stay behind.
+    /// midway leaves a torn append that recovery quarantines) and cuts the segment it began in back, so no bytes of
+    /// the append stay behind; then the tree files back to the acknowledged tree.
     func undoPartialWrite(_ pending: inout PendingAppend) throws(LedgerError) {
         do {
             if let original = pending.filled.first {
@@ -229,10 +236,12 @@ extension LedgerWriter {
             }
             try active.segment.truncate(to: state.segmentLength)
             try active.content.truncate(to: state.contentLength)
-            try tree.truncate(toTreeSize: state.size)
             // Durably: unsynced, the cut bytes could come back after a power loss under a later batch.
             try active.segment.syncData()
             try active.content.syncData()
+            // Derived, so last and best effort: nodes left past the acknowledged tree are overwritten by the next
+            // append's and cut by the next open.
+            try? tree.truncate(toTreeSize: state.size)
         } catch {
             let stop = LedgerError(
                 .writerStopped,

@@ -28,8 +28,8 @@ final class LedgerWriter {
     var syncObserver: (@Sendable (Duration) -> Void)?
     private var closed = false
     private let head: HeadFile
-    /// The tree's level files. Nodes of an append are written as it goes, ahead of the head: derived data, cut back
-    /// if the append is abandoned, and by the next open after a crash.
+    /// The tree's level files: written after each append's sync, and by a large staged append as it goes (see
+    /// ``writeTreeAhead(_:)``).
     let tree: TreeStore
     private let lock: WriterLock
 

@@ -103,6 +103,7 @@ public final class StagedAppend {
                 appended += 1
                 if pending.segment.count + pending.content.count >= StagedAppend.writeThreshold {
                     try writer.write(&pending)
+                    writer.writeTreeAhead(&pending)
                 }
             }
             // The newest event waits for the next call or the commit: keep the bytes it is in.
