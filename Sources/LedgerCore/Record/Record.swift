@@ -71,13 +71,36 @@ public struct Record: Sendable, Hashable {
 
     /// Appends the stored bytes to `out`.
     public func encode(into out: inout [UInt8]) {
-        out.append(Record.version)
-        out.append(flags.rawValue)
-        BigEndian.append(seq, to: &out)
-        BigEndian.append(appendedAtMillis, to: &out)
-        prev.append(to: &out)
-        contentCommitment.append(to: &out)
+        Record.appendHeader(
+            seq: seq,
+            flags: flags,
+            appendedAtMillis: appendedAtMillis,
+            prev: prev,
+            contentCommitment: contentCommitment,
+            to: &out
+        )
         out.append(contentsOf: envelope)
+    }
+
+    /// Appends a record's fixed header (the layout above, without the envelope) to `out`, in one piece: what the
+    /// writer uses to encode a record from its fields without making a ``Record``.
+    public static func appendHeader(
+        seq: UInt64,
+        flags: Flags,
+        appendedAtMillis: Int64,
+        prev: Hash,
+        contentCommitment: Hash,
+        to out: inout [UInt8]
+    ) {
+        withUnsafeTemporaryAllocation(byteCount: headerSize, alignment: 8) { header in
+            header[0] = version
+            header[1] = flags.rawValue
+            header.storeBytes(of: seq.bigEndian, toByteOffset: 2, as: UInt64.self)
+            header.storeBytes(of: appendedAtMillis.bigEndian, toByteOffset: 10, as: Int64.self)
+            prev.store(to: header, at: 18)
+            contentCommitment.store(to: header, at: 50)
+            out.append(contentsOf: UnsafeRawBufferPointer(header))
+        }
     }
 
     /// Decodes stored bytes.

@@ -29,11 +29,14 @@ struct EnvelopeDirectLine {
             bytes.reserveCapacity(Int(tape[0].end - tape[0].start) + 16)
             var contentStart: Int?
             guard write(tape, fields, into: &bytes, contentStart: &contentStart) else { return nil }
+            // The content moves to an array of its own; the record bytes stay where they were written.
+            let content = contentStart.map { Array(bytes[$0...]) }
+            if let contentStart { bytes.removeSubrange(contentStart...) }
             let id = tape.raw(fields.id)
             return PreparedEvent(
                 checkedID: String(decoding: id, as: UTF8.self),
-                chainBytes: Array(bytes[..<(contentStart ?? bytes.count)]),
-                contentBytes: contentStart.map { Array(bytes[$0...]) },
+                chainBytes: bytes,
+                contentBytes: content,
                 idHash: sha.hash(id)
             )
         }

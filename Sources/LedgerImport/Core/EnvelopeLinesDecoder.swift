@@ -44,13 +44,8 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
                 switch line {
                 case .inChunk(let range, let location):
                     let bytes = UnsafeRawBufferPointer(rebasing: chunk[range])
-                    if mapper.directPath, mapper.direct.append(bytes, to: &packed.events, sha: sha) {
-                        packed.units.append(.events(1))
-                    } else {
-                        packed.add(
-                            mapper.outcome(.success(FramedUnit(location: location, bytes: Array(bytes)))),
-                            sha: sha
-                        )
+                    mapper.pack(line: bytes, into: &packed, sha: sha) {
+                        FramedUnit(location: location, bytes: Array(bytes))
                     }
                 case .gathered(let unit): mapper.pack(.success(unit), into: &packed, sha: sha)
                 case .tooLong(let error): packed.add(.rejected(error), sha: sha)
@@ -71,19 +66,38 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
     }
 
     func pack(_ framed: Result<FramedUnit, ImportError>, into packed: inout PackedOutcomes, sha: SHA256) {
-        if directPath, case .success(let unit) = framed,
-            unit.bytes.withUnsafeBytes({ direct.append($0, to: &packed.events, sha: sha) })
-        {
+        guard case .success(let unit) = framed else { return packed.add(outcome(framed), sha: sha) }
+        unit.bytes.withUnsafeBytes { bytes in pack(line: bytes, into: &packed, sha: sha) { unit } }
+    }
+
+    /// Packs the line `bytes`: straight into the batch when the direct path takes it, otherwise the general path's
+    /// outcome for it (`unit` gives the line as an owned unit, asked for only then).
+    private func pack(
+        line bytes: UnsafeRawBufferPointer,
+        into packed: inout PackedOutcomes,
+        sha: SHA256,
+        unit: () -> FramedUnit
+    ) {
+        if directPath, direct.append(bytes, to: &packed.events, sha: sha) {
             packed.units.append(.events(1))
             return
         }
-        packed.add(outcome(framed), sha: sha)
+        do throws(ImportError) {
+            packed.add(try generalOutcome(of: unit()), sha: sha)
+        } catch {
+            packed.add(.rejected(error), sha: sha)
+        }
     }
 
     func outcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome {
         if directPath, let event = unit.bytes.withUnsafeBytes({ direct.event($0, sha: sha) }) {
             return .events([event], unit.location)
         }
+        return try generalOutcome(of: unit)
+    }
+
+    /// The outcome of `unit` on the general path: a JSON tree, ``EnvelopeDecoder`` and the catalogue.
+    private func generalOutcome(of unit: FramedUnit) throws(ImportError) -> ImportOutcome {
         let label = unit.location.description
         do {
             let event = try decoder.decode(unit.bytes, at: label)

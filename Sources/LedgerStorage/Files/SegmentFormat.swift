@@ -48,8 +48,8 @@ public enum SegmentFormat {
     }
 
     /// Encodes a record (``Record``'s layout, from its fields and canonical envelope bytes) as a frame at the end of
-    /// `out` and returns its leaf hash: the frame's length and the record's header are written in one piece, the
-    /// envelope in another, with no ``Record`` value between (the appending thread encodes a frame per event).
+    /// `out` and returns its leaf hash, with no ``Record`` value between (the appending thread encodes a frame per
+    /// event).
     public static func appendFrame(
         seq: UInt64,
         flags: Record.Flags,
@@ -60,21 +60,16 @@ public enum SegmentFormat {
         to out: inout [UInt8],
         sha: SHA256
     ) -> Hash {
-        let start = out.count + 4
-        withUnsafeTemporaryAllocation(byteCount: 4 + Record.headerSize, alignment: 8) { header in
-            header.storeBytes(
-                of: UInt32(Record.headerSize + envelope.count).bigEndian,
-                toByteOffset: 0,
-                as: UInt32.self
-            )
-            header[4] = Record.version
-            header[5] = flags.rawValue
-            header.storeBytes(of: seq.bigEndian, toByteOffset: 6, as: UInt64.self)
-            header.storeBytes(of: appendedAtMillis.bigEndian, toByteOffset: 14, as: Int64.self)
-            prev.store(to: header, at: 22)
-            contentCommitment.store(to: header, at: 54)
-            out.append(contentsOf: UnsafeRawBufferPointer(header))
-        }
+        BigEndian.append(UInt32(Record.headerSize + envelope.count), to: &out)
+        let start = out.count
+        Record.appendHeader(
+            seq: seq,
+            flags: flags,
+            appendedAtMillis: appendedAtMillis,
+            prev: prev,
+            contentCommitment: contentCommitment,
+            to: &out
+        )
         out.append(contentsOf: envelope)
         let leaf = out.withUnsafeBytes { sha.leafHash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
         leaf.append(to: &out)

@@ -196,7 +196,6 @@ final class LedgerWriter {
             try active.index.write(pending.index, at: active.indexLength)
             active.indexLength += UInt64(pending.index.count)
             try tree.write(pending.treeNodes)
-            pending.treeNodes.removeWritten()
             state.checkpoint = try checkpointSigner.sign(size: state.size, root: state.frontier.root(using: sha))
             try head.write(state, sha: sha)
         } catch {
