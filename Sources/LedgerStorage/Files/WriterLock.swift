@@ -18,7 +18,11 @@ public struct WriterLock: Sendable {
     ///
     /// A holder writes its note just after taking the lock and the kernel drops the lock when it exits, so a
     /// contender that finds no note, or a note naming a process that is gone, is racing a holder that is starting
-    /// or finishing: it tries the lock again for up to 100 ms rather than refuse without a name.
+    /// or finishing: it tries the lock again for up to 100 ms rather than refuse without a name. It does the same
+    /// when the note names its own process: a writer of this process that has just closed may still have its lock
+    /// shared with a child this process is spawning (the child holds a copy of every descriptor until its `exec`
+    /// closes them), and the lock is free once that `exec` is done. Only a note naming another live process is
+    /// refused at once.
     public static func acquire(_ layout: LedgerLayout, holder: String? = nil) throws(LedgerError) -> WriterLock {
         let file = try LedgerFile.open(
             layout.lockPath,
@@ -40,11 +44,8 @@ public struct WriterLock: Sendable {
                 throw error
             }
             let note = holderNote(file)
-            if note.isLive {
-                lastNote = note.text
-                break
-            }
             lastNote = note.text ?? lastNote
+            if note.isLive && note.pid != getpid() { break }
         }
         file.close()
         throw LedgerError(
@@ -63,12 +64,13 @@ public struct WriterLock: Sendable {
         try file.truncate(to: UInt64(note.count))
     }
 
-    /// The holder's note, and whether the process it names is running (`EPERM` counts: it exists but is not ours).
-    private static func holderNote(_ file: LedgerFile) -> (text: String?, isLive: Bool) {
+    /// The holder's note, the pid it names and whether that process is running (`EPERM` counts: it exists but is
+    /// not ours).
+    private static func holderNote(_ file: LedgerFile) -> (text: String?, pid: pid_t?, isLive: Bool) {
         let text = String(decoding: (try? file.readAll()) ?? [], as: UTF8.self).trimmingSuffix(while: \.isNewline)
         let words = text.split(separator: " ")
-        guard words.count >= 2, words[0] == "pid", let pid = pid_t(words[1]) else { return (nil, false) }
-        return (text, kill(pid, 0) == 0 || errno == EPERM)
+        guard words.count >= 2, words[0] == "pid", let pid = pid_t(words[1]) else { return (nil, nil, false) }
+        return (text, pid, kill(pid, 0) == 0 || errno == EPERM)
     }
 
     /// Releases the lock by closing the file.

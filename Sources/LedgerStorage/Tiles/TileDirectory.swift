@@ -44,11 +44,22 @@ final class TileDirectory {
     /// writes; throws `.locked` if another process holds it. Held until ``unlock()``.
     func lock() throws(LedgerError) {
         let file = try LedgerFile.open(root, name: root, .readOnly, followLinks: true)
-        guard try file.tryLockExclusive() else {
-            file.close()
-            throw LedgerError(.locked, "another `groupledger publish` is writing to \(root); try again when it is done")
+        // A lock just released can stay held for a moment by a child being spawned (it shares every descriptor
+        // until its `exec`): try for up to 100 ms before refusing, as the ledger's writer lock does.
+        for attempt in 0..<20 {
+            if attempt > 0 { usleep(5_000) }
+            let taken: Bool
+            do throws(LedgerError) { taken = try file.tryLockExclusive() } catch {
+                file.close()
+                throw error
+            }
+            if taken {
+                lockFile = file
+                return
+            }
         }
-        lockFile = file
+        file.close()
+        throw LedgerError(.locked, "another `groupledger publish` is writing to \(root); try again when it is done")
     }
 
     /// Releases the lock of ``lock()``.
