@@ -1,6 +1,7 @@
 #ifndef GROUPLEDGER_CKERNEL_SHIM_H
 #define GROUPLEDGER_CKERNEL_SHIM_H
-/* Kernel calls that the C library declares only with _GNU_SOURCE, which Swift's Glibc module does not define. */
+/* What Swift cannot say itself: kernel calls that the C library declares only with _GNU_SOURCE (which Swift's Glibc
+ * module does not define), and a prefetch hint. */
 #ifdef __linux__
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -18,4 +19,10 @@ static inline int groupledger_start_writeback(int fd, long long offset, long lon
     return 0;
 }
 #endif
+
+/* Asks the processor to start loading the cache line at `address`, for a lookup that will read it soon; a hint
+ * with no effect on what the program computes. */
+static inline void groupledger_prefetch(const void *address) {
+    __builtin_prefetch(address);
+}
 #endif

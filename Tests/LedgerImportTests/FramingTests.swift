@@ -59,7 +59,8 @@ import Testing
                 text[start..<min(start + chunk, text.count)].withUnsafeBytes { bytes in
                     for line in framer.feedLines(bytes) {
                         switch line {
-                        case .inChunk(let range, let location):
+                        case .inChunk(let range, let place):
+                            let location = framer.location(of: place)
                             leftInChunk += 1
                             let body = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                             got.append("\(location.number) \(location.byteOffset) \(body)")

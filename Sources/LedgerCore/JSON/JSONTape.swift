@@ -162,10 +162,16 @@ extension JSONTape {
         /// The number of entries, or `nil` when the text is declined.
         mutating func scanDocument() -> Int? {
             let depthLimit = min(limits.maxDepth, JSONTape.maxDepth)
-            // Open containers: their entry, and for objects how many members they have so far and a bit for each
-            // of their keys' hashes.
-            var open: [OpenObject] = []
-            open.reserveCapacity(8)
+            // Open containers, on the stack: their entry, and for objects how many members they have so far and a
+            // bit for each of their keys' hashes (an array here was a heap allocation for every line).
+            return withUnsafeTemporaryAllocation(of: OpenObject.self, capacity: depthLimit) { open in
+                scanDocument(open: open, depthLimit: depthLimit)
+            }
+        }
+
+        /// ``scanDocument()`` with `open` holding up to `depthLimit` open containers, the innermost last.
+        private mutating func scanDocument(open: UnsafeMutableBufferPointer<OpenObject>, depthLimit: Int) -> Int? {
+            var depth = 0
             if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return nil }
             skipWhitespace()
             while true {
@@ -173,19 +179,21 @@ extension JSONTape {
                 let c = bytes[pos]
                 switch c {
                 case JSONByte.openBrace, JSONByte.openBracket:
-                    guard open.count < depthLimit else { return nil }
+                    guard depth < depthLimit else { return nil }
                     let isObject = c == JSONByte.openBrace
                     add(isObject ? .object : .array, start: pos, end: pos)
-                    open.append(OpenObject(entry: count - 1))
+                    (open.baseAddress! + depth).initialize(to: OpenObject(entry: count - 1))
+                    depth += 1
                     pos += 1
                     skipWhitespace()
                     let close = isObject ? JSONByte.closeBrace : JSONByte.closeBracket
                     if pos < bytes.count && bytes[pos] == close {
                         pos += 1
-                        entries[open.removeLast().entry].next = Int32(count)
+                        depth -= 1
+                        entries[open[depth].entry].next = Int32(count)
                     } else {
                         if isObject {
-                            guard key(in: &open[open.count - 1]) else { return nil }
+                            guard key(in: &open[depth - 1]) else { return nil }
                         }
                         continue
                     }
@@ -205,7 +213,8 @@ extension JSONTape {
                 // A value ended: close the containers that end here, then expect the next value.
                 while true {
                     skipWhitespace()
-                    guard let top = open.last else { return pos == bytes.count ? count : nil }
+                    guard depth > 0 else { return pos == bytes.count ? count : nil }
+                    let top = open[depth - 1]
                     guard pos < bytes.count else { return nil }
                     let isObject = entries[top.entry].kind == .object
                     let c = bytes[pos]
@@ -213,12 +222,13 @@ extension JSONTape {
                     if c == JSONByte.comma {
                         skipWhitespace()
                         if isObject {
-                            guard key(in: &open[open.count - 1]) else { return nil }
+                            guard key(in: &open[depth - 1]) else { return nil }
                         }
                         break
                     }
                     guard c == (isObject ? JSONByte.closeBrace : JSONByte.closeBracket) else { return nil }
-                    entries[open.removeLast().entry].next = Int32(count)
+                    depth -= 1
+                    entries[open[depth].entry].next = Int32(count)
                 }
             }
         }

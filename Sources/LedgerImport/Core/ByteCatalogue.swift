@@ -62,9 +62,10 @@ struct ByteCatalogue: Sendable {
             requiredCount = schema.required.count
         }
 
-        /// The field called `name`, if the type takes it.
-        func field(named name: UnsafeRawBufferPointer) -> Field? {
-            fields.first { ByteCatalogue.same($0.name, name) }
+        /// The position in ``fields`` of the field called `name`, if the type takes it (a position rather than the
+        /// field, whose copy would retain and release its name and words for every field of every event).
+        func fieldIndex(named name: UnsafeRawBufferPointer) -> Int? {
+            fields.firstIndex { ByteCatalogue.same($0.name, name) }
         }
     }
 

@@ -179,9 +179,9 @@ struct EnvelopeDirectLine {
         var key = data + 1
         let end = Int(tape[data].next)
         while key < end {
-            guard let field = type.field(named: tape.raw(key)) else { return false }
-            if field.isRequired { required += 1 }
-            guard fits(tape, key + 1, field.kind) else { return false }
+            guard let field = type.fieldIndex(named: tape.raw(key)) else { return false }
+            if type.fields[field].isRequired { required += 1 }
+            guard fits(tape, key + 1, type.fields[field].kind) else { return false }
             key = Int(tape[key + 1].next)
         }
         return required == type.requiredCount

@@ -36,16 +36,17 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
     /// for the general path.
     public mutating func consumePacked(_ chunk: UnsafeRawBufferPointer) -> [PackedOutcomes] {
         let shared = ThreadPrivate(chunk)
-        return mapSlices(framer.feedLines(chunk)) { mapper, lines in
+        let framer = self.framer
+        return mapSlices(self.framer.feedLines(chunk)) { mapper, lines in
             let chunk = shared.value
             var packed = PackedOutcomes()
             let sha = SHA256()
             for line in lines {
                 switch line {
-                case .inChunk(let range, let location):
+                case .inChunk(let range, let place):
                     let bytes = UnsafeRawBufferPointer(rebasing: chunk[range])
                     mapper.pack(line: bytes, into: &packed, sha: sha) {
-                        FramedUnit(location: location, bytes: Array(bytes))
+                        FramedUnit(location: framer.location(of: place), bytes: Array(bytes))
                     }
                 case .gathered(let unit): mapper.pack(.success(unit), into: &packed, sha: sha)
                 case .tooLong(let error): packed.add(.rejected(error), sha: sha)

@@ -25,22 +25,36 @@ struct JSONLinesFramer {
 
     /// A line completed by a chunk, as ``feedLines(_:)`` gives it.
     enum Line {
-        /// A line that lies whole in the chunk: its bytes are `chunk[range]` (without the `\r` before its `\n`).
-        case inChunk(Range<Int>, SourceLocation)
+        /// A line that lies whole in the chunk: its bytes are `chunk[range]` (without the `\r` before its `\n`),
+        /// its place ``location(of:)`` (left as numbers: most lines never need their location, and a location
+        /// holds the input's name, which every line would retain and release).
+        case inChunk(Range<Int>, InChunk)
         /// A line that began in an earlier chunk, its bytes gathered here.
         case gathered(FramedUnit)
         /// A line longer than the limit, reported at its first byte.
         case tooLong(ImportError)
+
+        /// Where a line that lies whole in its chunk is in the input.
+        struct InChunk {
+            let number: Int
+            let byteOffset: Int
+        }
+    }
+
+    /// The location of a line that lay whole in its chunk.
+    func location(of line: Line.InChunk) -> SourceLocation {
+        SourceLocation(name: name, unit: .line, number: line.number, byteOffset: line.byteOffset)
     }
 
     /// The units completed by `chunk`; an over-long line is an error at its first byte.
     mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [Result<FramedUnit, ImportError>] {
         feedLines(chunk).map { line in
             switch line {
-            case .inChunk(let range, let location):
-                .success(FramedUnit(location: location, bytes: Array(UnsafeRawBufferPointer(rebasing: chunk[range]))))
-            case .gathered(let unit): .success(unit)
-            case .tooLong(let error): .failure(error)
+            case .inChunk(let range, let place):
+                let bytes = Array(UnsafeRawBufferPointer(rebasing: chunk[range]))
+                return .success(FramedUnit(location: location(of: place), bytes: bytes))
+            case .gathered(let unit): return .success(unit)
+            case .tooLong(let error): return .failure(error)
             }
         }
     }
@@ -58,8 +72,7 @@ struct JSONLinesFramer {
                 var last = end
                 if last > start, chunk[last - 1] == 0x0d { last -= 1 }
                 if !UnsafeRawBufferPointer(rebasing: chunk[start..<last]).allSatisfy(JSONLinesFramer.isBlank) {
-                    let location = SourceLocation(name: name, unit: .line, number: lineNumber, byteOffset: lineStart)
-                    out.append(.inChunk(start..<last, location))
+                    out.append(.inChunk(start..<last, Line.InChunk(number: lineNumber, byteOffset: lineStart)))
                 }
                 position += newline + 1
                 lineNumber += 1

@@ -50,6 +50,10 @@ struct IdIndex {
         return recent.seq(of: digest)
     }
 
+    /// Starts loading where ``seq(of:)`` will look for `digest` in the newest ids (see ``IdTable/prefetch(_:)``);
+    /// `mutating` for the reason ``seq(of:)`` is.
+    mutating func prefetch(_ digest: IdDigest) { recent.prefetch(digest) }
+
     /// Records `digest` at `seq`, the record after the ones recorded before; an id already present keeps its first
     /// seq.
     mutating func insert(_ digest: IdDigest, seq: UInt64) {

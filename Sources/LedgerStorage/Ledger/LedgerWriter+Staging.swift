@@ -6,6 +6,11 @@ extension LedgerWriter {
         try ids.seq(of: digest) != nil
     }
 
+    /// Starts loading where ``isRecorded(_:)`` will look for `digest`, a few events before it does.
+    func prefetchRecorded(_ digest: IdDigest) {
+        ids.prefetch(digest)
+    }
+
     /// Refuses a batch that would write past ``LedgerOptions/maxFileOffset`` in a segment or content file once
     /// events of these sizes (their record bytes, and their content bytes if any) are staged after an append whose
     /// live segment and content file end at `segmentEnd` and `contentEnd`, segments sealed as the append goes

@@ -31,6 +31,8 @@ extension Ledger {
 public final class StagedAppend {
     /// Staged bytes are written once this many wait in memory.
     static let writeThreshold = 4 << 20
+    /// How many events ahead the id lookups' table slots are prefetched: enough to cover a memory access.
+    static let lookAhead = 8
 
     /// Kept alive while this append holds its writer: a ledger released meanwhile would wait in its `deinit` for
     /// the writer to be free, forever on this thread.
@@ -76,6 +78,11 @@ public final class StagedAppend {
         do throws(LedgerError) {
             var lastIsInBatch = false
             for (position, entry) in batch.entries.enumerated() {
+                if position + StagedAppend.lookAhead < batch.entries.count {
+                    let coming = IdDigest(hash: batch.entries[position + StagedAppend.lookAhead].idHash)
+                    writer.prefetchRecorded(coming)
+                    pending.newIds.prefetch(coming)
+                }
                 if entry.isFlagged, let event = batch.flagged[position] {
                     try Ledger.checkInput(event, position: appended + duplicates)
                 }
@@ -84,8 +91,14 @@ public final class StagedAppend {
                     duplicates += 1
                     continue
                 }
-                if let last {
-                    try stage(last.entry, of: lastIsInBatch ? batch : lastBatch, digest: last.digest, endsBatch: false)
+                if let last, lastIsInBatch {
+                    try withRawBytes(batch.bytes) { bytes throws(LedgerError) in
+                        try stage(last.entry, in: bytes, digest: last.digest, endsBatch: false)
+                    }
+                } else if let last {
+                    try withRawBytes(lastBatch.bytes) { bytes throws(LedgerError) in
+                        try stage(last.entry, in: bytes, digest: last.digest, endsBatch: false)
+                    }
                 } else {
                     try writer.startSegmentIfDue(for: &pending)
                 }
@@ -114,29 +127,28 @@ public final class StagedAppend {
         }
     }
 
-    /// Stages `entry` of `batch`: an event outside the `ledger.` namespace, since ``add(_:)-(PreparedBatch)``
-    /// refuses the others.
+    /// Stages `entry`, whose batch's bytes are `bytes`: an event outside the `ledger.` namespace, since
+    /// ``add(_:)-(PreparedBatch)`` refuses the others. (It takes the bytes, not the batch: a batch chosen by a
+    /// condition would be copied, a retain and release of each of its buffers for every event.)
     private func stage(
         _ entry: PreparedBatch.Entry,
-        of batch: PreparedBatch,
+        in bytes: UnsafeRawBufferPointer,
         digest: IdDigest,
         endsBatch: Bool
     ) throws(LedgerError) {
-        try withRawBytes(batch.bytes) { bytes throws(LedgerError) in
-            try writer.stage(
-                chain: UnsafeRawBufferPointer(rebasing: bytes[entry.chainStart..<entry.chainEnd]),
-                content: entry.hasContent
-                    ? .salted(
-                        UnsafeRawBufferPointer(rebasing: bytes[entry.chainEnd..<entry.contentEnd]),
-                        commitment: entry.contentCommitment
-                    ) : nil,
-                isLedgerEvent: false,
-                digest: digest,
-                endsBatch: endsBatch,
-                now: now,
-                into: &pending
-            )
-        }
+        try writer.stage(
+            chain: UnsafeRawBufferPointer(rebasing: bytes[entry.chainStart..<entry.chainEnd]),
+            content: entry.hasContent
+                ? .salted(
+                    UnsafeRawBufferPointer(rebasing: bytes[entry.chainEnd..<entry.contentEnd]),
+                    commitment: entry.contentCommitment
+                ) : nil,
+            isLedgerEvent: false,
+            digest: digest,
+            endsBatch: endsBatch,
+            now: now,
+            into: &pending
+        )
     }
 
     /// Makes every staged event durable and visible, with one sync and one signed checkpoint.
@@ -150,7 +162,11 @@ public final class StagedAppend {
         guard appended > 0 else {
             return AppendResult(appended: 0, duplicates: duplicates, firstSeq: nil, size: pending.seq)
         }
-        if let last { try stage(last.entry, of: lastBatch, digest: last.digest, endsBatch: true) }
+        if let last {
+            try withRawBytes(lastBatch.bytes) { bytes throws(LedgerError) in
+                try stage(last.entry, in: bytes, digest: last.digest, endsBatch: true)
+            }
+        }
         try writer.persist(&pending)
         return AppendResult(
             appended: appended,
