@@ -12,6 +12,9 @@ final class SerializedWriter: @unchecked Sendable {
     private let condition = NSCondition()
     /// Whether a thread is using `writer` outside the condition's lock (a commit, an exclusive call, a lease).
     private var busy = false
+    /// The thread holding a lease (``acquire()``), so that a call of its own through another door, which would
+    /// wait for itself for ever, stops with a message instead.
+    private var leaseHolder: pthread_t?
     private var queue: [Ticket] = []
 
     /// Batches waiting for a group commit, as one caller handed them in, and their results once it is done.
@@ -30,6 +33,7 @@ final class SerializedWriter: @unchecked Sendable {
         queue.append(ticket)
         while ticket.results == nil {
             if busy {
+                refuseWaitingForItself("an append")
                 condition.wait()
                 continue
             }
@@ -60,7 +64,10 @@ final class SerializedWriter: @unchecked Sendable {
     /// Runs `body`, which must be short and cannot fail, while no commit is in flight and none can start.
     func whileIdle<T>(_ body: (LedgerWriter) -> T) -> T {
         condition.lock()
-        while busy { condition.wait() }
+        while busy {
+            refuseWaitingForItself("reading the ledger's size, root or recovery, or closing it,")
+            condition.wait()
+        }
         defer { condition.unlock() }
         return body(writer)
     }
@@ -69,8 +76,12 @@ final class SerializedWriter: @unchecked Sendable {
     /// uses the writer across several calls of its own (``StagedAppend``).
     func acquire() -> LedgerWriter {
         condition.lock()
-        while busy { condition.wait() }
+        while busy {
+            refuseWaitingForItself("a staged append, a key change or a withholding")
+            condition.wait()
+        }
         busy = true
+        leaseHolder = pthread_self()
         condition.unlock()
         return writer
     }
@@ -79,7 +90,20 @@ final class SerializedWriter: @unchecked Sendable {
     func release() {
         condition.lock()
         busy = false
+        leaseHolder = nil
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Stops the process when the calling thread holds the lease it is about to wait for: `what` would wait for
+    /// itself for ever (a programming error, like using a staged append after its commit). Called with the
+    /// condition's lock held, while the writer is busy.
+    private func refuseWaitingForItself(_ what: String) {
+        guard let holder = leaseHolder, pthread_equal(holder, pthread_self()) != 0 else { return }
+        // `fatalError`, not `preconditionFailure`: its message is printed in release builds too.
+        fatalError(
+            "\(what) on the thread that holds this ledger's writer (a staged append not yet committed or abandoned) "
+                + "would wait for itself for ever: commit or abandon the staged append first"
+        )
     }
 }

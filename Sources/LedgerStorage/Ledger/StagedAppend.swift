@@ -27,7 +27,8 @@ extension Ledger {
 /// `endsBatch` flag (it is encoded once the next event or the commit arrives), and recovery keeps whole batches
 /// only, so a crash before the commit's sync leaves nothing of it. Readers see none of it before the commit.
 /// Events already in the ledger, or added twice, are skipped and counted. Use it from one thread, and commit or
-/// abandon it before closing the ledger.
+/// abandon it before closing the ledger: until then that thread must not call the ledger's other methods (they
+/// would wait for this append to end), and the process stops with a message if it does.
 public final class StagedAppend {
     /// Staged bytes are written once this many wait in memory.
     static let writeThreshold = 4 << 20
