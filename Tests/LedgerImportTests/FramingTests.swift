@@ -60,7 +60,7 @@ import Testing
                     for line in framer.feedLines(bytes) {
                         switch line {
                         case .inChunk(let range, let place):
-                            let location = framer.location(of: place)
+                            let location = place.location(in: framer.name)
                             leftInChunk += 1
                             let body = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                             got.append("\(location.number) \(location.byteOffset) \(body)")

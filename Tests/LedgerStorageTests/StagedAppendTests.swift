@@ -143,7 +143,9 @@ import Testing
         #expect(try Verifier(root: root).run().isIntact)
     }
 
-    @Test func otherAppendsWaitForTheStagedOne() async throws {
+    /// An append from another thread waits for the staged append's commit, then goes on (a staged append belongs
+    /// to its thread, so this test uses threads, not tasks: a task could resume on another thread).
+    @Test func otherAppendsWaitForTheStagedOne() throws {
         let dir = TemporaryDirectory("staged-wait")
         defer { dir.remove() }
         let root = dir.path + "/ledger"
@@ -151,10 +153,16 @@ import Testing
         defer { ledger.close() }
         let append = try ledger.beginStagedAppend()
         try append.add(Self.prepared(1...10))
-        let other = Task.detached { try ledger.append([Events.post(100)]) }
-        try await Task.sleep(for: .milliseconds(50))
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var other: Result<AppendResult, LedgerError>?
+        Thread {
+            other = Result { () throws(LedgerError) in try ledger.append([Events.post(100)]) }
+            done.signal()
+        }.start()
+        #expect(done.wait(timeout: .now() + .milliseconds(50)) == .timedOut, "the other append waits")
         #expect(try append.commit().firstSeq == 1)
-        #expect(try await other.value.firstSeq == 11)
+        #expect(done.wait(timeout: .now() + .seconds(30)) == .success)
+        #expect(try other?.get().firstSeq == 11)
     }
 
     @Test func aStagedAppendStartsADueSegmentOnlyForItsFirstNewEvent() throws {

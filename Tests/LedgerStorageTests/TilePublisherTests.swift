@@ -223,6 +223,22 @@ import Testing
         #expect(error?.code == .locked)
     }
 
+    /// A lock freed moments later (as when a child spawned at that instant held a copy of its descriptor until its
+    /// `exec`) is waited for, not refused.
+    @Test func aDirectoryLockFreedMomentsLaterIsTaken() throws {
+        let fixture = try TileFixture("tiles-lock-freed", records: 10)
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(atPath: fixture.out, withIntermediateDirectories: true)
+        let holder = try LedgerFile.open(fixture.out, name: fixture.out, .readOnly, followLinks: true)
+        #expect(try holder.tryLockExclusive())
+        Thread {
+            usleep(30_000)
+            holder.close()
+        }.start()
+        #expect(try fixture.publish().size == 10)
+        try Self.checkPublished(fixture, size: 10)
+    }
+
     /// Checks the published tree of `size` against the ledger: every file is a tile of that tree (or a
     /// checkpoint), every hash tile holds the ledger's tree nodes, every entry bundle holds the records, whose
     /// leaf hashes are the level 0 tiles' and have inclusion proofs from the tiles, and the tiles give the

@@ -59,6 +59,20 @@ private struct FakeHolder {
         #expect(note.hasPrefix("pid \(ProcessInfo.processInfo.processIdentifier) since 20"))
     }
 
+    /// A holder that another live process names (here the test's parent) is refused without waiting for it.
+    @Test func aLockHeldUnderANoteNamingAnotherLiveProcessIsRefusedWithThatNote() throws {
+        let dir = TemporaryDirectory("lock-other")
+        defer { dir.remove() }
+        let root = dir.path + "/ledger"
+        try Ledger.create(at: root, origin: "example.org/test").close()
+        let holder = try FakeHolder(root: root, pid: getppid())
+        defer { holder.release() }
+
+        let error = #expect(throws: LedgerError.self) { try Ledger.open(at: root) }
+        #expect(error?.code == .locked)
+        #expect(error?.message.contains("(pid \(getppid()) since 2026-11-29T00:00:00Z)") == true)
+    }
+
     @Test func lockStillHeldUnderAStaleNoteIsRefusedWithThatNote() throws {
         let dir = TemporaryDirectory("lock-stale")
         defer { dir.remove() }

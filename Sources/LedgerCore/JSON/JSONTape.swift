@@ -161,7 +161,7 @@ extension JSONTape {
 
         /// The number of entries, or `nil` when the text is declined.
         mutating func scanDocument() -> Int? {
-            let depthLimit = min(limits.maxDepth, JSONTape.maxDepth)
+            let depthLimit = max(0, min(limits.maxDepth, JSONTape.maxDepth))
             // Open containers, on the stack: their entry, and for objects how many members they have so far and a
             // bit for each of their keys' hashes (an array here was a heap allocation for every line).
             return withUnsafeTemporaryAllocation(of: OpenObject.self, capacity: depthLimit) { open in
@@ -254,11 +254,21 @@ extension JSONTape {
         }
 
         /// An open array or object.
+        /// 16 bytes, so that the deepest stack the tape indexes (``JSONTape/maxDepth``) is 1 KiB, which
+        /// `withUnsafeTemporaryAllocation` keeps on the stack.
         struct OpenObject {
-            let entry: Int
-            var members = 0
+            private let entryIndex: Int32
+            private var memberCount: Int32 = 0
             /// Bit `hash % 64` is set for each key's hash: keys are compared only when their bits collide.
             var keyHashes: UInt64 = 0
+
+            /// An entry index is below ``JSONTape/maxEntries``, a member count at most ``JSONTape/maxMembers``.
+            init(entry: Int) { entryIndex = Int32(entry) }
+            var entry: Int { Int(entryIndex) }
+            var members: Int {
+                get { Int(memberCount) }
+                set { memberCount = Int32(newValue) }
+            }
         }
 
         /// Reads a member's key (without escapes, unlike any before it in the object) and its colon.

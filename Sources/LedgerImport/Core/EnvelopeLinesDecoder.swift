@@ -36,8 +36,8 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
     /// for the general path.
     public mutating func consumePacked(_ chunk: UnsafeRawBufferPointer) -> [PackedOutcomes] {
         let shared = ThreadPrivate(chunk)
-        let framer = self.framer
-        return mapSlices(self.framer.feedLines(chunk)) { mapper, lines in
+        let name = framer.name
+        return mapSlices(framer.feedLines(chunk)) { mapper, lines in
             let chunk = shared.value
             var packed = PackedOutcomes()
             let sha = SHA256()
@@ -46,7 +46,7 @@ public struct EnvelopeLinesDecoder: SourceDecoder, UnitMapping {
                 case .inChunk(let range, let place):
                     let bytes = UnsafeRawBufferPointer(rebasing: chunk[range])
                     mapper.pack(line: bytes, into: &packed, sha: sha) {
-                        FramedUnit(location: framer.location(of: place), bytes: Array(bytes))
+                        FramedUnit(location: place.location(in: name), bytes: Array(bytes))
                     }
                 case .gathered(let unit): mapper.pack(.success(unit), into: &packed, sha: sha)
                 case .tooLong(let error): packed.add(.rejected(error), sha: sha)

@@ -26,7 +26,7 @@ struct JSONLinesFramer {
     /// A line completed by a chunk, as ``feedLines(_:)`` gives it.
     enum Line {
         /// A line that lies whole in the chunk: its bytes are `chunk[range]` (without the `\r` before its `\n`),
-        /// its place ``location(of:)`` (left as numbers: most lines never need their location, and a location
+        /// its place ``InChunk/location(in:)`` (left as numbers: most lines never need their location, and a location
         /// holds the input's name, which every line would retain and release).
         case inChunk(Range<Int>, InChunk)
         /// A line that began in an earlier chunk, its bytes gathered here.
@@ -38,12 +38,12 @@ struct JSONLinesFramer {
         struct InChunk {
             let number: Int
             let byteOffset: Int
-        }
-    }
 
-    /// The location of a line that lay whole in its chunk.
-    func location(of line: Line.InChunk) -> SourceLocation {
-        SourceLocation(name: name, unit: .line, number: line.number, byteOffset: line.byteOffset)
+            /// The line's location in the input called `name` (the framer's ``JSONLinesFramer/name``).
+            func location(in name: String) -> SourceLocation {
+                SourceLocation(name: name, unit: .line, number: number, byteOffset: byteOffset)
+            }
+        }
     }
 
     /// The units completed by `chunk`; an over-long line is an error at its first byte.
@@ -52,7 +52,7 @@ struct JSONLinesFramer {
             switch line {
             case .inChunk(let range, let place):
                 let bytes = Array(UnsafeRawBufferPointer(rebasing: chunk[range]))
-                return .success(FramedUnit(location: location(of: place), bytes: bytes))
+                return .success(FramedUnit(location: place.location(in: name), bytes: bytes))
             case .gathered(let unit): return .success(unit)
             case .tooLong(let error): return .failure(error)
             }

@@ -5,9 +5,13 @@ extension Ledger {
     /// Starts one all-or-nothing append that is fed in pieces, for batches too large to hold in memory (a whole
     /// import): see ``StagedAppend``. Other appends wait until it is committed or abandoned.
     ///
+    /// A staged append belongs to the thread that began it until its commit or abandonment, so it cannot be begun
+    /// in async code, whose tasks move between threads at each `await`.
+    ///
     /// - Throws: ``LedgerError`` `.writerStopped` after an earlier failure.
+    @available(*, noasync, message: "a staged append belongs to one thread; begin it in synchronous code")
     public func beginStagedAppend() throws(LedgerError) -> StagedAppend {
-        let writer = serialized.acquire()
+        let writer = serialized.acquire(for: .stagedAppend)
         do {
             try writer.checkRunning()
         } catch {
@@ -78,11 +82,10 @@ public final class StagedAppend {
         precondition(!finished, "add after the staged append was committed or abandoned")
         do throws(LedgerError) {
             var lastIsInBatch = false
+            for entry in batch.entries.prefix(StagedAppend.lookAhead) { prefetchLookups(of: entry) }
             for (position, entry) in batch.entries.enumerated() {
                 if position + StagedAppend.lookAhead < batch.entries.count {
-                    let coming = IdDigest(hash: batch.entries[position + StagedAppend.lookAhead].idHash)
-                    writer.prefetchRecorded(coming)
-                    pending.newIds.prefetch(coming)
+                    prefetchLookups(of: batch.entries[position + StagedAppend.lookAhead])
                 }
                 if entry.isFlagged, let event = batch.flagged[position] {
                     try Ledger.checkInput(event, position: appended + duplicates)
@@ -126,6 +129,13 @@ public final class StagedAppend {
             abandon()
             throw error
         }
+    }
+
+    /// Starts loading the id-table slots where `entry`'s duplicate check will look.
+    private func prefetchLookups(of entry: PreparedBatch.Entry) {
+        let digest = IdDigest(hash: entry.idHash)
+        writer.prefetchRecorded(digest)
+        pending.newIds.prefetch(digest)
     }
 
     /// Stages `entry`, whose batch's bytes are `bytes`: an event outside the `ledger.` namespace, since

@@ -45,7 +45,8 @@ final class TileDirectory {
     func lock() throws(LedgerError) {
         let file = try LedgerFile.open(root, name: root, .readOnly, followLinks: true)
         // A lock just released can stay held for a moment by a child being spawned (it shares every descriptor
-        // until its `exec`): try for up to 100 ms before refusing, as the ledger's writer lock does.
+        // until its `exec`): try for up to 100 ms before refusing. (The writer lock does the same only when its
+        // note names this process or nobody; a publisher's lock has no note, so every contention waits.)
         for attempt in 0..<20 {
             if attempt > 0 { usleep(5_000) }
             let taken: Bool
