@@ -71,25 +71,28 @@ public struct Record: Sendable, Hashable {
 
     /// Appends the stored bytes to `out`.
     public func encode(into out: inout [UInt8]) {
-        Record.appendHeader(
-            seq: seq,
-            flags: flags,
-            appendedAtMillis: appendedAtMillis,
-            prev: prev,
-            contentCommitment: contentCommitment,
-            to: &out
-        )
-        out.append(contentsOf: envelope)
+        envelope.withUnsafeBytes { envelope in
+            Record.append(
+                seq: seq,
+                flags: flags,
+                appendedAtMillis: appendedAtMillis,
+                prev: prev,
+                contentCommitment: contentCommitment,
+                envelope: envelope,
+                to: &out
+            )
+        }
     }
 
-    /// Appends a record's fixed header (the layout above, without the envelope) to `out`, in one piece: what the
-    /// writer uses to encode a record from its fields without making a ``Record``.
-    public static func appendHeader(
+    /// Appends the stored bytes of a record given by its fields to `out`: the fixed header (the layout above) in
+    /// one piece, then the envelope. What the writer uses to encode a record without making a ``Record``.
+    public static func append(
         seq: UInt64,
         flags: Flags,
         appendedAtMillis: Int64,
         prev: Hash,
         contentCommitment: Hash,
+        envelope: UnsafeRawBufferPointer,
         to out: inout [UInt8]
     ) {
         withUnsafeTemporaryAllocation(byteCount: headerSize, alignment: 8) { header in
@@ -101,6 +104,7 @@ public struct Record: Sendable, Hashable {
             contentCommitment.store(to: header, at: 50)
             out.append(contentsOf: UnsafeRawBufferPointer(header))
         }
+        out.append(contentsOf: envelope)
     }
 
     /// Decodes stored bytes.

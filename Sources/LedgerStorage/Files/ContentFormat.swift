@@ -5,7 +5,7 @@ import SystemPackage
 /// content is the RFC 8785 canonical JSON of the event's `content`. Withholding overwrites salt and content with
 /// zeros in place; the record's commitment then can no longer be opened, which is the point.
 public enum ContentFormat {
-    public static let saltSize = 32
+    public static let saltSize = PreparedBatch.saltSize
     /// Bytes before the content: length, seq, salt.
     public static let prefixSize = 4 + 8 + saltSize
 
@@ -18,8 +18,7 @@ public enum ContentFormat {
         sha: SHA256
     ) -> Hash {
         precondition(salt.count == saltSize, "a content salt is \(saltSize) bytes")
-        BigEndian.append(UInt32(8 + saltSize + content.count), to: &out)
-        BigEndian.append(seq, to: &out)
+        appendPrefix(seq: seq, saltedContentCount: saltSize + content.count, to: &out)
         let committed = out.count
         out.append(contentsOf: salt)
         out.append(contentsOf: content)
@@ -29,9 +28,14 @@ public enum ContentFormat {
     /// Appends one entry to `out` whose salt and content, `saltedContent`, were drawn and committed to already.
     public static func appendEntry(seq: UInt64, saltedContent: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         precondition(saltedContent.count >= saltSize, "a salted content starts with its \(saltSize)-byte salt")
-        BigEndian.append(UInt32(8 + saltedContent.count), to: &out)
-        BigEndian.append(seq, to: &out)
+        appendPrefix(seq: seq, saltedContentCount: saltedContent.count, to: &out)
         out.append(contentsOf: saltedContent)
+    }
+
+    /// An entry's body length and seq, before its salt and content.
+    private static func appendPrefix(seq: UInt64, saltedContentCount: Int, to out: inout [UInt8]) {
+        BigEndian.append(UInt32(8 + saltedContentCount), to: &out)
+        BigEndian.append(seq, to: &out)
     }
 
     /// A content entry found in a file.

@@ -62,15 +62,15 @@ public enum SegmentFormat {
     ) -> Hash {
         BigEndian.append(UInt32(Record.headerSize + envelope.count), to: &out)
         let start = out.count
-        Record.appendHeader(
+        Record.append(
             seq: seq,
             flags: flags,
             appendedAtMillis: appendedAtMillis,
             prev: prev,
             contentCommitment: contentCommitment,
+            envelope: envelope,
             to: &out
         )
-        out.append(contentsOf: envelope)
         let leaf = out.withUnsafeBytes { sha.leafHash(UnsafeRawBufferPointer(rebasing: $0[start...])) }
         leaf.append(to: &out)
         return leaf
