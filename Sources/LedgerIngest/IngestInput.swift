@@ -1,4 +1,5 @@
 public import LedgerCore
+import LedgerStorage
 
 #if canImport(Glibc)
 import Glibc
@@ -38,7 +39,7 @@ public final class IngestInput {
         isRegularFile = fstat(descriptor, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
-    deinit { if closeWhenDone { _ = Glibc.close(descriptor) } }
+    deinit { if closeWhenDone { Descriptor.close(descriptor, name: name) } }
 
     /// The file's size, when it is a regular file.
     public var size: Int? {

@@ -1,6 +1,7 @@
 import Foundation
 public import LedgerCore
 public import LedgerImport
+import LedgerStorage
 
 #if canImport(Glibc)
 import Glibc
@@ -41,7 +42,7 @@ public final class RejectsFile {
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { Descriptor.close(descriptor, name: path) }
 
     /// Appends one rejection (not yet durable: see ``sync()``).
     public func record(_ error: ImportError) throws(LedgerError) {

@@ -155,7 +155,7 @@ import Glibc
             let holder = open(served.directory + "/witness/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             #expect(holder >= 0 && flock(holder, LOCK_EX | LOCK_NB) == 0)
             let busy = try await Self.post(served, "old 0\n\n" + log.note(2))
-            close(holder)
+            Descriptor.close(holder, name: "witness/lock (test holder)")
             #expect(busy.status == 503)
             #expect(busy.headers.first(name: "Retry-After") == "1")
             #expect(try await Self.post(served, "old 0\n\n" + log.note(2)).status == 200)

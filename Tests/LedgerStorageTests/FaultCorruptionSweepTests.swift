@@ -131,7 +131,7 @@ import TestSupport
     static func flip(_ path: String, _ offset: Int, _ bit: Int) {
         let fd = open(path, O_RDWR)
         precondition(fd >= 0)
-        defer { close(fd) }
+        defer { Descriptor.close(fd, name: path) }
         var byte: UInt8 = 0
         precondition(pread(fd, &byte, 1, off_t(offset)) == 1)
         byte ^= UInt8(1 << bit)

@@ -23,7 +23,7 @@ private struct FakeHolder {
         try #require(note.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) } == note.count)
     }
 
-    func release() { close(descriptor) }
+    func release() { Descriptor.close(descriptor, name: "lock (test holder)") }
 }
 
 @Suite struct WriterLockTests {

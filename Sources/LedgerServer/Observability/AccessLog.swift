@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerStorage
 
 #if canImport(Glibc)
 import Glibc
@@ -64,7 +65,7 @@ final class AccessLog: Sendable {
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { Descriptor.close(descriptor, name: path) }
 
     /// Appends one entry; a failed write is reported once on standard error and otherwise ignored (a full disk must
     /// not stop the ledger from answering).

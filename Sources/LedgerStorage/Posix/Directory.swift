@@ -129,7 +129,7 @@ public enum Directory {
             let failure = errno
             throw LedgerError(.io, "cannot open directory \(name)", cause: SystemCallError("open", errno: failure))
         }
-        defer { close(fd) }
+        defer { Descriptor.close(fd, name: name) }
         guard fsync(fd) == 0 else {
             let failure = errno
             throw LedgerError(

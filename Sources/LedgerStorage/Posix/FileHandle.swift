@@ -81,8 +81,8 @@ public struct LedgerFile: Sendable {
         return file
     }
 
-    /// Closes the descriptor; errors are ignored because every write that matters was synced before.
-    public func close() { try? descriptor.close() }
+    /// Closes the descriptor (see ``Descriptor/close(_:name:)``: a second close stops the process).
+    public func close() { Descriptor.close(descriptor.rawValue, name: name) }
 
     /// The file size from `fstat(2)`.
     public func size() throws(LedgerError) -> UInt64 {

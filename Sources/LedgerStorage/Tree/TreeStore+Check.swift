@@ -114,7 +114,7 @@ extension TreeStore {
 private func writeNewFile(_ path: String, _ bytes: [UInt8]) -> Bool {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return false }
-    defer { _ = close(descriptor) }
+    defer { Descriptor.close(descriptor, name: path) }
     return bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count
 }
 
@@ -123,7 +123,7 @@ private func writeNewFile(_ path: String, _ bytes: [UInt8]) -> Bool {
 private func readSmallFile(_ path: String) -> [UInt8] {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return [] }
-    defer { _ = close(descriptor) }
+    defer { Descriptor.close(descriptor, name: path) }
     var buffer = [UInt8](repeating: 0, count: 64)
     let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
     return count > 0 ? Array(buffer.prefix(count)) : []
