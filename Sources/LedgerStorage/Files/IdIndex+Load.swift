@@ -63,10 +63,10 @@ extension IdIndex {
             let path = layout.indexPath(first)
             guard Directory.exists(path) else { continue }
             let file = try LedgerFile.open(path, name: layout.relative(path), .readOnly)
+            defer { file.close() }
             let length = Int(try file.size())
             let skip = min(covered > first ? Int(covered - first) * RecordIndex.entrySize : 0, length)
             let bytes = try file.read(upTo: length - skip, at: UInt64(skip))
-            file.close()
             let firstSeq = first + UInt64(skip / RecordIndex.entrySize)
             for (position, entry) in RecordIndex.entries(bytes).enumerated() {
                 let seq = firstSeq + UInt64(position)
