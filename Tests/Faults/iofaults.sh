@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # I/O errors (plan E1-E5, bars B6/B7).
 #
-#   Tests/Faults/iofaults.sh [eio] [pwrite] [enospc] [efbig]      default: all four parts
+#   Tests/Faults/iofaults.sh [eio] [pwrite] [undo] [enospc] [efbig]      default: all five parts
 #
 # eio     EIO on the k-th fdatasync, and on the k-th fsync, of a ledger-stress workload (plain appends, then staged
 #         appends that seal segments mid-append), for every k, once
@@ -13,13 +13,18 @@
 #         sync (segment, content) undoes the batch, nothing of it is kept and later appends go on; a failure after
 #         the sync (index, tree, head) may only stop the writer, never un-acknowledge the batch; the tree and index
 #         files match the segments (ledger-stress --audit), and again after a restart.
+# undo    Two faults in one staged append that spans segments: ENOSPC on the k-th pwrite64 (of a segment or content
+#         file), then EIO on every fsync from the m-th on, so that undoing the append meets a failed directory sync.
+#         The process is never killed (it once closed the removed segments' descriptors a second time, and a second
+#         close stops it); the append fails, nothing is acknowledged after a stop, and after a restart every
+#         acknowledged event is there.
 # enospc  A real full disk: a small tmpfs, and a small ext4 image on a loop device (root), filled to ENOSPC by the
 #         writer at several fill levels; same checks; then a filler file is removed and appends resume.
 # efbig   `ulimit -f`: with SIGXFSZ ignored by the caller, and with the default disposition (the writer must
 #         ignore SIGXFSZ itself); same checks.
 source "$(dirname "$0")/lib.sh"
 
-PARTS=${*:-eio pwrite enospc efbig}
+PARTS=${*:-eio pwrite undo enospc efbig}
 ensure_stress
 BASE=$(mktemp -d "${TMPDIR:-/tmp}/gl-iofaults.XXXXXX")
 WORK=$BASE/work
@@ -205,6 +210,45 @@ part_pwrite() {
         if [ -z "$problem" ] && ! audit "$L" "$label, after reopening"; then problem="derived files after reopening: $AUDIT_DETAIL"; fi
         if [ -n "$problem" ]; then fail "$label: $problem"; else pass "$label: ${err:-acknowledged, writer stopped}"; fi
     done < "$WORK/points"
+}
+
+part_undo() {
+    has_strace undo || return 0
+    local saved=("${STRESS_ARGS[@]}")
+    STRESS_ARGS=("${STAGED_ARGS[@]}")
+    rm -rf "$L"; cp -a "$BASE/base" "$L"
+    workload strace -f -qq -y -o "$WORK/dry" -e trace=pwrite64 > /dev/null 2>&1
+    local main k m file status label problem reached=0
+    main=$(head -1 "$WORK/dry" | awk '{ print $1 }')
+    awk -v m="$main" -v l="$L" '$1 == m && $2 ~ /^pwrite64\(/ { n++; if (index($0, l "/segments/") || index($0, l "/content/")) print n }' \
+        "$WORK/dry" > "$WORK/points"
+    say "undo: $(wc -l < "$WORK/points") pwrite64 calls of the staged workload write a segment or content file"
+    while read -r k; do
+        for m in $(seq 1 12); do
+            rm -rf "$L"; cp -a "$BASE/base" "$L"
+            status=0
+            workload strace -f -qq -o "$WORK/st" -e trace=pwrite64,fsync \
+                -e inject="pwrite64:error=ENOSPC:when=$k" -e inject="fsync:error=EIO:when=$m+" \
+                > "$WORK/out" 2> "$WORK/err" || status=$?
+            # Only runs where the ENOSPC came first and a directory sync failed after it test the undo.
+            awk '/pwrite64.*INJECTED/ { p = 1 } p && /fsync.*INJECTED/ { found = 1 } END { exit !found }' "$WORK/st" || continue
+            reached=$((reached + 1))
+            label="ENOSPC on pwrite64 #$k, then EIO on fsync #$m on (staged appends)"
+            problem=""
+            if [ "$status" -ge 128 ]; then
+                problem="killed by signal $((status - 128)): $(grep -m1 -v '^$' "$WORK/err")"
+            elif ! grep -q '^ERR ' "$WORK/out"; then
+                problem="no append failed (exit $status)"
+            elif awk '/^ERR [a-z-]+ .*stopped/{ s = 1 } s && /^ACK /{ found = 1 } END { exit !found }' "$WORK/out"; then
+                problem="an append was acknowledged after the writer stopped"
+            fi
+            journal_from "$WORK/out" | grep -v '^FAILED' > "$WORK/journal"
+            if [ -z "$problem" ] && ! after_restart "$label" "$WORK/journal"; then problem="after restart: $CHECK_DETAIL"; fi
+            if [ -n "$problem" ]; then fail "$label: $problem"; else pass "$label: $(grep -m1 '^ERR ' "$WORK/out")"; fi
+        done
+    done < "$WORK/points"
+    STRESS_ARGS=("${saved[@]}")
+    [ "$reached" -gt 0 ] || fail "undo: no run met a failed directory sync after the ENOSPC; the sweep tests nothing"
 }
 
 # fill_until_full FS_DIR LABEL: fills a small file system with a ledger (several fill levels), then frees space.

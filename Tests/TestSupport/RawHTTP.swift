@@ -23,28 +23,34 @@ public final class RawHTTP: @unchecked Sendable {
     private let socket: Int32
 
     /// Connects to `127.0.0.1:port`.
+    ///
+    /// The socket is stored only once connected: an initializer that throws after every stored property is set
+    /// runs `deinit`, which would close the socket a second time — by then possibly another thread's file under
+    /// the same number (a connection refused on purpose did exactly that to a concurrent test's ledger file).
     public init(port: Int, timeoutSeconds: Int = 60) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
+        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
         guard connected == 0 else {
-            close(socket)
-            throw Failure(description: "connect to port \(port): \(String(cString: strerror(errno)))")
+            let failure = String(cString: strerror(errno))
+            closeOnce(descriptor)
+            throw Failure(description: "connect to port \(port): \(failure)")
         }
+        socket = descriptor
     }
 
-    deinit { close(socket) }
+    deinit { closeOnce(socket) }
 
     /// Sends all of `bytes`.
     public func send(_ bytes: [UInt8]) throws {
@@ -137,13 +143,22 @@ public final class RawHTTP: @unchecked Sendable {
                 }
             }
             guard descriptor >= 0, bound else {
-                close(descriptor)
+                if descriptor >= 0 { closeOnce(descriptor) }
                 throw Failure(description: "cannot listen on 127.0.0.1: \(String(cString: strerror(errno)))")
             }
             socket = descriptor
             port = Int(UInt16(bigEndian: address.sin_port))
         }
 
-        deinit { close(socket) }
+        deinit { closeOnce(socket) }
+    }
+}
+
+/// Closes a test's descriptor, stopping the process if it was not open: it was closed before, and a second close a
+/// moment later could have closed another thread's file under the same number (as the library's
+/// `Descriptor.close` does).
+public func closeOnce(_ descriptor: Int32) {
+    if Glibc.close(descriptor) != 0 && errno == EBADF {
+        fatalError("closed descriptor \(descriptor) twice: it was no longer open")
     }
 }

@@ -233,11 +233,13 @@ extension LedgerWriter {
                     files.close()
                     SegmentFiles.remove(layout, firstSeq: files.firstSeq)
                 }
+                // Before anything can throw: the closed files must not stay reachable, or closing the writer would
+                // close their descriptors a second time.
+                active = original.files
+                pending.filled.removeAll()
                 for directory in [layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory] {
                     try Directory.sync(directory, name: layout.relative(directory))
                 }
-                active = original.files
-                pending.filled.removeAll()
             }
             try active.segment.truncate(to: state.segmentLength)
             try active.content.truncate(to: state.contentLength)
