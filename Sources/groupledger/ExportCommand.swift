@@ -5,6 +5,7 @@ import LedgerCore
 import LedgerInspection
 import LedgerServer
 import LedgerStorage
+import SystemPackage
 
 /// `groupledger export`: the inspection archive `/export.tar` serves, made from a ledger (or a copy of one) on
 /// this machine, by the same code.
@@ -104,32 +105,40 @@ struct ExportCommand: ParsableCommand {
 enum ArchiveFile {
     static func write(_ archive: InspectionArchive, to path: String) throws(LedgerError) {
         let partial = path + ".partial"
-        guard FileManager.default.createFile(atPath: partial, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let handle = FileHandle(forWritingAtPath: partial)
-        else {
-            throw LedgerError(.io, "cannot create \(partial)")
+        // A new file, owner-only: a leftover of an earlier attempt (or a link planted there, which could send the
+        // content elsewhere) is removed first, and the exclusive create refuses whatever appears in between.
+        Directory.removeFile(partial)
+        let file: LedgerFile
+        do {
+            file = try LedgerFile.open(
+                partial,
+                name: partial,
+                .writeOnly,
+                options: [.create, .exclusiveCreate],
+                permissions: LedgerLayout.contentMode
+            )
+        } catch {
+            throw LedgerError(.io, "cannot create \(partial)", at: .init(file: partial), cause: error)
         }
         do throws(LedgerError) {
+            var written: UInt64 = 0
             try archive.write { (bytes) throws(LedgerError) in
-                do { try handle.write(contentsOf: bytes) } catch {
-                    throw LedgerError(.io, "cannot write \(partial): \(error)")
-                }
+                try file.write(bytes, at: written)
+                written += UInt64(bytes.count)
             }
-            do {
-                try handle.synchronize()
-                try handle.close()
-            } catch {
-                throw LedgerError(.io, "cannot finish \(path): \(error)")
-            }
-            guard rename(partial, path) == 0 else {
-                throw LedgerError(.io, "cannot rename \(partial) to \(path): \(String(cString: strerror(errno)))")
-            }
-            let directory = Directory.parent(of: path)
-            try Directory.sync(directory, name: directory)
+            try file.syncData()
         } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: partial)
+            file.close()
+            Directory.removeFile(partial)
             throw error
         }
+        file.close()
+        guard rename(partial, path) == 0 else {
+            let failure = String(cString: strerror(errno))
+            Directory.removeFile(partial)
+            throw LedgerError(.io, "cannot rename \(partial) to \(path): \(failure)")
+        }
+        let directory = Directory.parent(of: path)
+        try Directory.sync(directory, name: directory)
     }
 }

@@ -43,6 +43,26 @@ import Testing
         #expect(first == (try Self.tar(["-xOf", again, "records/3.proof"], in: scratch.path).1), "the same proof")
     }
 
+    /// A link planted where the archive is written first (`<out>.partial`) must not carry the records' content to
+    /// its target: the leftover is removed and the archive written into a new file of its own.
+    @Test func aLinkPlantedAtThePartialFileIsNotWrittenThrough() throws {
+        let scratch = Scratch("export-link")
+        defer { scratch.remove() }
+        let ledger = try SecurityLow.ledger(scratch)
+        let victim = scratch.path + "/victim.txt"
+        try Data("untouched\n".utf8).write(to: URL(fileURLWithPath: victim))
+        let archive = scratch.path + "/out.tar"
+        try FileManager.default.createSymbolicLink(atPath: archive + ".partial", withDestinationPath: victim)
+
+        let result = try CLI.run(["export", "--ledger", ledger, "--seq", "1-3", "-o", archive])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "untouched\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: archive)
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: archive + ".partial"))
+    }
+
     @Test func exportExitCodesSayWhatWentWrong() throws {
         let scratch = Scratch("export-codes")
         defer { scratch.remove() }
