@@ -1,11 +1,14 @@
 import Foundation
 import LedgerCore
+import TestSupport
 import Testing
 
 /// `--follow` through a pipe, as a capture sidecar drives it: acknowledgements per durable commit, SIGTERM commits
 /// what was read and exits 0, and a resent tail adds no duplicates.
 @Suite struct ImportFollowCLITests {
-    /// Collects a process's standard output line by line on a background thread.
+    /// Collects a process's standard output line by line on a thread of its own, which reads the pipe with
+    /// blocking `read(2)` calls until the end of the stream. (Foundation's `readabilityHandler`, a dispatch read
+    /// source, was used before; one full run crashed inside libdispatch's event loop while tests like this one ran.)
     final class LineCollector: @unchecked Sendable {
         private let lock = NSLock()
         private var lines: [String] = []
@@ -13,20 +16,22 @@ import Testing
         private var ended = false
 
         init(_ handle: FileHandle) {
-            handle.readabilityHandler = { [self] handle in
-                let data = handle.availableData
-                lock.lock()
-                defer { lock.unlock() }
-                if data.isEmpty {
-                    ended = true
-                    handle.readabilityHandler = nil
+            Thread { [self] in
+                while true {
+                    let data = PipeRead.some(handle)
+                    lock.lock()
+                    defer { lock.unlock() }
+                    if data.isEmpty {
+                        ended = true
+                        return
+                    }
+                    partial += String(decoding: data, as: UTF8.self)
+                    while let newline = partial.firstIndex(of: "\n") {
+                        lines.append(String(partial[..<newline]))
+                        partial = String(partial[partial.index(after: newline)...])
+                    }
                 }
-                partial += String(decoding: data, as: UTF8.self)
-                while let newline = partial.firstIndex(of: "\n") {
-                    lines.append(String(partial[..<newline]))
-                    partial = String(partial[partial.index(after: newline)...])
-                }
-            }
+            }.start()
         }
 
         var all: [String] {
