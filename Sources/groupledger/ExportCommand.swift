@@ -118,7 +118,8 @@ enum ArchiveFile {
                 permissions: LedgerLayout.contentMode
             )
         } catch {
-            throw LedgerError(.io, "cannot create \(partial)", at: .init(file: partial), cause: error)
+            // An output that cannot be created is an I/O failure (74), even where the open says "missing".
+            throw LedgerError(.io, error.message, at: error.location, cause: error.cause)
         }
         do throws(LedgerError) {
             var written: UInt64 = 0

@@ -15,7 +15,7 @@ import Glibc
         var seen = ""
         let deadline = Date().addingTimeInterval(60)
         while seen.filter({ $0 == "\n" }).count < count, Date() < deadline {
-            let data = PipeRead.some(handle)
+            let data = PipeRead.some(handle, until: deadline)
             if data.isEmpty { break }
             seen += String(decoding: data, as: UTF8.self)
         }

@@ -44,13 +44,13 @@ public final class RawHTTP: @unchecked Sendable {
         }
         guard connected == 0 else {
             let failure = String(cString: strerror(errno))
-            closeOnce(descriptor)
+            TestDescriptor.close(descriptor)
             throw Failure(description: "connect to port \(port): \(failure)")
         }
         socket = descriptor
     }
 
-    deinit { closeOnce(socket) }
+    deinit { TestDescriptor.close(socket) }
 
     /// Sends all of `bytes`.
     public func send(_ bytes: [UInt8]) throws {
@@ -143,22 +143,14 @@ public final class RawHTTP: @unchecked Sendable {
                 }
             }
             guard descriptor >= 0, bound else {
-                if descriptor >= 0 { closeOnce(descriptor) }
-                throw Failure(description: "cannot listen on 127.0.0.1: \(String(cString: strerror(errno)))")
+                let failure = String(cString: strerror(errno))
+                TestDescriptor.close(descriptor)
+                throw Failure(description: "cannot listen on 127.0.0.1: \(failure)")
             }
             socket = descriptor
             port = Int(UInt16(bigEndian: address.sin_port))
         }
 
-        deinit { closeOnce(socket) }
-    }
-}
-
-/// Closes a test's descriptor, stopping the process if it was not open: it was closed before, and a second close a
-/// moment later could have closed another thread's file under the same number (as the library's
-/// `Descriptor.close` does).
-public func closeOnce(_ descriptor: Int32) {
-    if Glibc.close(descriptor) != 0 && errno == EBADF {
-        fatalError("closed descriptor \(descriptor) twice: it was no longer open")
+        deinit { TestDescriptor.close(socket) }
     }
 }

@@ -233,8 +233,8 @@ extension LedgerWriter {
                     files.close()
                     SegmentFiles.remove(layout, firstSeq: files.firstSeq)
                 }
-                // Before anything can throw: the closed files must not stay reachable, or closing the writer would
-                // close their descriptors a second time.
+                // Before anything can throw: the closed files must not stay reachable (as `active`, or in
+                // `pending.filled`), or closing the writer, or the commit, would close them a second time.
                 active = original.files
                 pending.filled.removeAll()
                 for directory in [layout.segmentsDirectory, layout.contentDirectory, layout.indexDirectory] {

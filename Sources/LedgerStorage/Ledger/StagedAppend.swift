@@ -34,9 +34,9 @@ extension Ledger {
 /// abandon it before closing the ledger: until then that thread must not call the ledger's other methods (they
 /// would wait for this append to end), and the process stops with a message if it does.
 public final class StagedAppend {
-    /// Staged bytes are written once this many wait in memory: one `pwrite` per ~3,000 events. (With 4 MiB, twice
-    /// the L2 cache of the machine it was measured on, the kernel's time for a million events was often 4–10 times
-    /// as long: 1.3–3.5 s instead of 0.3 s; see BENCHMARKS.md.)
+    /// Staged bytes are written once this many wait in memory (the records and content of about 2,500 events). With
+    /// 4 MiB the kernel's time for a million events was often several times as long (BENCHMARKS.md, "Staged
+    /// writes of 1 MiB").
     static let writeThreshold = 1 << 20
     /// How many events ahead the id lookups' table slots are prefetched: enough to cover a memory access.
     static let lookAhead = 8

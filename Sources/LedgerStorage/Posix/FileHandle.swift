@@ -4,7 +4,8 @@ public import SystemPackage
 /// An open file of the ledger, named by its path relative to the ledger root so that every error says which file.
 ///
 /// A thin wrapper of the system calls, made through swift-system where it has them (`open`, `pread`, `pwrite`,
-/// `fstat`, `ftruncate`, `close`) and through the C library for the rest (see `FileHandle+Kernel.swift`): each
+/// `fstat`, `ftruncate`), through ``Descriptor`` for `close`, and through the C library for the rest (see
+/// `FileHandle+Kernel.swift`): each
 /// method names the call it makes. A failed call throws a ``LedgerError`` with code `.io` (or `.syncFailed` for
 /// `fsync`/`fdatasync`), the file (and the offset of a read or write) as location and a ``SystemCallError`` as
 /// cause.
