@@ -125,12 +125,13 @@ public final class RawHTTP: @unchecked Sendable {
         return try connection.receive()
     }
 
-    /// A socket listening on a free port of 127.0.0.1 that never accepts: it holds the port.
+    /// A socket bound to a free port of 127.0.0.1 that never accepts: it holds the port. Listening (the default),
+    /// connections wait in its backlog; not listening, every connection to the port is refused.
     public final class Listener {
         public let port: Int
         private let socket: Int32
 
-        public init() throws {
+        public init(listening: Bool = true) throws {
             let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
@@ -138,7 +139,7 @@ public final class RawHTTP: @unchecked Sendable {
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
             let bound = withUnsafeMutablePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(descriptor, $0, length) == 0 && listen(descriptor, 1) == 0
+                    bind(descriptor, $0, length) == 0 && (!listening || listen(descriptor, 1) == 0)
                         && getsockname(descriptor, $0, &length) == 0
                 }
             }
