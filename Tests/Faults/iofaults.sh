@@ -42,12 +42,13 @@ STRESS_ARGS=(--batch 2 --batches 6 --roll 3000 --keep-going --prefix e)
 STAGED_ARGS=(--staged --batch 12 --batches 2 --roll 2048 --keep-going --prefix v)
 workload() { "$@" "$STRESS" --ledger "$L" "${STRESS_ARGS[@]}"; }
 
-# journal_from OUT: TRY/ACK lines of a stress run, plus "FAILED ids" for batches whose append failed with `io`
+# journal_from OUT [CODES]: TRY/ACK lines of a stress run, plus "FAILED ids" for batches whose append failed with one
+# of CODES (an awk regex, default `io`)
 # (the API promises nothing of such a batch is kept).
 journal_from() {
-    awk '$1 == "TRY" { last = $0; print; next }
+    awk -v codes="^(${2:-io})$" '$1 == "TRY" { last = $0; print; next }
          $1 == "ACK" { print; next }
-         $1 == "ERR" && $2 == "io" && last != "" { sub(/^TRY/, "FAILED", last); print last; last = "" }' "$1"
+         $1 == "ERR" && $2 ~ codes && last != "" { sub(/^TRY/, "FAILED", last); print last; last = "" }' "$1"
 }
 
 # What a full-disk error must say: the file (relative to the ledger root) and that the disk is full.
@@ -250,10 +251,7 @@ part_undo() {
             fi
             # The undo could not finish, so its bytes may still be there (the message says to reopen): the batch
             # was never acknowledged, and after a restart (which recovers the tail) nothing of it may be there.
-            awk '$1 == "TRY" { last = $0; print; next }
-                 $1 == "ACK" { print; next }
-                 $1 == "ERR" && last != "" { sub(/^TRY/, "FAILED", last); print last; last = "" }' \
-                "$WORK/out" > "$WORK/journal"
+            journal_from "$WORK/out" '[a-z-]+' > "$WORK/journal"
             if [ -z "$problem" ] && ! after_restart "$label" "$WORK/journal"; then problem="after restart: $CHECK_DETAIL"; fi
             if [ -n "$problem" ]; then fail "$label: $problem"; else pass "$label: exit 74, writer stopped, restart keeps the acked events only"; fi
         done
