@@ -5,7 +5,7 @@ import Testing
 /// the initializer and again in `deinit`, and the second close took a concurrent test's ledger file with it
 /// ("LEDGER: fstat failed (Bad file descriptor)").
 @Suite struct RawHTTPTests {
-    /// In a child process, where a second close stops the process (`TestDescriptor.close`): the refused
+    /// In a child process, where a second close stops the process (`Descriptor.close`): the refused
     /// connection throws, and the process ends normally. The port is held by a socket that does not listen, so no
     /// other process can take it in between.
     @Test func aRefusedConnectionClosesItsSocketOnce() async {

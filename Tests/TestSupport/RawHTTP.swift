@@ -1,3 +1,5 @@
+import LedgerStorage
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,13 +46,13 @@ public final class RawHTTP: @unchecked Sendable {
         }
         guard connected == 0 else {
             let failure = String(cString: strerror(errno))
-            TestDescriptor.close(descriptor)
+            Descriptor.close(descriptor, name: "a socket to port \(port)")
             throw Failure(description: "connect to port \(port): \(failure)")
         }
         socket = descriptor
     }
 
-    deinit { TestDescriptor.close(socket) }
+    deinit { Descriptor.close(socket, name: "a socket to 127.0.0.1") }
 
     /// Sends all of `bytes`.
     public func send(_ bytes: [UInt8]) throws {
@@ -145,13 +147,13 @@ public final class RawHTTP: @unchecked Sendable {
             }
             guard descriptor >= 0, bound else {
                 let failure = String(cString: strerror(errno))
-                TestDescriptor.close(descriptor)
+                Descriptor.close(descriptor, name: "a listening socket")
                 throw Failure(description: "cannot listen on 127.0.0.1: \(failure)")
             }
             socket = descriptor
             port = Int(UInt16(bigEndian: address.sin_port))
         }
 
-        deinit { TestDescriptor.close(socket) }
+        deinit { Descriptor.close(socket, name: "a listening socket on port \(port)") }
     }
 }
