@@ -5,7 +5,6 @@ import LedgerCore
 import LedgerInspection
 import LedgerServer
 import LedgerStorage
-import SystemPackage
 
 /// `groupledger export`: the inspection archive `/export.tar` serves, made from a ledger (or a copy of one) on
 /// this machine, by the same code.
@@ -99,47 +98,28 @@ struct ExportCommand: ParsableCommand {
     }
 }
 
-/// Writes an archive to a file: into `<path>.partial` (mode 0600: it holds the records' content, as the ledger's
-/// content files do), synced, then renamed and the directory synced, so that a failure never leaves a truncated
-/// archive under the asked name and a finished one survives a power cut.
+/// Writes an archive to a file atomically (`Directory.writeAtomically`): into `<path>.partial` (mode 0600: it holds
+/// the records' content, as the ledger's content files do), synced, then renamed and the directory synced, so that a
+/// failure never leaves a truncated archive under the asked name and a finished one survives a power cut.
 enum ArchiveFile {
     static func write(_ archive: InspectionArchive, to path: String) throws(LedgerError) {
-        let partial = path + ".partial"
-        // A new file, owner-only: a leftover of an earlier attempt (or a link planted there, which could send the
-        // content elsewhere) is removed first, and the exclusive create refuses whatever appears in between.
-        Directory.removeFile(partial)
-        let file: LedgerFile
         do {
-            file = try LedgerFile.open(
-                partial,
-                name: partial,
-                .writeOnly,
-                options: [.create, .exclusiveCreate],
+            try Directory.writeAtomically(
+                to: path,
+                temporarySuffix: ".partial",
+                directory: Directory.parent(of: path),
+                name: path,
                 permissions: LedgerLayout.contentMode
-            )
-        } catch {
+            ) { (file) throws(LedgerError) in
+                var written: UInt64 = 0
+                try archive.write { (bytes) throws(LedgerError) in
+                    try file.write(bytes, at: written)
+                    written += UInt64(bytes.count)
+                }
+            }
+        } catch  where error.code == .missingInput {
             // An output that cannot be created is an I/O failure (74), even where the open says "missing".
             throw LedgerError(.io, error.message, at: error.location, cause: error.cause)
         }
-        do throws(LedgerError) {
-            var written: UInt64 = 0
-            try archive.write { (bytes) throws(LedgerError) in
-                try file.write(bytes, at: written)
-                written += UInt64(bytes.count)
-            }
-            try file.syncData()
-        } catch {
-            file.close()
-            Directory.removeFile(partial)
-            throw error
-        }
-        file.close()
-        guard rename(partial, path) == 0 else {
-            let failure = String(cString: strerror(errno))
-            Directory.removeFile(partial)
-            throw LedgerError(.io, "cannot rename \(partial) to \(path): \(failure)")
-        }
-        let directory = Directory.parent(of: path)
-        try Directory.sync(directory, name: directory)
     }
 }

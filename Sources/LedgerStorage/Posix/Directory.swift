@@ -1,5 +1,5 @@
 public import LedgerCore
-import SystemPackage
+public import SystemPackage
 
 #if canImport(Glibc)
 import Glibc
@@ -162,19 +162,46 @@ public enum Directory {
         name: String,
         permissions: UInt16 = 0o644
     ) throws(LedgerError) {
-        let temporary = path + ".tmp"
+        try writeAtomically(
+            to: path,
+            directory: directory,
+            name: name,
+            permissions: FilePermissions(rawValue: CModeT(permissions))
+        ) { (file) throws(LedgerError) in
+            try file.write(bytes, at: 0)
+        }
+    }
+
+    /// Writes `path` durably and atomically from `write`, which fills the new file it is given (for content written
+    /// in pieces): into `path + temporarySuffix`, created anew (a leftover, or a link planted there, is removed
+    /// first, and the exclusive create refuses what appears in between), then `fsync`, `rename` and `fsync` of the
+    /// directory. A failure before the rename removes the temporary file.
+    public static func writeAtomically(
+        to path: String,
+        temporarySuffix: String = ".tmp",
+        directory: String,
+        name: String,
+        permissions: FilePermissions,
+        _ write: (LedgerFile) throws(LedgerError) -> Void
+    ) throws(LedgerError) {
+        let temporary = path + temporarySuffix
         removeFile(temporary)
         let file = try LedgerFile.open(
             temporary,
-            name: name + ".tmp",
+            name: name + temporarySuffix,
             .writeOnly,
             options: [.create, .exclusiveCreate],
-            permissions: FilePermissions(rawValue: CModeT(permissions))
+            permissions: permissions
         )
-        defer { file.close() }
-        try file.write(bytes, at: 0)
-        try file.sync()
-        try rename(temporary, path, name: name)
+        do {
+            defer { file.close() }
+            try write(file)
+            try file.sync()
+            try rename(temporary, path, name: name)
+        } catch {
+            removeFile(temporary)
+            throw error
+        }
         try sync(directory, name: directory)
     }
 }
